@@ -1,0 +1,30 @@
+"""Start page: what the monitor is (and is not), and the national picture at a glance."""
+
+import streamlit as st
+
+from monitor import format
+from monitor.domain import DISCLAIMER
+from monitor.ui import landelijk
+from monitor.ui.page import setup_page
+
+context = setup_page("app.py")
+
+st.title("Monitor Hervormingsagenda Jeugd")
+st.markdown(
+    "Elk jaar geven Rijk, VNG, de jeugdregio's, de gemeenten, aanbieders (BGZJ), "
+    "professionals (SBJ) en KBL aan hoe het staat met de afspraken van de **Hervormingsagenda "
+    "Jeugd 2023–2028**. Deze omgeving laat het landelijke beeld zien, laat gemeenten en regio's "
+    "zich vergelijken met anderen en ondersteunt de reflectiesessies."
+)
+st.warning(DISCLAIMER, icon="⚠️")
+
+ronde = context.ronde
+if ronde is None:
+    st.info("Er is nog geen ronde. Een beheerder maakt de eerste ronde aan.")
+    st.stop()
+
+st.header(f"{ronde.titel}")
+st.caption(f"Peildatum {format.datum(ronde.peildatum)} · status: {ronde.status}")
+landelijk.respons_tegels(ronde, context.versie)
+landelijk.voortgang_per_thema(ronde, context.versie)
+landelijk.kaart_gemeenten(ronde, context.versie)

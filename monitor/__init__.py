@@ -1,0 +1,1 @@
+"""Monitor Hervormingsagenda Jeugd: logic, data layer and (in ``monitor.ui``) Streamlit helpers."""

@@ -1,0 +1,88 @@
+"""Command line for administrators and scripts: ``python -m monitor --help``.
+
+Exit codes: 0 fine, 2 bad input (with a Dutch message on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from monitor import queries
+from monitor.config import get_settings
+from monitor.db import has_schema, make_engine, read_session
+from monitor.errors import MonitorFout
+from monitor.initialisatie import init_database, load_demo
+from monitor.voortgang import overzicht
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m monitor",
+        description="Monitor Hervormingsagenda Jeugd. De database komt uit DATABASE_URL "
+        "(standaard data/monitor.db).",
+    )
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    sub.add_parser("init", help="schema, vragenlijst en referentiedata laden (herhaalbaar)")
+    demo = sub.add_parser("demo", help="demorondes laden in een lege database")
+    demo.add_argument("--rondes", type=int, default=2, help="aantal rondes vanaf 2024 (standaard 2)")
+    ov = sub.add_parser("overzicht", help="landelijke cijfers van een ronde")
+    ov.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
+    ov.add_argument("--json", action="store_true", help="als JSON (stabiele interface)")
+    return parser
+
+
+def _overzicht(engine, jaar: int, als_json: bool) -> int:
+    with read_session(engine) as session:
+        ronde = queries.ronde_by_jaar(session, jaar) if has_schema(engine) else None
+        if ronde is None:
+            print(f"Fout: ronde {jaar} bestaat niet.", file=sys.stderr)
+            return 2
+        uitkomst = overzicht(
+            jaar=ronde.jaar,
+            peildatum=ronde.peildatum.isoformat() if ronde.peildatum else None,
+            organisaties=queries.organisaties_frame(session),
+            vragen=queries.vragen_frame(session, ronde.id),
+            antwoorden=queries.antwoorden_frame(session, ronde.id),
+        )
+    if als_json:
+        print(json.dumps(uitkomst, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Ronde {uitkomst['ronde']} (peildatum {uitkomst['peildatum']})")
+    for r in uitkomst["respons"]:
+        print(f"  {r['actortype']:<10} {r['ingevuld']:>4} van {r['totaal']:>4}")
+    print(f"  {len(uitkomst['vragen'])} vragen; gebruik --json voor de verdelingen")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if getattr(args, "rondes", 1) < 1:
+        print("Fout: --rondes moet 1 of meer zijn.", file=sys.stderr)
+        return 2
+    engine = make_engine(get_settings().database_url)
+    try:
+        if args.opdracht == "init":
+            init_database(engine)
+            print("Database bijgewerkt: schema, vragenlijst en referentiedata geladen.")
+        elif args.opdracht == "demo":
+            if not get_settings().demo_toegestaan:
+                print("Fout: demodata staat uit (MONITOR_DEMO=0).", file=sys.stderr)
+                return 2
+            init_database(engine)
+            aantal = load_demo(engine, rondes=args.rondes)
+            print(f"Demodata: {aantal} antwoorden toegevoegd." if aantal else
+                  "Er staan al antwoorden in de database; demodata niet geladen.")
+        elif args.opdracht == "overzicht":
+            return _overzicht(engine, args.ronde, args.json)
+    except MonitorFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""Writes to the database. Every function runs inside the caller's write session, so that a
+whole operation commits or rolls back as one (see ``db.write_session``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from monitor.domain import RondeStatus
+from monitor.models import (
+    Afspraak,
+    AfspraakAfhankelijkheid,
+    Antwoord,
+    AuditRegel,
+    Inzending,
+    MonitorMeta,
+    Organisatie,
+    Planning,
+    Ronde,
+    Thema,
+    Vraag,
+)
+from monitor.referentie import OrganisatieRegel
+from monitor.vragenlijst import Vragenlijst, format_opties
+
+
+def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:
+    """Insert or update one row by primary key, touching only changed fields."""
+    rij = session.get(model, sleutel)
+    if rij is None:
+        session.add(model(**waarden))
+        return
+    for veld, waarde in waarden.items():
+        if getattr(rij, veld) != waarde:
+            setattr(rij, veld, waarde)
+
+
+def save_organisaties(*, session: Session, organisaties: Iterable[OrganisatieRegel]) -> None:
+    for org in organisaties:
+        waarden = {
+            "code": org.code,
+            "naam": org.naam,
+            "actortype": org.actortype,
+            "jeugdregio_code": org.jeugdregio_code,
+            "provincie_code": org.provincie_code,
+            "provincie_naam": org.provincie_naam,
+            "inwoners": org.inwoners,
+            "inwonersklasse": org.inwonersklasse,
+        }
+        _upsert(session, Organisatie, org.code, waarden)
+
+
+def save_vragenlijst_basis(*, session: Session, vragenlijst: Vragenlijst) -> None:
+    """Thema's, afspraken, their dependencies and planning (shared by all rounds)."""
+    for thema in vragenlijst.themas:
+        _upsert(session, Thema, thema.nr, thema.__dict__ | {"nr": thema.nr})
+    session.flush()
+    for afspraak in vragenlijst.afspraken:
+        waarden = {
+            "code": afspraak.code,
+            "thema_nr": afspraak.thema,
+            "tekst": afspraak.tekst,
+            "paragraaf": afspraak.paragraaf,
+        }
+        _upsert(session, Afspraak, afspraak.code, waarden)
+    session.flush()
+    session.exec(delete(AfspraakAfhankelijkheid))
+    for afspraak in vragenlijst.afspraken:
+        for andere in afspraak.afhankelijk_van:
+            session.add(AfspraakAfhankelijkheid(afspraak_code=afspraak.code, hangt_af_van=andere))
+    _save_planning(session, vragenlijst)
+
+
+def _save_planning(session: Session, vragenlijst: Vragenlijst) -> None:
+    """Planning versions from the files; versions recorded in the app are kept."""
+    bestaand = {
+        (p.afspraak_code, p.tekst, p.bron, p.geldig_vanaf) for p in session.exec(select(Planning))
+    }
+    for regel in vragenlijst.planning:
+        if (regel.afspraak, regel.tekst, regel.bron, regel.geldig_vanaf) in bestaand:
+            continue
+        session.add(
+            Planning(
+                afspraak_code=regel.afspraak,
+                soort=regel.soort.value,
+                datum=regel.datum,
+                tekst=regel.tekst,
+                bron=regel.bron,
+                geldig_vanaf=regel.geldig_vanaf,
+            )
+        )
+
+
+@dataclass(frozen=True)
+class RondeGegevens:
+    jaar: int
+    titel: str
+    peildatum: date | None
+    open_datum: date | None
+    sluit_datum: date | None
+    status: RondeStatus
+
+
+def ensure_ronde(*, session: Session, gegevens: RondeGegevens) -> Ronde:
+    """The round of that year, created when missing (an existing one is left as it is)."""
+    ronde = session.exec(select(Ronde).where(Ronde.jaar == gegevens.jaar)).first()
+    if ronde is not None:
+        return ronde
+    vorige = session.exec(
+        select(Ronde).where(Ronde.jaar < gegevens.jaar).order_by(Ronde.jaar.desc())
+    ).first()
+    ronde = Ronde(
+        jaar=gegevens.jaar,
+        titel=gegevens.titel,
+        peildatum=gegevens.peildatum,
+        open_datum=gegevens.open_datum,
+        sluit_datum=gegevens.sluit_datum,
+        status=gegevens.status.value,
+        vorige_ronde_id=vorige.id if vorige else None,
+    )
+    session.add(ronde)
+    session.flush()
+    return ronde
+
+
+def save_vragen(*, session: Session, ronde: Ronde, vragenlijst: Vragenlijst) -> None:
+    """The round's questions from the file, matched on code; existing answers stay linked."""
+    bestaand = {v.code: v for v in session.exec(select(Vraag).where(Vraag.ronde_id == ronde.id))}
+    for regel in vragenlijst.vragen:
+        waarden = {
+            "actortype": regel.actortype,
+            "thema_nr": regel.thema,
+            "afspraak_code": regel.afspraak,
+            "soort": regel.soort,
+            "vraagtype": regel.vraagtype.value,
+            "tekst": regel.tekst,
+            "opties": format_opties(regel.opties),
+            "toon_als": regel.toon_als,
+            "minimum": regel.minimum,
+            "maximum": regel.maximum,
+            "volgorde": regel.volgorde,
+            "verplicht": regel.verplicht,
+            "herkomst": regel.herkomst,
+        }
+        vraag = bestaand.get(regel.code)
+        if vraag is None:
+            session.add(Vraag(ronde_id=ronde.id, code=regel.code, **waarden))
+            continue
+        for veld, waarde in waarden.items():
+            if getattr(vraag, veld) != waarde:
+                setattr(vraag, veld, waarde)
+
+
+def copy_vragen(*, session: Session, van: Ronde, naar: Ronde) -> int:
+    """Copy a round's questionnaire into another; each copy links to its predecessor.
+
+    Returns the number of questions copied. Questions already in ``naar`` are kept.
+    """
+    al_daar = set(session.exec(select(Vraag.code).where(Vraag.ronde_id == naar.id)))
+    aantal = 0
+    for vraag in session.exec(select(Vraag).where(Vraag.ronde_id == van.id)).all():
+        if vraag.code in al_daar:
+            continue
+        kopie = vraag.model_copy(update={"id": None, "ronde_id": naar.id, "voorganger_id": vraag.id})
+        session.add(Vraag.model_validate(kopie.model_dump()))
+        aantal += 1
+    session.flush()
+    return aantal
+
+
+@dataclass(frozen=True)
+class NieuwAntwoord:
+    organisatie_code: str
+    vraag_id: int
+    waarde: str | None
+    toelichting: str | None
+
+
+def bulk_save_antwoorden(
+    *,
+    session: Session,
+    ronde: Ronde,
+    antwoorden: Iterable[NieuwAntwoord],
+    door: str,
+    bron: str,
+    status: str,
+    moment: datetime,
+) -> int:
+    """Insert answers for organisations that have none yet for these questions (demo, restore).
+
+    Every new answer is recorded in the audit table. Returns the number inserted.
+    """
+    bestaand = set(
+        session.exec(
+            select(Antwoord.organisatie_code, Antwoord.vraag_id).where(
+                Antwoord.ronde_id == ronde.id
+            )
+        ).all()
+    )
+    codes = {v.id: v.code for v in session.exec(select(Vraag).where(Vraag.ronde_id == ronde.id))}
+    nieuw, audit = [], []
+    for antwoord in antwoorden:
+        if (antwoord.organisatie_code, antwoord.vraag_id) in bestaand:
+            continue
+        nieuw.append(
+            {
+                "ronde_id": ronde.id,
+                "organisatie_code": antwoord.organisatie_code,
+                "vraag_id": antwoord.vraag_id,
+                "waarde": antwoord.waarde,
+                "toelichting": antwoord.toelichting,
+                "status": status,
+                "versie": 1,
+                "gewijzigd_op": moment,
+                "gewijzigd_door": door,
+            }
+        )
+        audit.append(
+            {
+                "op": moment,
+                "door": door,
+                "bron": bron,
+                "tabel": "antwoord",
+                "sleutel": f"{ronde.jaar}/{antwoord.organisatie_code}/{codes[antwoord.vraag_id]}",
+                "veld": "waarde",
+                "oud": None,
+                "nieuw": antwoord.waarde,
+            }
+        )
+    if nieuw:
+        session.execute(Antwoord.__table__.insert(), nieuw)
+        session.execute(AuditRegel.__table__.insert(), audit)
+    return len(nieuw)
+
+
+def save_inzendingen(
+    *, session: Session, ronde: Ronde, organisatie_codes: Iterable[str], moment: datetime
+) -> None:
+    for code in organisatie_codes:
+        _upsert(
+            session,
+            Inzending,
+            (ronde.id, code),
+            {
+                "ronde_id": ronde.id,
+                "organisatie_code": code,
+                "status": "ingediend",
+                "ingediend_op": moment,
+            },
+        )
+
+
+def set_meta(*, session: Session, sleutel: str, waarde: str) -> None:
+    _upsert(session, MonitorMeta, sleutel, {"sleutel": sleutel, "waarde": waarde})
+
+
+def bump_data_versie(*, session: Session) -> None:
+    """Every write bumps this counter; cached aggregates are keyed on it (all processes)."""
+    rij = session.get(MonitorMeta, "data_versie")
+    huidige = int(rij.waarde) if rij else 0
+    set_meta(session=session, sleutel="data_versie", waarde=str(huidige + 1))
+
+
+def count_antwoorden(*, session: Session) -> int:
+    return session.exec(select(func.count()).select_from(Antwoord)).one()

@@ -1,0 +1,191 @@
+"""The vocabulary of the monitor, defined once.
+
+Actortypes, answer options, their labels, the status colours and the voortgang scores live
+here and nowhere else. Thema titles and ambities are data (``data/vragenlijst/themas.csv``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+@dataclass(frozen=True)
+class Actortype:
+    """One of the seven kinds of actor of the Hervormingsagenda."""
+
+    code: str
+    label: str
+    label_meervoud: str
+    collectief: bool  # True for gemeenten and regio's: many organisations of this kind
+
+
+ACTORTYPES: tuple[Actortype, ...] = (
+    Actortype("rijk", "Rijk", "Rijk", False),
+    Actortype("vng", "VNG", "VNG", False),
+    Actortype("regio", "Jeugdregio", "Jeugdregio's", True),
+    Actortype("gemeente", "Gemeente", "Gemeenten", True),
+    Actortype("bgzj", "BGZJ (aanbieders)", "BGZJ (aanbieders)", False),
+    Actortype("sbj", "SBJ (professionals)", "SBJ (professionals)", False),
+    Actortype("kbl", "KBL", "KBL", False),
+)
+ACTORTYPE_BY_CODE: dict[str, Actortype] = {a.code: a for a in ACTORTYPES}
+ACTORTYPE_CODES: tuple[str, ...] = tuple(a.code for a in ACTORTYPES)
+
+# The single national organisations, one per actortype, with their organisation code.
+LANDELIJKE_ORGANISATIES: dict[str, tuple[str, str]] = {
+    "RIJK": ("rijk", "Rijk (ministerie van VWS)"),
+    "VNG": ("vng", "Vereniging Nederlandse Gemeenten"),
+    "BGZJ": ("bgzj", "Branches Gespecialiseerde Zorg voor Jeugd"),
+    "SBJ": ("sbj", "Samenwerkende Beroepsverenigingen Jeugd"),
+    "KBL": ("kbl", "Kwaliteit en Blijvend Leren"),
+}
+
+
+class Vraagtype(StrEnum):
+    STATUS4 = "status4"
+    JANEE = "janee"
+    LIKERT5 = "likert5"
+    KEUZE = "keuze"
+    MEERKEUZE = "meerkeuze"
+    GETAL = "getal"
+    BEDRAG = "bedrag"
+    TEKST = "tekst"
+
+
+VRAAGTYPES_MET_VASTE_OPTIES = (Vraagtype.STATUS4, Vraagtype.JANEE, Vraagtype.LIKERT5)
+VRAAGTYPES_MET_OPTIES = (*VRAAGTYPES_MET_VASTE_OPTIES, Vraagtype.KEUZE, Vraagtype.MEERKEUZE)
+VRAAGTYPES_NUMERIEK = (Vraagtype.GETAL, Vraagtype.BEDRAG)
+
+
+@dataclass(frozen=True)
+class Optie:
+    code: str
+    label: str
+
+
+STATUS_OPTIES: tuple[Optie, ...] = (
+    Optie("nog_niet_begonnen", "Nog niet begonnen"),
+    Optie("mee_bezig", "Mee bezig"),
+    Optie("bijna_klaar", "Bijna klaar"),
+    Optie("afgerond", "Afgerond"),
+)
+JANEE_OPTIES: tuple[Optie, ...] = (Optie("ja", "Ja"), Optie("nee", "Nee"))
+BELEVING_OPTIES: tuple[Optie, ...] = (
+    Optie("helemaal_niet", "Helemaal niet"),
+    Optie("enigszins", "Enigszins"),
+    Optie("ongeveer_halverwege", "Ongeveer halverwege"),
+    Optie("grotendeels", "Grotendeels"),
+    Optie("volledig", "Volledig"),
+)
+VASTE_OPTIES: dict[str, tuple[Optie, ...]] = {
+    Vraagtype.STATUS4: STATUS_OPTIES,
+    Vraagtype.JANEE: JANEE_OPTIES,
+    Vraagtype.LIKERT5: BELEVING_OPTIES,
+}
+
+# Voortgang: how far an answer is along, from 0 (not started / nee) to 1 (afgerond / ja).
+VOORTGANG_SCORE: dict[str, float] = {
+    "nog_niet_begonnen": 0.0,
+    "mee_bezig": 1 / 3,
+    "bijna_klaar": 2 / 3,
+    "afgerond": 1.0,
+    "ja": 1.0,
+    "nee": 0.0,
+}
+GEREED_OPTIES = frozenset({"afgerond", "ja"})
+NIET_BEGONNEN_OPTIES = frozenset({"nog_niet_begonnen", "nee"})
+
+# Colour-blind safe (Okabe-Ito and PuOr). Status is never shown by colour alone: labels go along.
+OPTIE_KLEUREN: dict[str, str] = {
+    "nog_niet_begonnen": "#D55E00",
+    "mee_bezig": "#E69F00",
+    "bijna_klaar": "#56B4E9",
+    "afgerond": "#0072B2",
+    "ja": "#0072B2",
+    "nee": "#D55E00",
+    "helemaal_niet": "#B35806",
+    "enigszins": "#F1A340",
+    "ongeveer_halverwege": "#BDBDBD",
+    "grotendeels": "#998EC3",
+    "volledig": "#542788",
+}
+CATEGORISCHE_KLEUREN: tuple[str, ...] = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+GEEN_ANTWOORD_KLEUR = "#F2F2F2"
+
+
+class PlanningSoort(StrEnum):
+    """How a deadline of the Hervormingsagenda or Implementatieplan is phrased."""
+
+    START = "start"  # 'Start Q3 2024': work must have started by then
+    KLAAR = "klaar"  # 'Klaar Q2 2024': done by then
+    IN = "in"  # 'In 2023': done within that year
+
+
+class RondeStatus(StrEnum):
+    CONCEPT = "concept"
+    OPEN = "open"
+    GESLOTEN = "gesloten"
+    GEPUBLICEERD = "gepubliceerd"
+
+
+class Zichtbaarheid(StrEnum):
+    GENOEMD = "genoemd"
+    ANONIEM = "anoniem"
+
+
+class AntwoordStatus(StrEnum):
+    CONCEPT = "concept"
+    INGEDIEND = "ingediend"
+
+
+class Rol(StrEnum):
+    BEHEERDER = "beheerder"
+    KIJKER = "kijker"
+    INVULLER = "invuller"
+    PUBLIEK = "publiek"
+
+
+ROL_LABELS: dict[str, str] = {
+    Rol.BEHEERDER: "Beheerder",
+    Rol.KIJKER: "Kijker (VWS/VNG)",
+    Rol.INVULLER: "Invuller (eigen organisatie)",
+    Rol.PUBLIEK: "Publiek (alleen totalen)",
+}
+
+INWONERSKLASSEN: tuple[str, ...] = (
+    "<20.000",
+    "20.000–50.000",
+    "50.000–100.000",
+    "100.000–250.000",
+    ">=250.000",
+)
+
+DEMO_BANNER = "Demodata — gesimuleerde antwoorden"
+DISCLAIMER = (
+    "Deze monitor is een zelfanalyse: elke actor geeft zelf aan hoe het staat met zijn afspraken. "
+    "Er is geen feitelijke controle. 'Nee' of 'nog niet begonnen' betekent niet dat er niets is "
+    "gedaan."
+)
+
+
+def opties_voor(vraagtype: str, eigen_opties: tuple[Optie, ...] = ()) -> tuple[Optie, ...]:
+    """The answer options of a vraag: the fixed ones of its type, else its own."""
+    return VASTE_OPTIES.get(vraagtype, eigen_opties)
+
+
+def optie_label(code: str, eigen_opties: tuple[Optie, ...] = ()) -> str:
+    """Dutch label for an option code; unknown codes are shown as they are."""
+    for optie in (*STATUS_OPTIES, *JANEE_OPTIES, *BELEVING_OPTIES, *eigen_opties):
+        if optie.code == code:
+            return optie.label
+    return code

@@ -1,0 +1,32 @@
+"""Dutch number and date formats for the UI and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MAANDEN = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def getal(waarde: float | int | None, decimalen: int = 0) -> str:
+    """1234567.8 → '1.234.568' (0 decimals) or '1.234.567,8'; None → '–'."""
+    if waarde is None:
+        return "–"
+    tekst = f"{waarde:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def procent(waarde: float | None, decimalen: int = 0) -> str:
+    """45.7 → '45,7%' (with 1 decimal) or '46%'."""
+    return "–" if waarde is None else f"{getal(waarde, decimalen)}%"
+
+
+def euro(waarde: float | None) -> str:
+    return "–" if waarde is None else f"€ {getal(waarde, 0)}"
+
+
+def datum(waarde: date | None) -> str:
+    """date(2024, 6, 30) → '30 juni 2024'."""
+    return "–" if waarde is None else f"{waarde.day} {MAANDEN[waarde.month - 1]} {waarde.year}"

@@ -1,0 +1,115 @@
+"""Set up a database: schema, questionnaire, reference data (``init``) and demo rounds (``demo``).
+
+Everything is read and checked before the first write, and written in one transaction: a
+broken file stops ``init`` with a Dutch message and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from monitor import crud, demo, queries
+from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
+from monitor.db import read_session, upgrade_schema, write_session
+from monitor.domain import RondeStatus
+from monitor.models import Ronde, Vraag
+from monitor.referentie import load_organisaties
+from monitor.vragenlijst import load_vragenlijst
+
+EERSTE_JAAR = 2024
+DEMO_DOOR = "demo-generator"
+
+
+def ronde_gegevens(jaar: int) -> crud.RondeGegevens:
+    """Dates of a yearly round: open from early April, peildatum and close on 30 June."""
+    status = RondeStatus.GEPUBLICEERD if jaar == EERSTE_JAAR else RondeStatus.GESLOTEN
+    return crud.RondeGegevens(
+        jaar=jaar,
+        titel=f"Monitor van de afspraken {jaar}",
+        peildatum=date(jaar, 6, 30),
+        open_datum=date(jaar, 4, 8) if jaar == EERSTE_JAAR else date(jaar, 4, 1),
+        sluit_datum=date(jaar, 6, 30),
+        status=status,
+    )
+
+
+def init_database(
+    engine: Engine,
+    *,
+    vragenlijst_dir: Path = VRAGENLIJST_DIR,
+    reference_dir: Path = REFERENCE_DIR,
+) -> None:
+    """Schema, questionnaire 2024 and organisations; safe to run again (idempotent)."""
+    vragenlijst = load_vragenlijst(vragenlijst_dir, EERSTE_JAAR)
+    organisaties = load_organisaties(reference_dir)
+    upgrade_schema(engine)
+    with write_session(engine) as session:
+        crud.save_organisaties(session=session, organisaties=organisaties)
+        crud.save_vragenlijst_basis(session=session, vragenlijst=vragenlijst)
+        ronde = crud.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR))
+        crud.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
+
+
+def load_demo(engine: Engine, *, rondes: int = 2, seed: int = demo.DEMO_SEED) -> int:
+    """Fill an empty database with ``rondes`` demo rounds from 2024 on; returns answers added.
+
+    Does nothing (returns 0) when any answer is already stored.
+    """
+    with read_session(engine) as session:
+        if queries.aantal_antwoorden(session) > 0:
+            return 0
+        organisaties = queries.organisaties_frame(session)
+    doelen = demo.load_doelen(DEMO_DIR)
+    totaal = 0
+    with write_session(engine) as session:
+        vorige_ronde: Ronde | None = None
+        vorige_antwoorden: list[demo.DemoAntwoord] = []
+        for i in range(rondes):
+            ronde = crud.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR + i))
+            if vorige_ronde is not None:
+                crud.copy_vragen(session=session, van=vorige_ronde, naar=ronde)
+            vragen = demo.demo_vragen(queries.vragen_frame(session, ronde.id))
+            if vorige_ronde is None:
+                antwoorden = demo.generate_2024(
+                    vragen=vragen, organisaties=organisaties, doelen=doelen, seed=seed
+                )
+            else:
+                antwoorden = demo.evolve(
+                    vorige=vorige_antwoorden,
+                    vragen=vragen,
+                    organisaties=organisaties,
+                    doelen=doelen,
+                    seed=seed + i,
+                )
+            totaal += _store(session, ronde, antwoorden)
+            vorige_ronde, vorige_antwoorden = ronde, antwoorden
+        crud.set_meta(session=session, sleutel="demo", waarde="ja")
+        crud.bump_data_versie(session=session)
+    return totaal
+
+
+def _store(session: Session, ronde: Ronde, antwoorden: list[demo.DemoAntwoord]) -> int:
+    vraag_ids = dict(
+        session.exec(select(Vraag.code, Vraag.id).where(Vraag.ronde_id == ronde.id)).all()
+    )
+    moment = datetime.combine(ronde.sluit_datum or date(ronde.jaar, 6, 30), datetime.min.time())
+    nieuw = [
+        crud.NieuwAntwoord(a.organisatie_code, vraag_ids[a.vraag_code], a.waarde, a.toelichting)
+        for a in antwoorden
+    ]
+    aantal = crud.bulk_save_antwoorden(
+        session=session,
+        ronde=ronde,
+        antwoorden=nieuw,
+        door=DEMO_DOOR,
+        bron="demo",
+        status="ingediend",
+        moment=moment,
+    )
+    codes = sorted({a.organisatie_code for a in antwoorden})
+    crud.save_inzendingen(session=session, ronde=ronde, organisatie_codes=codes, moment=moment)
+    return aantal

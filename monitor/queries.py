@@ -1,0 +1,116 @@
+"""Reads from the database, returned as plain records or DataFrames. SQL lives here."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from monitor.models import (
+    Afspraak,
+    AfspraakAfhankelijkheid,
+    Antwoord,
+    MonitorMeta,
+    Organisatie,
+    Planning,
+    Ronde,
+    Thema,
+    Vraag,
+)
+
+VRAAG_KOLOMMEN = [
+    "id",
+    "code",
+    "actortype",
+    "thema_nr",
+    "afspraak_code",
+    "soort",
+    "vraagtype",
+    "tekst",
+    "opties",
+    "toon_als",
+    "volgorde",
+    "voorganger_id",
+]
+ANTWOORD_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "toelichting", "status"]
+ORGANISATIE_KOLOMMEN = [
+    "code",
+    "naam",
+    "actortype",
+    "jeugdregio_code",
+    "provincie_code",
+    "provincie_naam",
+    "inwoners",
+    "inwonersklasse",
+    "niet_noemen",
+]
+
+
+def _frame(session: Session, statement, kolommen: list[str]) -> pd.DataFrame:
+    rijen = session.exec(statement).all()
+    return pd.DataFrame([tuple(r) for r in rijen], columns=kolommen)
+
+
+def rondes(session: Session) -> list[Ronde]:
+    return list(session.exec(select(Ronde).order_by(Ronde.jaar)).all())
+
+
+def ronde_by_jaar(session: Session, jaar: int) -> Ronde | None:
+    return session.exec(select(Ronde).where(Ronde.jaar == jaar)).first()
+
+
+def themas(session: Session) -> list[Thema]:
+    return list(session.exec(select(Thema).order_by(Thema.nr)).all())
+
+
+def vragen_frame(session: Session, ronde_id: int) -> pd.DataFrame:
+    kolommen = [getattr(Vraag, k) for k in VRAAG_KOLOMMEN]
+    stmt = select(*kolommen).where(Vraag.ronde_id == ronde_id).order_by(Vraag.volgorde)
+    return _frame(session, stmt, VRAAG_KOLOMMEN)
+
+
+def antwoorden_frame(session: Session, ronde_id: int) -> pd.DataFrame:
+    kolommen = [getattr(Antwoord, k) for k in ANTWOORD_KOLOMMEN]
+    stmt = select(*kolommen).where(Antwoord.ronde_id == ronde_id)
+    return _frame(session, stmt, ANTWOORD_KOLOMMEN)
+
+
+def organisaties_frame(session: Session) -> pd.DataFrame:
+    kolommen = [getattr(Organisatie, k) for k in ORGANISATIE_KOLOMMEN]
+    return _frame(session, select(*kolommen).order_by(Organisatie.code), ORGANISATIE_KOLOMMEN)
+
+
+def afspraken_frame(session: Session) -> pd.DataFrame:
+    stmt = select(Afspraak.code, Afspraak.thema_nr, Afspraak.tekst, Afspraak.paragraaf)
+    return _frame(session, stmt, ["code", "thema_nr", "tekst", "paragraaf"])
+
+
+def afhankelijkheden_frame(session: Session) -> pd.DataFrame:
+    stmt = select(AfspraakAfhankelijkheid.afspraak_code, AfspraakAfhankelijkheid.hangt_af_van)
+    return _frame(session, stmt, ["afspraak_code", "hangt_af_van"])
+
+
+def planning_frame(session: Session) -> pd.DataFrame:
+    kolommen = ["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"]
+    stmt = select(*[getattr(Planning, k) for k in kolommen]).order_by(Planning.geldig_vanaf)
+    return _frame(session, stmt, kolommen)
+
+
+def meta(session: Session, sleutel: str) -> str | None:
+    rij = session.get(MonitorMeta, sleutel)
+    return rij.waarde if rij else None
+
+
+def is_demo(session: Session) -> bool:
+    return meta(session, "demo") == "ja"
+
+
+def data_versie(session: Session) -> int:
+    return int(meta(session, "data_versie") or 0)
+
+
+def aantal_antwoorden(session: Session, ronde_id: int | None = None) -> int:
+    stmt = select(func.count()).select_from(Antwoord)
+    if ronde_id is not None:
+        stmt = stmt.where(Antwoord.ronde_id == ronde_id)
+    return session.exec(stmt).one()

@@ -1,0 +1,36 @@
+"""Reusable page parts: a chart with its text alternative and Excel download, metric tiles."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from monitor.excel_export import tabel_naar_xlsx
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "locale": "nl",
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+}
+
+
+def _sleutel(titel: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", titel.lower()).strip("_")[:60]
+
+
+def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
+    """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download."""
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{_sleutel(titel)}")
+    with st.expander(f"Toon als tabel: {titel}"):
+        st.dataframe(tabel, hide_index=True, width="stretch")
+        st.download_button(
+            "Download als Excel",
+            data=lambda: tabel_naar_xlsx(tabel, titel),  # built only on click
+            file_name=f"{_sleutel(titel)}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"download_{_sleutel(titel)}",
+        )

@@ -1,0 +1,111 @@
+"""Cached loaders: the only place with st.cache_*.
+
+Aggregates are keyed on small arguments plus the database's ``data_versie``, a counter every
+write bumps, so that all app processes see fresh figures after any write; ``clear_caches``
+drops this process's copies at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy.engine import Engine
+
+from monitor import queries, voortgang
+from monitor.config import get_settings
+from monitor.db import has_schema, make_engine, read_session
+
+
+@dataclass(frozen=True)
+class RondeInfo:
+    id: int
+    jaar: int
+    titel: str
+    peildatum: date | None
+    status: str
+    vorige_ronde_id: int | None
+
+
+@st.cache_resource
+def engine() -> Engine:
+    return make_engine(get_settings().database_url)
+
+
+def database_klaar() -> bool:
+    return has_schema(engine())
+
+
+def data_versie() -> int:
+    """Read on every rerun (one small query): the cache key of every aggregate."""
+    with read_session(engine()) as session:
+        return queries.data_versie(session)
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def rondes(versie: int) -> list[RondeInfo]:
+    with read_session(engine()) as session:
+        return [
+            RondeInfo(r.id, r.jaar, r.titel, r.peildatum, r.status, r.vorige_ronde_id)
+            for r in queries.rondes(session)
+        ]
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def is_demo(versie: int) -> bool:
+    with read_session(engine()) as session:
+        return queries.is_demo(session)
+
+
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def organisaties(versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.organisaties_frame(session)
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def themas(versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        rijen = [(t.nr, t.titel, t.paragraaf, t.ambitie) for t in queries.themas(session)]
+    return pd.DataFrame(rijen, columns=["nr", "titel", "paragraaf", "ambitie"])
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def vragen(ronde_id: int, versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.vragen_frame(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def antwoorden(ronde_id: int, versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.antwoorden_frame(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def respons(ronde_id: int, versie: int) -> pd.DataFrame:
+    return voortgang.respons(organisaties(versie), antwoorden(ronde_id, versie))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def verdeling(ronde_id: int, versie: int) -> pd.DataFrame:
+    return voortgang.verdeling(vragen(ronde_id, versie), antwoorden(ronde_id, versie))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def voortgangsindex_per_organisatie(ronde_id: int, versie: int) -> pd.DataFrame:
+    return voortgang.voortgangsindex(vragen(ronde_id, versie), antwoorden(ronde_id, versie))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def voortgangsindex_per_thema_actortype(ronde_id: int, versie: int) -> pd.DataFrame:
+    return voortgang.voortgangsindex(
+        vragen(ronde_id, versie), antwoorden(ronde_id, versie), per=("thema_nr", "actortype")
+    )
+
+
+def clear_caches() -> None:
+    """After a write in this process: drop every cached aggregate."""
+    st.cache_data.clear()

@@ -1,0 +1,42 @@
+"""The pages of the app, defined once: file, URL, title, section and who may see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.autorisatie import ALLE_ROLLEN
+from monitor.domain import Rol
+
+
+@dataclass(frozen=True)
+class Pagina:
+    pad: str  # relative to app.py
+    titel: str
+    sectie: str
+    rollen: frozenset[Rol]
+    icoon: str = ""
+
+    @property
+    def url_pad(self) -> str:
+        """The URL path Streamlit gives the page: its file name without .py ('' for home)."""
+        if self.pad == "app.py":
+            return ""
+        return self.pad.removeprefix("pages/").removesuffix(".py")
+
+
+PAGINAS: tuple[Pagina, ...] = (
+    Pagina("app.py", "Start", "Monitor", ALLE_ROLLEN, ":material/home:"),
+    Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
+    Pagina(
+        "pages/toegankelijkheid.py",
+        "Toegankelijkheid",
+        "Over",
+        ALLE_ROLLEN,
+        ":material/accessibility:",
+    ),
+)
+PAGINA_BY_PAD: dict[str, Pagina] = {p.pad: p for p in PAGINAS}
+
+
+def paginas_voor(rol: Rol) -> list[Pagina]:
+    return [p for p in PAGINAS if rol in p.rollen]

@@ -1,0 +1,218 @@
+"""National aggregates: respons and the distribution of answers per vraag. Pure: frames in,
+frames out; no database, no Streamlit."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from monitor.domain import (
+    ACTORTYPES,
+    VOORTGANG_SCORE,
+    VRAAGTYPES_MET_OPTIES,
+    VRAAGTYPES_NUMERIEK,
+    Vraagtype,
+    opties_voor,
+)
+from monitor.vragenlijst import parse_opties
+
+VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
+
+
+def respondenten(antwoorden: pd.DataFrame) -> set[str]:
+    """Organisations that submitted answers in the round (concept answers do not count)."""
+    ingediend = antwoorden[antwoorden["status"] == "ingediend"]
+    return set(ingediend["organisatie_code"])
+
+
+def respons(organisaties: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
+    """Per actortype: how many organisations responded, of how many, and the percentage.
+
+    The denominator is the current division (e.g. 342 gemeenten, 42 regio's in 2024).
+    """
+    gedaan = respondenten(antwoorden)
+    rijen = []
+    for actortype in ACTORTYPES:
+        codes = organisaties.loc[organisaties["actortype"] == actortype.code, "code"]
+        totaal = len(codes)
+        ingevuld = int(codes.isin(gedaan).sum())
+        percentage = round(100 * ingevuld / totaal, 1) if totaal else None
+        rijen.append((actortype.code, actortype.label_meervoud, ingevuld, totaal, percentage))
+    return pd.DataFrame(rijen, columns=["actortype", "label", "ingevuld", "totaal", "percentage"])
+
+
+def split_waarde(waarde: str | None) -> list[str]:
+    """The option codes in a stored answer ('a;b' for meerkeuze)."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return []
+    return [deel for deel in str(waarde).split(";") if deel]
+
+
+def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
+    """Per vraag with options: count and percentage of each option.
+
+    ``n`` is the number of organisations that answered the vraag; the percentage is of ``n``
+    (for meerkeuze the percentages can add up to more than 100). Options nobody chose are
+    included with 0, so every vraag shows all its options in their order.
+    """
+    met_opties = vragen[vragen["vraagtype"].isin([str(t) for t in VRAAGTYPES_MET_OPTIES])]
+    beantwoord = antwoorden[antwoorden["waarde"].notna() & (antwoorden["waarde"] != "")]
+    per_vraag = {vraag_id: groep for vraag_id, groep in beantwoord.groupby("vraag_id")}
+    rijen = []
+    for vraag in met_opties.itertuples():
+        groep = per_vraag.get(vraag.id)
+        waarden = [] if groep is None else [split_waarde(w) for w in groep["waarde"]]
+        n = len(waarden)
+        tellingen: dict[str, int] = {}
+        for codes in waarden:
+            for code in codes:
+                tellingen[code] = tellingen.get(code, 0) + 1
+        for optie in opties_voor(vraag.vraagtype, parse_opties(vraag.opties or "")):
+            aantal = tellingen.get(optie.code, 0)
+            percentage = round(100 * aantal / n, 1) if n else None
+            rijen.append((vraag.id, optie.code, optie.label, aantal, n, percentage))
+    return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
+
+
+def numerieke_samenvatting(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
+    """Per getal/bedrag vraag: n, mean, median, min and max of the answers given."""
+    numeriek = vragen[vragen["vraagtype"].isin([str(t) for t in VRAAGTYPES_NUMERIEK])]
+    rijen = []
+    for vraag in numeriek.itertuples():
+        waarden = pd.to_numeric(
+            antwoorden.loc[antwoorden["vraag_id"] == vraag.id, "waarde"], errors="coerce"
+        ).dropna()
+        if waarden.empty:
+            rijen.append((vraag.id, 0, None, None, None, None))
+            continue
+        rijen.append(
+            (
+                vraag.id,
+                len(waarden),
+                float(waarden.mean()),
+                float(waarden.median()),
+                float(waarden.min()),
+                float(waarden.max()),
+            )
+        )
+    return pd.DataFrame(rijen, columns=["vraag_id", "n", "gemiddelde", "mediaan", "min", "max"])
+
+
+def voortgang_score(waarde: str | None) -> float | None:
+    """0 (nog niet begonnen / nee) … 1 (afgerond / ja); None for other answers."""
+    codes = split_waarde(waarde)
+    return VOORTGANG_SCORE.get(codes[0]) if len(codes) == 1 else None
+
+
+def voortgangsindex(
+    vragen: pd.DataFrame, antwoorden: pd.DataFrame, per: tuple[str, ...] = ("organisatie_code",)
+) -> pd.DataFrame:
+    """Mean voortgang score over the afspraak questions, grouped by ``per``.
+
+    Columns: the ``per`` columns (from the answers, plus ``thema_nr`` and ``actortype`` of the
+    vraag), ``index`` (0–1) and ``aantal`` (questions counted). Indicative only: self-reported.
+    """
+    afspraak_vragen = vragen[
+        (vragen["soort"] == "afspraak")
+        & vragen["vraagtype"].isin([str(Vraagtype.STATUS4), str(Vraagtype.JANEE)])
+    ][["id", "thema_nr", "actortype"]]
+    frame = antwoorden.merge(afspraak_vragen, left_on="vraag_id", right_on="id")
+    frame = frame.assign(score=frame["waarde"].map(voortgang_score)).dropna(subset=["score"])
+    kolommen = list(per)
+    if frame.empty:
+        return pd.DataFrame(columns=[*kolommen, "index", "aantal"])
+    uitkomst = frame.groupby(kolommen, as_index=False).agg(
+        index=("score", "mean"), aantal=("score", "size")
+    )
+    return uitkomst
+
+
+def overzicht(
+    *,
+    jaar: int,
+    peildatum: str | None,
+    organisaties: pd.DataFrame,
+    vragen: pd.DataFrame,
+    antwoorden: pd.DataFrame,
+) -> dict:
+    """The national aggregates of a round as the stable JSON interface of ``overzicht``.
+
+    Keys: ronde, peildatum, respons[{actortype, ingevuld, totaal, percentage}],
+    vragen[{code, actortype, thema, soort, tekst, vraagtype, n, verdeling[{optie, label,
+    aantal, percentage}] | gemiddelde, mediaan}].
+    """
+    tabel = verdeling(vragen, antwoorden)
+    per_vraag = {vraag_id: groep for vraag_id, groep in tabel.groupby("vraag_id")}
+    numeriek = numerieke_samenvatting(vragen, antwoorden).set_index("vraag_id")
+    vragen_uit = []
+    for vraag in vragen.itertuples():
+        item = {
+            "code": vraag.code,
+            "actortype": vraag.actortype,
+            "thema": None if pd.isna(vraag.thema_nr) else int(vraag.thema_nr),
+            "soort": vraag.soort,
+            "tekst": vraag.tekst,
+            "vraagtype": vraag.vraagtype,
+        }
+        if vraag.id in per_vraag:
+            groep = per_vraag[vraag.id]
+            item["n"] = int(groep["n"].iloc[0])
+            item["verdeling"] = [
+                {
+                    "optie": r.optie,
+                    "label": r.label,
+                    "aantal": int(r.aantal),
+                    "percentage": None if pd.isna(r.percentage) else float(r.percentage),
+                }
+                for r in groep.itertuples()
+            ]
+        elif vraag.id in numeriek.index:
+            rij = numeriek.loc[vraag.id]
+            item["n"] = int(rij["n"])
+            item["gemiddelde"] = None if pd.isna(rij["gemiddelde"]) else float(rij["gemiddelde"])
+            item["mediaan"] = None if pd.isna(rij["mediaan"]) else float(rij["mediaan"])
+        else:
+            beantwoord = antwoorden[(antwoorden["vraag_id"] == vraag.id)]
+            item["n"] = int(beantwoord["waarde"].notna().sum())
+        vragen_uit.append(item)
+    respons_tabel = respons(organisaties, antwoorden)
+    return {
+        "ronde": jaar,
+        "peildatum": peildatum,
+        "respons": [
+            {
+                "actortype": r.actortype,
+                "ingevuld": int(r.ingevuld),
+                "totaal": int(r.totaal),
+                "percentage": None if pd.isna(r.percentage) else float(r.percentage),
+            }
+            for r in respons_tabel.itertuples()
+        ],
+        "vragen": vragen_uit,
+    }
+
+
+def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataFrame:
+    """Voortgangsindex per thema and actortype with Dutch labels, for charts and tables.
+
+    ``index`` comes from ``voortgangsindex(..., per=("thema_nr", "actortype"))``. Columns out:
+    thema ('1. Reikwijdte'), actor ('Gemeenten'), index (0–1), aantal; ordered by thema and
+    actortype as in the Hervormingsagenda.
+    """
+    if index.empty:
+        return pd.DataFrame(columns=["thema", "actor", "index", "aantal"])
+    titels = {int(t.nr): f"{int(t.nr)}. {t.titel}" for t in themas.itertuples()}
+    volgorde = {a.code: i for i, a in enumerate(ACTORTYPES)}
+    labels = {a.code: a.label_meervoud for a in ACTORTYPES}
+    tabel = index.assign(
+        _thema=index["thema_nr"].astype(int), _actor=index["actortype"].map(volgorde)
+    ).sort_values(["_actor", "_thema"])
+    return pd.DataFrame(
+        {
+            "thema": tabel["_thema"].map(titels),
+            "actor": tabel["actortype"].map(labels),
+            "index": tabel["index"],
+            "aantal": tabel["aantal"],
+        }
+    ).reset_index(drop=True)

@@ -1,0 +1,115 @@
+"""National aggregates, checked against hand-computed figures."""
+
+import pandas as pd
+import pytest
+
+from monitor import voortgang
+
+VRAGEN = pd.DataFrame(
+    [
+        (1, "GEM.1.01", "gemeente", 1, "A1", "afspraak", "status4", "Status?", "", "", 1, None),
+        (2, "GEM.1.02", "gemeente", 1, "A2", "afspraak", "janee", "Ja of nee?", "", "", 2, None),
+        (3, "GEM.1.03", "gemeente", 1, None, "informatie", "meerkeuze", "Welke?",
+         "x=Iks|y=IJ", "", 3, None),
+        (4, "GEM.1.04", "gemeente", 1, None, "informatie", "bedrag", "Hoeveel?", "", "", 4, None),
+        (5, "REG.1.01", "regio", 1, "A1", "afspraak", "status4", "Status?", "", "", 5, None),
+    ],
+    columns=["id", "code", "actortype", "thema_nr", "afspraak_code", "soort", "vraagtype",
+             "tekst", "opties", "toon_als", "volgorde", "voorganger_id"],
+)
+
+
+def _antwoorden(rijen):
+    return pd.DataFrame(
+        [(org, vraag, waarde, None, "ingediend") for org, vraag, waarde in rijen],
+        columns=["organisatie_code", "vraag_id", "waarde", "toelichting", "status"],
+    )
+
+
+ANTWOORDEN = _antwoorden(
+    [
+        ("GM1", 1, "afgerond"), ("GM2", 1, "mee_bezig"), ("GM3", 1, "mee_bezig"),
+        ("GM1", 2, "ja"), ("GM2", 2, "nee"), ("GM3", 2, None),
+        ("GM1", 3, "x;y"), ("GM2", 3, "y"),
+        ("GM1", 4, "100"), ("GM2", 4, "300"),
+    ]
+)
+
+
+def test_distribution_counts_percentages_of_those_who_answered():
+    tabel = voortgang.verdeling(VRAGEN, ANTWOORDEN)
+    status = tabel[tabel["vraag_id"] == 1].set_index("optie")
+    assert status["aantal"].to_dict() == {
+        "nog_niet_begonnen": 0, "mee_bezig": 2, "bijna_klaar": 0, "afgerond": 1
+    }
+    assert status.loc["mee_bezig", "percentage"] == 66.7
+    assert status.loc["afgerond", "percentage"] == 33.3
+    janee = tabel[tabel["vraag_id"] == 2].set_index("optie")
+    assert janee["n"].iloc[0] == 2  # GM3 left it empty
+    assert janee["percentage"].to_dict() == {"ja": 50.0, "nee": 50.0}
+
+
+def test_multiple_choice_percentages_may_exceed_100():
+    tabel = voortgang.verdeling(VRAGEN, ANTWOORDEN)
+    meer = tabel[tabel["vraag_id"] == 3].set_index("optie")
+    assert meer["percentage"].to_dict() == {"x": 50.0, "y": 100.0}
+    assert meer["label"].to_dict() == {"x": "Iks", "y": "IJ"}
+
+
+def test_a_question_nobody_answered_has_no_percentages():
+    tabel = voortgang.verdeling(VRAGEN, ANTWOORDEN)
+    regio = tabel[tabel["vraag_id"] == 5]
+    assert len(regio) == 4
+    assert (regio["n"] == 0).all() and regio["percentage"].isna().all()
+
+
+def test_numbers_are_summarised():
+    samenvatting = voortgang.numerieke_samenvatting(VRAGEN, ANTWOORDEN).set_index("vraag_id")
+    assert samenvatting.loc[4, "n"] == 2
+    assert samenvatting.loc[4, "gemiddelde"] == 200.0
+
+
+def test_respons_counts_only_submitted_organisations_over_the_whole_division():
+    organisaties = pd.DataFrame(
+        {"code": ["GM1", "GM2", "GM3", "GM4", "JZ1"],
+         "actortype": ["gemeente"] * 4 + ["regio"]}
+    )
+    antwoorden = ANTWOORDEN.copy()
+    antwoorden.loc[antwoorden["organisatie_code"] == "GM3", "status"] = "concept"
+    tabel = voortgang.respons(organisaties, antwoorden).set_index("actortype")
+    assert tabel.loc["gemeente", ["ingevuld", "totaal", "percentage"]].tolist() == [2, 4, 50.0]
+    assert tabel.loc["regio", "ingevuld"] == 0
+    assert pd.isna(tabel.loc["rijk", "percentage"])  # no rijk organisation in this division
+
+
+def test_voortgangsindex_averages_status_and_janee_scores():
+    index = voortgang.voortgangsindex(VRAGEN, ANTWOORDEN).set_index("organisatie_code")
+    # GM1: afgerond (1) and ja (1) → 1; GM2: mee_bezig (1/3) and nee (0) → 1/6
+    assert index.loc["GM1", "index"] == 1.0
+    assert index.loc["GM2", "index"] == pytest.approx(1 / 6)
+    assert index.loc["GM3", "aantal"] == 1  # the empty janee answer is not counted
+
+
+def test_empty_round_gives_empty_frames():
+    leeg = _antwoorden([])
+    assert voortgang.voortgangsindex(VRAGEN, leeg).empty
+    assert voortgang.verdeling(VRAGEN, leeg)["aantal"].sum() == 0
+
+
+def test_overzicht_json_shape():
+    organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "actortype": ["gemeente"] * 3})
+    uit = voortgang.overzicht(
+        jaar=2024, peildatum="2024-06-30", organisaties=organisaties, vragen=VRAGEN,
+        antwoorden=ANTWOORDEN,
+    )
+    assert uit["ronde"] == 2024
+    gemeente = next(r for r in uit["respons"] if r["actortype"] == "gemeente")
+    assert (gemeente["ingevuld"], gemeente["totaal"]) == (3, 3)
+    janee = next(v for v in uit["vragen"] if v["code"] == "GEM.1.02")
+    assert janee["n"] == 2
+    assert janee["verdeling"] == [
+        {"optie": "ja", "label": "Ja", "aantal": 1, "percentage": 50.0},
+        {"optie": "nee", "label": "Nee", "aantal": 1, "percentage": 50.0},
+    ]
+    bedrag = next(v for v in uit["vragen"] if v["code"] == "GEM.1.04")
+    assert bedrag["gemiddelde"] == 200.0
