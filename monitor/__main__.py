@@ -26,7 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
     sub.add_parser("init", help="schema, vragenlijst en referentiedata laden (herhaalbaar)")
     demo = sub.add_parser("demo", help="demorondes laden in een lege database")
-    demo.add_argument("--rondes", type=int, default=2, help="aantal rondes vanaf 2024 (standaard 2)")
+    demo.add_argument(
+        "--rondes", type=int, default=2, help="aantal rondes vanaf 2024 (standaard 2)"
+    )
     ov = sub.add_parser("overzicht", help="landelijke cijfers van een ronde")
     ov.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     ov.add_argument("--json", action="store_true", help="als JSON (stabiele interface)")
@@ -72,8 +74,11 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
             init_database(engine)
             aantal = load_demo(engine, rondes=args.rondes)
-            print(f"Demodata: {aantal} antwoorden toegevoegd." if aantal else
-                  "Er staan al antwoorden in de database; demodata niet geladen.")
+            print(
+                f"Demodata: {aantal} antwoorden toegevoegd."
+                if aantal
+                else "Er staan al antwoorden in de database; demodata niet geladen."
+            )
         elif args.opdracht == "overzicht":
             return _overzicht(engine, args.ronde, args.json)
     except MonitorFout as fout:

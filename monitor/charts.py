@@ -3,8 +3,8 @@ come from monitor.domain. Every figure has a Dutch title (also the basis of its 
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pandas as pd
+import plotly.graph_objects as go
 
 from monitor.domain import CATEGORISCHE_KLEUREN, GEEN_ANTWOORD_KLEUR
 
@@ -31,7 +31,9 @@ def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
             y=respons["label"],
             orientation="h",
             marker_color=CATEGORISCHE_KLEUREN[0],
-            text=[f"{i} van {t}" for i, t in zip(respons["ingevuld"], respons["totaal"], strict=True)],
+            text=[
+                f"{i} van {t}" for i, t in zip(respons["ingevuld"], respons["totaal"], strict=True)
+            ],
             textposition="auto",
             hovertemplate="%{y}: %{x:.1f}%<extra></extra>",
         )
@@ -42,22 +44,47 @@ def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
 
 
 def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
-    """Grouped bars: voortgangsindex (0–100) per thema, one colour per actortype.
+    """Heatmap thema × actor of the voortgangsindex (0–100), the number written in each cell.
 
-    ``index`` has columns thema (label), actor (label) and index (0–1).
+    ``index`` has columns thema (label), actor (label) and index (0–1), in display order.
+    Empty cells: that actor has no afspraken in that thema.
     """
-    fig = go.Figure()
-    for i, (actor, groep) in enumerate(index.groupby("actor", sort=False)):
-        fig.add_bar(
-            name=actor,
-            x=groep["thema"],
-            y=(groep["index"] * 100).round(0),
-            marker_color=CATEGORISCHE_KLEUREN[i % len(CATEGORISCHE_KLEUREN)],
-            hovertemplate=f"{actor}<br>%{{x}}: %{{y:.0f}}<extra></extra>",
+    themas = list(dict.fromkeys(sorted(index["thema"], key=_thema_nr)))
+    actoren = list(dict.fromkeys(index["actor"]))
+    raster = (
+        index.assign(waarde=(index["index"] * 100).round(0))
+        .pivot_table(index="thema", columns="actor", values="waarde", aggfunc="first")
+        .reindex(index=themas, columns=actoren)
+    )
+    tekst = raster.map(lambda w: "" if pd.isna(w) else f"{w:.0f}")
+    fig = go.Figure(
+        go.Heatmap(
+            z=raster.to_numpy(),
+            x=actoren,
+            y=[_afkorten(t) for t in themas],
+            text=tekst.to_numpy(),
+            texttemplate="%{text}",
+            textfont={"size": 14},
+            zmin=0,
+            zmax=100,
+            colorscale="Cividis",
+            colorbar={"title": {"text": "Index"}},
+            hovertemplate="%{y}<br>%{x}: %{z:.0f}<extra></extra>",
+            xgap=2,
+            ygap=2,
         )
-    fig.update_layout(barmode="group")
-    fig.update_yaxes(title="Voortgangsindex (0–100)", range=[0, 100])
-    return _opmaak(fig, titel, hoogte=460)
+    )
+    fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000"})
+    fig.update_xaxes(side="bottom", tickangle=0, tickfont={"color": "#000000", "size": 12})
+    return _opmaak(fig, titel, hoogte=160 + 52 * len(themas))
+
+
+def _thema_nr(label: str) -> int:
+    return int(label.split(".")[0]) if label.split(".")[0].isdigit() else 99
+
+
+def _afkorten(tekst: str, lengte: int = 42) -> str:
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
 
 
 def kaart(
@@ -68,7 +95,7 @@ def kaart(
     zonder = waarden[waarden["waarde"].isna()]
     fig = go.Figure()
     if not zonder.empty:
-        fig.add_choropleth(
+        fig.add_choroplethmap(
             geojson=geojson,
             featureidkey="properties.code",
             locations=zonder["code"],
@@ -77,10 +104,10 @@ def kaart(
             showscale=False,
             text=zonder[hover_naam],
             hovertemplate="%{text}: geen antwoord<extra></extra>",
-            marker_line_color="#7F7F7F",
-            marker_line_width=0.3,
+            marker_line_color="#4D4D4D",
+            marker_line_width=0.8,
         )
-    fig.add_choropleth(
+    fig.add_choroplethmap(
         geojson=geojson,
         featureidkey="properties.code",
         locations=met["code"],
@@ -94,5 +121,10 @@ def kaart(
         marker_line_color="#FFFFFF",
         marker_line_width=0.3,
     )
-    fig.update_geos(fitbounds="locations", visible=False)
-    return _opmaak(fig, titel, hoogte=560)
+    # MapLibre with a blank style: no tiles or fonts from the internet are needed. (Plotly's
+    # 'geo' subplot fetches a world topojson from a CDN and stays empty offline.)
+    fig.update_layout(
+        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        dragmode=False,
+    )
+    return _opmaak(fig, titel, hoogte=620)

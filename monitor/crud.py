@@ -165,7 +165,9 @@ def copy_vragen(*, session: Session, van: Ronde, naar: Ronde) -> int:
     for vraag in session.exec(select(Vraag).where(Vraag.ronde_id == van.id)).all():
         if vraag.code in al_daar:
             continue
-        kopie = vraag.model_copy(update={"id": None, "ronde_id": naar.id, "voorganger_id": vraag.id})
+        kopie = vraag.model_copy(
+            update={"id": None, "ronde_id": naar.id, "voorganger_id": vraag.id}
+        )
         session.add(Vraag.model_validate(kopie.model_dump()))
         aantal += 1
     session.flush()

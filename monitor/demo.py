@@ -120,11 +120,16 @@ def demo_vragen(vragen: pd.DataFrame) -> list[DemoVraag]:
                 soort=v.soort,
                 opties=opties,
                 toon_als=v.toon_als or "",
-                minimum=getattr(v, "minimum", None),
-                maximum=getattr(v, "maximum", None),
+                minimum=_getal_of_none(getattr(v, "minimum", None)),
+                maximum=_getal_of_none(getattr(v, "maximum", None)),
             )
         )
     return uitkomst
+
+
+def _getal_of_none(waarde: object) -> float | None:
+    """Bounds come from a frame: an empty cell is NaN there, and means 'no bound'."""
+    return None if waarde is None or pd.isna(waarde) else float(waarde)
 
 
 # --- round 2024 -------------------------------------------------------------------------------
@@ -341,7 +346,9 @@ def evolve(
             if toelichting is None and waarde is not None:
                 toelichting = _toelichting(vraag, waarde, doelen, rng)
             nieuw[vraag_code] = DemoAntwoord(code, vraag_code, waarde, toelichting)
-        uitkomst += [a for a in nieuw.values() if _voorwaarde_klopt(vraag_per_code[a.vraag_code], nieuw)]
+        uitkomst += [
+            a for a in nieuw.values() if _voorwaarde_klopt(vraag_per_code[a.vraag_code], nieuw)
+        ]
     return uitkomst
 
 

@@ -18,16 +18,17 @@ class Actortype:
     label: str
     label_meervoud: str
     collectief: bool  # True for gemeenten and regio's: many organisations of this kind
+    kort: str  # for narrow chart axes
 
 
 ACTORTYPES: tuple[Actortype, ...] = (
-    Actortype("rijk", "Rijk", "Rijk", False),
-    Actortype("vng", "VNG", "VNG", False),
-    Actortype("regio", "Jeugdregio", "Jeugdregio's", True),
-    Actortype("gemeente", "Gemeente", "Gemeenten", True),
-    Actortype("bgzj", "BGZJ (aanbieders)", "BGZJ (aanbieders)", False),
-    Actortype("sbj", "SBJ (professionals)", "SBJ (professionals)", False),
-    Actortype("kbl", "KBL", "KBL", False),
+    Actortype("rijk", "Rijk", "Rijk", False, "Rijk"),
+    Actortype("vng", "VNG", "VNG", False, "VNG"),
+    Actortype("regio", "Jeugdregio", "Jeugdregio's", True, "Regio's"),
+    Actortype("gemeente", "Gemeente", "Gemeenten", True, "Gemeenten"),
+    Actortype("bgzj", "BGZJ (aanbieders)", "BGZJ (aanbieders)", False, "BGZJ"),
+    Actortype("sbj", "SBJ (professionals)", "SBJ (professionals)", False, "SBJ"),
+    Actortype("kbl", "KBL", "KBL", False, "KBL"),
 )
 ACTORTYPE_BY_CODE: dict[str, Actortype] = {a.code: a for a in ACTORTYPES}
 ACTORTYPE_CODES: tuple[str, ...] = tuple(a.code for a in ACTORTYPES)

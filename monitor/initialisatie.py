@@ -6,7 +6,7 @@ broken file stops ``init`` with a Dutch message and leaves the database as it wa
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -96,7 +96,8 @@ def _store(session: Session, ronde: Ronde, antwoorden: list[demo.DemoAntwoord]) 
     vraag_ids = dict(
         session.exec(select(Vraag.code, Vraag.id).where(Vraag.ronde_id == ronde.id)).all()
     )
-    moment = datetime.combine(ronde.sluit_datum or date(ronde.jaar, 6, 30), datetime.min.time())
+    dag = ronde.sluit_datum or date(ronde.jaar, 6, 30)
+    moment = datetime(dag.year, dag.month, dag.day, 17, 0, tzinfo=UTC)
     nieuw = [
         crud.NieuwAntwoord(a.organisatie_code, vraag_ids[a.vraag_code], a.waarde, a.toelichting)
         for a in antwoorden

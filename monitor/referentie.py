@@ -46,7 +46,9 @@ def _rows(pad: Path, kolommen: tuple[str, ...]) -> list[tuple[int, dict[str, str
         for kolom in kolommen:
             if kolom not in kopjes:
                 raise InvoerFout(pad.name, 1, kolom, "kolom ontbreekt in de kopregel")
-        return [(nr, {k: (v or "").strip() for k, v in r.items()}) for nr, r in enumerate(reader, 2)]
+        return [
+            (nr, {k: (v or "").strip() for k, v in r.items()}) for nr, r in enumerate(reader, 2)
+        ]
 
 
 def _inwoners(pad: Path, nr: int, waarde: str) -> int:

@@ -197,14 +197,14 @@ def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataF
     """Voortgangsindex per thema and actortype with Dutch labels, for charts and tables.
 
     ``index`` comes from ``voortgangsindex(..., per=("thema_nr", "actortype"))``. Columns out:
-    thema ('1. Reikwijdte'), actor ('Gemeenten'), index (0–1), aantal; ordered by thema and
+    thema ('1. Reikwijdte'), actor (short label: 'Gemeenten', 'BGZJ'), index (0–1), aantal; ordered by thema and
     actortype as in the Hervormingsagenda.
     """
     if index.empty:
         return pd.DataFrame(columns=["thema", "actor", "index", "aantal"])
     titels = {int(t.nr): f"{int(t.nr)}. {t.titel}" for t in themas.itertuples()}
     volgorde = {a.code: i for i, a in enumerate(ACTORTYPES)}
-    labels = {a.code: a.label_meervoud for a in ACTORTYPES}
+    labels = {a.code: a.kort for a in ACTORTYPES}
     tabel = index.assign(
         _thema=index["thema_nr"].astype(int), _actor=index["actortype"].map(volgorde)
     ).sort_values(["_actor", "_thema"])

@@ -239,7 +239,9 @@ def _vraag(pad: Path, nr: int, rij: dict[str, str], thema_nrs: set[int], afsprak
     try:
         vraagtype = Vraagtype(rij["vraagtype"])
     except ValueError:
-        raise InvoerFout(naam, nr, "vraagtype", f"vraagtype '{rij['vraagtype']}' onbekend") from None
+        raise InvoerFout(
+            naam, nr, "vraagtype", f"vraagtype '{rij['vraagtype']}' onbekend"
+        ) from None
     try:
         opties = parse_opties(rij["opties"])
     except ValueError as fout:

@@ -45,12 +45,17 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int) -> None:
         st.info("Voor deze ronde zijn nog geen antwoorden op afspraken.")
         return
     weergave = tabel.assign(index=(tabel["index"] * 100).round(0)).rename(
-        columns={"thema": "Thema", "actor": "Actor", "index": "Index (0–100)", "aantal": "Antwoorden"}
+        columns={
+            "thema": "Thema",
+            "actor": "Actor",
+            "index": "Index (0–100)",
+            "aantal": "Antwoorden",
+        }
     )
     grafiek(
         charts.voortgang_per_thema(tabel, titel),
         titel=titel,
-        alt=f"Staafdiagram: {titel}. 0 is nog niet begonnen of nee, 100 is afgerond of ja.",
+        alt=f"Tabelkleurenkaart: {titel}. 0 is nog niet begonnen of nee, 100 is afgerond of ja.",
         tabel=weergave,
     )
 
@@ -64,6 +69,10 @@ def kaart_gemeenten(ronde: RondeInfo, versie: int) -> None:
     )
     waarden = waarden.assign(waarde=(waarden["index"] * 100).round(0))
     titel = f"Voortgangsindex per gemeente, ronde {ronde.jaar}"
+    st.caption(
+        "Gemiddelde over de afspraken van de gemeente: 0 = nog niet begonnen of nee, 100 = "
+        "afgerond of ja. Lichtgrijs met donkere rand: geen antwoord. Indicatief: zelf gerapporteerd."
+    )
     tabel = waarden[["code", "naam", "waarde"]].rename(
         columns={"code": "Code", "naam": "Gemeente", "waarde": "Index (0–100)"}
     )

@@ -45,9 +45,7 @@ def current_user() -> Gebruiker:
 def setup_page(pad: str) -> PaginaContext:
     """Start a page: config, sidebar, and a refusal (then stop) when the role may not see it."""
     pagina = PAGINA_BY_PAD[pad]
-    st.set_page_config(
-        page_title=f"{pagina.titel} · {APP_TITEL}", page_icon="📊", layout="wide"
-    )
+    st.set_page_config(page_title=f"{pagina.titel} · {APP_TITEL}", page_icon="📊", layout="wide")
     if not data.database_klaar():
         st.error(
             "De database is nog leeg. Voer eerst `make run` uit, of "
@@ -101,7 +99,9 @@ def _ronde_kiezer(rondes: list[data.RondeInfo]) -> data.RondeInfo | None:
         return None
     jaren = [r.jaar for r in rondes]
     gevraagd = st.query_params.get("ronde")
-    standaard = int(gevraagd) if gevraagd and gevraagd.isdigit() and int(gevraagd) in jaren else None
+    standaard = (
+        int(gevraagd) if gevraagd and gevraagd.isdigit() and int(gevraagd) in jaren else None
+    )
     index = jaren.index(standaard) if standaard else len(jaren) - 1
     jaar = st.selectbox(
         "Ronde",

@@ -9,13 +9,37 @@ VRAGEN = pd.DataFrame(
     [
         (1, "GEM.1.01", "gemeente", 1, "A1", "afspraak", "status4", "Status?", "", "", 1, None),
         (2, "GEM.1.02", "gemeente", 1, "A2", "afspraak", "janee", "Ja of nee?", "", "", 2, None),
-        (3, "GEM.1.03", "gemeente", 1, None, "informatie", "meerkeuze", "Welke?",
-         "x=Iks|y=IJ", "", 3, None),
+        (
+            3,
+            "GEM.1.03",
+            "gemeente",
+            1,
+            None,
+            "informatie",
+            "meerkeuze",
+            "Welke?",
+            "x=Iks|y=IJ",
+            "",
+            3,
+            None,
+        ),
         (4, "GEM.1.04", "gemeente", 1, None, "informatie", "bedrag", "Hoeveel?", "", "", 4, None),
         (5, "REG.1.01", "regio", 1, "A1", "afspraak", "status4", "Status?", "", "", 5, None),
     ],
-    columns=["id", "code", "actortype", "thema_nr", "afspraak_code", "soort", "vraagtype",
-             "tekst", "opties", "toon_als", "volgorde", "voorganger_id"],
+    columns=[
+        "id",
+        "code",
+        "actortype",
+        "thema_nr",
+        "afspraak_code",
+        "soort",
+        "vraagtype",
+        "tekst",
+        "opties",
+        "toon_als",
+        "volgorde",
+        "voorganger_id",
+    ],
 )
 
 
@@ -28,10 +52,16 @@ def _antwoorden(rijen):
 
 ANTWOORDEN = _antwoorden(
     [
-        ("GM1", 1, "afgerond"), ("GM2", 1, "mee_bezig"), ("GM3", 1, "mee_bezig"),
-        ("GM1", 2, "ja"), ("GM2", 2, "nee"), ("GM3", 2, None),
-        ("GM1", 3, "x;y"), ("GM2", 3, "y"),
-        ("GM1", 4, "100"), ("GM2", 4, "300"),
+        ("GM1", 1, "afgerond"),
+        ("GM2", 1, "mee_bezig"),
+        ("GM3", 1, "mee_bezig"),
+        ("GM1", 2, "ja"),
+        ("GM2", 2, "nee"),
+        ("GM3", 2, None),
+        ("GM1", 3, "x;y"),
+        ("GM2", 3, "y"),
+        ("GM1", 4, "100"),
+        ("GM2", 4, "300"),
     ]
 )
 
@@ -40,7 +70,10 @@ def test_distribution_counts_percentages_of_those_who_answered():
     tabel = voortgang.verdeling(VRAGEN, ANTWOORDEN)
     status = tabel[tabel["vraag_id"] == 1].set_index("optie")
     assert status["aantal"].to_dict() == {
-        "nog_niet_begonnen": 0, "mee_bezig": 2, "bijna_klaar": 0, "afgerond": 1
+        "nog_niet_begonnen": 0,
+        "mee_bezig": 2,
+        "bijna_klaar": 0,
+        "afgerond": 1,
     }
     assert status.loc["mee_bezig", "percentage"] == 66.7
     assert status.loc["afgerond", "percentage"] == 33.3
@@ -71,8 +104,7 @@ def test_numbers_are_summarised():
 
 def test_respons_counts_only_submitted_organisations_over_the_whole_division():
     organisaties = pd.DataFrame(
-        {"code": ["GM1", "GM2", "GM3", "GM4", "JZ1"],
-         "actortype": ["gemeente"] * 4 + ["regio"]}
+        {"code": ["GM1", "GM2", "GM3", "GM4", "JZ1"], "actortype": ["gemeente"] * 4 + ["regio"]}
     )
     antwoorden = ANTWOORDEN.copy()
     antwoorden.loc[antwoorden["organisatie_code"] == "GM3", "status"] = "concept"
@@ -99,7 +131,10 @@ def test_empty_round_gives_empty_frames():
 def test_overzicht_json_shape():
     organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "actortype": ["gemeente"] * 3})
     uit = voortgang.overzicht(
-        jaar=2024, peildatum="2024-06-30", organisaties=organisaties, vragen=VRAGEN,
+        jaar=2024,
+        peildatum="2024-06-30",
+        organisaties=organisaties,
+        vragen=VRAGEN,
         antwoorden=ANTWOORDEN,
     )
     assert uit["ronde"] == 2024

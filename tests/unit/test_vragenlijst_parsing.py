@@ -120,8 +120,14 @@ def test_a_correct_questionnaire_loads(tmp_path):
             "onbekend",
         ),
     ],
-    ids=["duplicate-code", "unknown-thema", "bad-planning", "missing-column", "unknown-afspraak",
-         "unknown-vraagtype"],
+    ids=[
+        "duplicate-code",
+        "unknown-thema",
+        "bad-planning",
+        "missing-column",
+        "unknown-afspraak",
+        "unknown-vraagtype",
+    ],
 )
 def test_a_broken_file_names_file_row_and_field(tmp_path, bestanden, bestand, rij, veld, melding):
     with pytest.raises(InvoerFout) as fout:

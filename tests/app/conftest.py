@@ -1,0 +1,51 @@
+"""AppTest fixtures: every page runs in-process against the demo database."""
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from monitor.domain import Rol
+from monitor.ui.page import SESSIE_GEBRUIKER
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TIMEOUT = 60  # seconds: a cold first run builds every cached aggregate on 2 cores
+
+
+@pytest.fixture(autouse=True)
+def _app_database(demo_engine, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", demo_engine.url.render_as_string(hide_password=False))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def open_page(pad: str, rol: Rol = Rol.PUBLIEK, organisatie: str | None = None, **query) -> AppTest:
+    """Run app.py once (as a browser would), then switch to ``pad`` as the given role."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if rol != Rol.PUBLIEK:
+        at.session_state[SESSIE_GEBRUIKER] = {
+            "rol": rol.value,
+            "naam": f"Test {rol.value}",
+            "organisatie_code": organisatie,
+        }
+    for sleutel, waarde in query.items():
+        at.query_params[sleutel] = waarde
+    at.run()
+    if pad != "app.py":
+        at.switch_page(pad).run()
+    return at
+
+
+def page_text(at: AppTest) -> str:
+    delen = (
+        [m.value for m in at.markdown] + [t.value for t in at.title] + [h.value for h in at.header]
+    )
+    delen += (
+        [e.value for e in at.error] + [i.value for i in at.info] + [w.value for w in at.warning]
+    )
+    delen += [c.value for c in at.caption]
+    return "\n".join(str(d) for d in delen)

@@ -1,0 +1,112 @@
+"""The demo round 2024 reproduces the published national figures of the 2024 report.
+
+The expected figures are kept, as printed in the report, in tests/data/rapport_2024.csv and
+tests/data/respons_2024.csv; the actual figures come from `python -m monitor overzicht --json`.
+"""
+
+import contextlib
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from monitor import queries
+from monitor.__main__ import main
+from monitor.db import read_session
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def _rows(naam: str) -> list[dict[str, str]]:
+    with (DATA / naam).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def overzicht_json(demo_engine):
+    """What a script gets from the CLI on the demo database."""
+    url = demo_engine.url.render_as_string(hide_password=False)
+    oud = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = url
+    uit = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(uit):
+            code = main(["overzicht", "--ronde", "2024", "--json"])
+    finally:
+        if oud is None:
+            os.environ.pop("DATABASE_URL")
+        else:
+            os.environ["DATABASE_URL"] = oud
+    assert code == 0
+    return json.loads(uit.getvalue())
+
+
+def test_respons_per_actortype_is_exactly_the_reports(overzicht_json):
+    respons = {r["actortype"]: r for r in overzicht_json["respons"]}
+    for rij in _rows("respons_2024.csv"):
+        assert respons[rij["actortype"]]["ingevuld"] == int(rij["ingevuld"]), rij["actortype"]
+    assert respons["gemeente"]["totaal"] == 342
+    assert respons["regio"]["totaal"] == 42
+
+
+# Where our questionnaire differs from the report's count, data/README.md says why: gemeenten
+# have one more (two percentages of huisartspraktijken are two questions), KBL three fewer
+# (the report names only six KBL afspraken).
+AFWIJKING_AANTAL_VRAGEN = {"gemeente": +1, "kbl": -3}
+
+
+def test_question_counts_match_the_report_except_documented(overzicht_json):
+    per_actor = pd.Series([v["actortype"] for v in overzicht_json["vragen"]]).value_counts()
+    for rij in _rows("respons_2024.csv"):
+        verwacht = int(rij["aantal_vragen_rapport"]) + AFWIJKING_AANTAL_VRAGEN.get(
+            rij["actortype"], 0
+        )
+        assert per_actor.get(rij["actortype"], 0) == verwacht, rij["actortype"]
+
+
+def _groep_percentage(demo_engine, vraag_code: str, optie: str, groep: str) -> float:
+    """Share of a size group (e.g. 'inwoners>100000') that gave ``optie``."""
+    with read_session(demo_engine) as session:
+        ronde = queries.ronde_by_jaar(session, 2024)
+        vragen = queries.vragen_frame(session, ronde.id)
+        antwoorden = queries.antwoorden_frame(session, ronde.id)
+        organisaties = queries.organisaties_frame(session)
+    vraag_id = int(vragen.loc[vragen["code"] == vraag_code, "id"].iloc[0])
+    frame = antwoorden[antwoorden["vraag_id"] == vraag_id].merge(
+        organisaties, left_on="organisatie_code", right_on="code"
+    )
+    grens = 100_000
+    frame = (
+        frame[frame["inwoners"] > grens]
+        if ">" in groep and "<=" not in groep
+        else frame[frame["inwoners"] <= grens]
+    )
+    return 100 * (frame["waarde"] == optie).sum() / len(frame)
+
+
+def test_every_published_percentage_within_one_point(overzicht_json, demo_engine):
+    vragen = {v["code"]: v for v in overzicht_json["vragen"]}
+    respondenten = {r["actortype"]: r["ingevuld"] for r in overzicht_json["respons"]}
+    afwijkingen = []
+    rijen = _rows("rapport_2024.csv")
+    assert len(rijen) >= 100  # chapters 3 and 4 print well over a hundred figures
+    for rij in rijen:
+        vraag = vragen[rij["vraag"]]
+        verdeling = {d["optie"]: d for d in vraag.get("verdeling", [])}
+        verwacht = float(rij["percentage"])
+        if rij["basis"] == "vraag":
+            werkelijk = verdeling[rij["optie"]]["percentage"]
+        elif rij["basis"] == "gemiddelde":
+            werkelijk = vraag["gemiddelde"]
+        elif rij["basis"] == "respondenten":
+            werkelijk = 100 * verdeling[rij["optie"]]["aantal"] / respondenten[rij["actortype"]]
+        else:
+            groep = rij["basis"].removeprefix("groep:")
+            werkelijk = _groep_percentage(demo_engine, rij["vraag"], rij["optie"], groep)
+        if abs(werkelijk - verwacht) > 1.0:
+            afwijkingen.append((rij["vraag"], rij["optie"], rij["basis"], verwacht, werkelijk))
+    assert not afwijkingen
