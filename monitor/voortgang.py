@@ -197,8 +197,8 @@ def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataF
     """Voortgangsindex per thema and actortype with Dutch labels, for charts and tables.
 
     ``index`` comes from ``voortgangsindex(..., per=("thema_nr", "actortype"))``. Columns out:
-    thema ('1. Reikwijdte'), actor (short label: 'Gemeenten', 'BGZJ'), index (0–1), aantal; ordered by thema and
-    actortype as in the Hervormingsagenda.
+    thema ('1. Reikwijdte'), actor (short label: 'Gemeenten', 'BGZJ'), index (0–1), aantal;
+    ordered by thema and actortype as in the Hervormingsagenda.
     """
     if index.empty:
         return pd.DataFrame(columns=["thema", "actor", "index", "aantal"])

@@ -70,8 +70,9 @@ def kaart_gemeenten(ronde: RondeInfo, versie: int) -> None:
     waarden = waarden.assign(waarde=(waarden["index"] * 100).round(0))
     titel = f"Voortgangsindex per gemeente, ronde {ronde.jaar}"
     st.caption(
-        "Gemiddelde over de afspraken van de gemeente: 0 = nog niet begonnen of nee, 100 = "
-        "afgerond of ja. Lichtgrijs met donkere rand: geen antwoord. Indicatief: zelf gerapporteerd."
+        "Gemiddelde over de afspraken van de gemeente: 0 = nog niet begonnen of nee, "
+        "100 = afgerond of ja. Lichtgrijs met donkere rand: geen antwoord. "
+        "Indicatief: zelf gerapporteerd."
     )
     tabel = waarden[["code", "naam", "waarde"]].rename(
         columns={"code": "Code", "naam": "Gemeente", "waarde": "Index (0–100)"}
