@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from monitor.domain import Vraagtype, opties_voor
+from monitor.domain import VOORTGANG_SCORE, Vraagtype, opties_voor
 from monitor.vragenlijst import parse_opties
 
 DEMO_SEED = 2024
@@ -157,12 +157,19 @@ def _neiging(codes: Sequence[str], rng: random.Random) -> dict[str, float]:
     return {code: rng.gauss(0, 1) for code in codes}
 
 
+def _oplopend(opties: tuple[str, ...]) -> tuple[str, ...]:
+    """Options from least to most progress ('nee' before 'ja'; status and beleving as listed)."""
+    if all(o in VOORTGANG_SCORE for o in opties):
+        return tuple(sorted(opties, key=lambda o: VOORTGANG_SCORE[o]))
+    return opties
+
+
 def _verdeel_ordinaal(
     kandidaten: list[str], verdeling: Verdeling, opties: tuple[str, ...], neiging, rng
 ) -> dict[str, str]:
     """Exact counts per option; organisations further along get the higher options."""
     volgorde = sorted(kandidaten, key=lambda c: neiging[c] + rng.gauss(0, 0.9))
-    waarden = [o for o in opties for _ in range(verdeling.aantallen.get(o, 0))]
+    waarden = [o for o in _oplopend(opties) for _ in range(verdeling.aantallen.get(o, 0))]
     return dict(zip(volgorde, waarden, strict=True))
 
 
@@ -305,11 +312,12 @@ def _landelijk(vragen, organisaties: pd.DataFrame, doelen: DemoDoelen) -> list[D
 
 def _volgende_ordinaal(waarde: str, opties: tuple[str, ...], rng: random.Random) -> str:
     """One step forward often, backward now and then (a regression), else unchanged."""
+    opties = _oplopend(opties)
     i = opties.index(waarde)
     kans = rng.random()
     if kans < 0.35 and i + 1 < len(opties):
         return opties[i + 1]
-    if kans > 0.96 and i > 0:
+    if kans > 0.985 and i > 0:
         return opties[i - 1]
     return waarde
 

@@ -58,3 +58,29 @@ def test_2024_respondents_and_next_round_changes():
     )
     begonnen = sum(a.waarde == "nog_niet_begonnen" for a in ronde_2024)
     assert sum(a.waarde == "nog_niet_begonnen" for a in ronde_2025) < begonnen
+
+
+def test_next_round_mostly_moves_forward_with_some_regressions():
+    vragen, organisaties, doelen = _invoer()
+    ronde_2024 = demo.generate_2024(vragen=vragen, organisaties=organisaties, doelen=doelen)
+    ronde_2025 = demo.evolve(
+        vorige=ronde_2024, vragen=vragen, organisaties=organisaties, doelen=doelen, seed=1
+    )
+    score = {
+        "nee": 0,
+        "ja": 1,
+        "nog_niet_begonnen": 0,
+        "mee_bezig": 1,
+        "bijna_klaar": 2,
+        "afgerond": 3,
+    }
+    vorig = {(a.organisatie_code, a.vraag_code): a.waarde for a in ronde_2024}
+    vooruit = achteruit = 0
+    for a in ronde_2025:
+        oud = vorig.get((a.organisatie_code, a.vraag_code))
+        if oud in score and a.waarde in score:
+            vooruit += score[a.waarde] > score[oud]
+            achteruit += score[a.waarde] < score[oud]
+    assert vooruit > 4 * achteruit > 0
+    ja_2024 = sum(a.waarde == "ja" for a in ronde_2024)
+    assert sum(a.waarde == "ja" for a in ronde_2025) > ja_2024
