@@ -1,0 +1,65 @@
+"""Planning status of afspraken against a round's peildatum. Pure: frames in, frames out.
+
+A deadline counts as passed when it lies on or before the peildatum: 'Klaar Q2 2024' ends on
+30 June 2024, and a round with peildatum 30 June 2024 judges it as due.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+from monitor.domain import GEREED_OPTIES, NIET_BEGONNEN_OPTIES, PlanningSoort
+
+ACHTER = "achter op planning"
+BINNENKORT = "deadline binnen 6 maanden"
+OP_SCHEMA = "op schema"
+AFGEROND = "afgerond"
+GEEN_PLANNING = "geen planning"
+GEEN_PEILDATUM = "geen peildatum"
+PLANNING_STATUSSEN = (ACHTER, BINNENKORT, OP_SCHEMA, AFGEROND, GEEN_PLANNING, GEEN_PEILDATUM)
+BINNENKORT_DAGEN = 184  # half a year: from 30 June up to and including 31 December
+
+
+def planning_in_kracht(planning: pd.DataFrame, peildatum: date | None) -> pd.DataFrame:
+    """Per afspraak the planning version in force at the peildatum.
+
+    That is the newest version with ``geldig_vanaf`` on or before the peildatum; when every
+    version is newer (or there is no peildatum), the oldest known version.
+    """
+    if planning.empty:
+        return planning.copy()
+    gesorteerd = planning.sort_values(["afspraak_code", "geldig_vanaf"])
+    if peildatum is None:
+        return gesorteerd.groupby("afspraak_code", as_index=False).first()
+    geldig = gesorteerd[gesorteerd["geldig_vanaf"] <= peildatum]
+    laatste = geldig.groupby("afspraak_code", as_index=False).last()
+    ontbrekend = gesorteerd[~gesorteerd["afspraak_code"].isin(laatste["afspraak_code"])]
+    eerste = ontbrekend.groupby("afspraak_code", as_index=False).first()
+    return pd.concat([laatste, eerste], ignore_index=True).sort_values("afspraak_code")
+
+
+def planning_status(
+    *, soort: str | None, deadline: date | None, waarde: str | None, peildatum: date | None
+) -> str:
+    """Where one answer stands against its deadline (see module docstring for 'passed')."""
+    if waarde in GEREED_OPTIES:
+        return AFGEROND
+    if soort is None or deadline is None:
+        return GEEN_PLANNING
+    if peildatum is None:
+        return GEEN_PEILDATUM
+    verstreken = deadline <= peildatum
+    if soort == PlanningSoort.START:
+        if verstreken and (waarde in NIET_BEGONNEN_OPTIES or waarde is None):
+            return ACHTER
+        return OP_SCHEMA if verstreken else _nog_niet_verstreken(deadline, peildatum)
+    if verstreken:
+        return ACHTER
+    return _nog_niet_verstreken(deadline, peildatum)
+
+
+def _nog_niet_verstreken(deadline: date, peildatum: date) -> str:
+    binnenkort = deadline <= peildatum + timedelta(days=BINNENKORT_DAGEN)
+    return BINNENKORT if binnenkort else OP_SCHEMA

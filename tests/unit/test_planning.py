@@ -1,0 +1,55 @@
+"""Planning status against the peildatum, with hand-picked dates."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from monitor import planning as p
+
+PEIL = date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("soort", "deadline", "waarde", "peildatum", "verwacht"),
+    [
+        ("klaar", date(2024, 6, 30), "mee_bezig", PEIL, p.ACHTER),  # deadline on the peildatum
+        ("klaar", date(2024, 3, 31), "bijna_klaar", PEIL, p.ACHTER),
+        ("klaar", date(2024, 3, 31), "afgerond", PEIL, p.AFGEROND),
+        ("in", date(2023, 12, 31), "nee", PEIL, p.ACHTER),
+        ("in", date(2023, 12, 31), "ja", PEIL, p.AFGEROND),
+        ("klaar", date(2024, 12, 31), "mee_bezig", PEIL, p.BINNENKORT),
+        ("klaar", date(2025, 3, 31), "mee_bezig", PEIL, p.OP_SCHEMA),
+        ("start", date(2024, 3, 31), "nog_niet_begonnen", PEIL, p.ACHTER),
+        ("start", date(2024, 3, 31), "mee_bezig", PEIL, p.OP_SCHEMA),
+        ("start", date(2024, 9, 30), "nog_niet_begonnen", PEIL, p.BINNENKORT),
+        (None, None, "mee_bezig", PEIL, p.GEEN_PLANNING),
+        ("klaar", date(2024, 6, 30), "mee_bezig", None, p.GEEN_PEILDATUM),
+        ("klaar", date(2024, 6, 30), None, PEIL, p.ACHTER),  # no answer is not 'done'
+    ],
+)
+def test_planning_status(soort, deadline, waarde, peildatum, verwacht):
+    status = p.planning_status(soort=soort, deadline=deadline, waarde=waarde, peildatum=peildatum)
+    assert status == verwacht
+
+
+def test_the_version_in_force_at_the_peildatum_counts():
+    planning = pd.DataFrame(
+        [
+            ("A6.01", "klaar", date(2024, 12, 31), "Klaar Q4 2024", "HA", date(2023, 6, 19)),
+            ("A6.01", "klaar", date(2025, 6, 30), "Klaar Q2 2025", "Brief", date(2024, 6, 1)),
+            ("A1.01", "in", date(2023, 12, 31), "In 2023", "HA", date(2023, 6, 19)),
+        ],
+        columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"],
+    )
+    voor = p.planning_in_kracht(planning, date(2024, 3, 31)).set_index("afspraak_code")
+    na = p.planning_in_kracht(planning, date(2024, 6, 30)).set_index("afspraak_code")
+    assert voor.loc["A6.01", "tekst"] == "Klaar Q4 2024"
+    assert na.loc["A6.01", "tekst"] == "Klaar Q2 2025"
+    assert na.loc["A1.01", "tekst"] == "In 2023"
+    vroeg = p.planning_in_kracht(planning, date(2023, 1, 1)).set_index("afspraak_code")
+    assert vroeg.loc["A6.01", "tekst"] == "Klaar Q4 2024"  # nothing in force yet: the oldest
+    assert (
+        p.planning_in_kracht(planning, None).set_index("afspraak_code").loc["A6.01", "tekst"]
+        == "Klaar Q4 2024"
+    )
