@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monitor.domain import CATEGORISCHE_KLEUREN, GEEN_ANTWOORD_KLEUR
+from monitor.domain import CATEGORISCHE_KLEUREN, GEEN_ANTWOORD_KLEUR, OPTIE_KLEUREN
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -128,3 +128,40 @@ def kaart(
         dragmode=False,
     )
     return _opmaak(fig, titel, hoogte=620)
+
+
+def verdeling_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
+    """100% stacked horizontal bars: per vraag the share of each answer option.
+
+    ``tabel`` has columns vraag (label), optie (code), label and percentage, with the options
+    of each vraag in their order. Colours come from domain.OPTIE_KLEUREN; the percentage is
+    written in each bar, so colour is never the only cue.
+    """
+    fig = go.Figure()
+    vragen = list(dict.fromkeys(tabel["vraag"]))
+    for i, ((optie, label), groep) in enumerate(tabel.groupby(["optie", "label"], sort=False)):
+        fig.add_bar(
+            name=label,
+            y=groep["vraag"],
+            x=groep["percentage"],
+            orientation="h",
+            marker_color=OPTIE_KLEUREN.get(optie, CATEGORISCHE_KLEUREN[i % 8]),
+            text=[f"{p:.0f}%" if p and p >= 4 else "" for p in groep["percentage"]],
+            textposition="inside",
+            insidetextanchor="middle",
+            hovertemplate=f"{label}: %{{x:.1f}}%<extra></extra>",
+        )
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
+    )
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", title="Aandeel van de antwoorden")
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=vragen,
+        autorange="reversed",
+        tickfont={"color": "#000000", "size": 12},
+    )
+    fig = _opmaak(fig, titel, hoogte=190 + 44 * len(vragen))
+    fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"}, margin={"t": 100})
+    return fig

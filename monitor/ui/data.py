@@ -109,3 +109,9 @@ def voortgangsindex_per_thema_actortype(ronde_id: int, versie: int) -> pd.DataFr
 def clear_caches() -> None:
     """After a write in this process: drop every cached aggregate."""
     st.cache_data.clear()
+
+
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def planning(versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.planning_frame(session)

@@ -26,6 +26,7 @@ class Pagina:
 
 PAGINAS: tuple[Pagina, ...] = (
     Pagina("app.py", "Start", "Monitor", ALLE_ROLLEN, ":material/home:"),
+    Pagina("pages/thema.py", "Thema's", "Landelijk beeld", ALLE_ROLLEN, ":material/category:"),
     Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
     Pagina(
         "pages/toegankelijkheid.py",

@@ -1,5 +1,9 @@
 """Every page × every role in AppTest: allowed pages render, others refuse."""
 
+import base64
+import json
+
+import numpy as np
 import pytest
 
 from monitor.domain import DEMO_BANNER, Rol
@@ -41,3 +45,41 @@ def test_round_selector_switches_the_figures():
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Respons gemeenten"] != "308 van 342"
+
+
+def _array(waarden) -> list:
+    """Plotly stores numeric arrays as {'dtype', 'bdata'} (base64); plain lists stay lists."""
+    if isinstance(waarden, dict):
+        return np.frombuffer(base64.b64decode(waarden["bdata"]), dtype=waarden["dtype"]).tolist()
+    return waarden
+
+
+def _staaf_percentages(at, titel_begin: str) -> dict[tuple[str, str], float]:
+    """(vraag label, option label) → percentage from the plotly chart whose title starts so."""
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["layout"]["title"]["text"].startswith(titel_begin):
+            return {
+                (vraag, trace["name"]): float(x)
+                for trace in spec["data"]
+                for vraag, x in zip(trace["y"], _array(trace["x"]), strict=True)
+            }
+    raise AssertionError(f"geen grafiek '{titel_begin}'")
+
+
+def test_thema_page_shows_the_reports_regio_distribution():
+    at = open_page("pages/thema.py", ronde="2024", thema="4")
+    assert not at.exception
+    staven = _staaf_percentages(at, "Jeugdregio's")
+    plan = "Onze regio heeft een duidelijk afgestemd bovenregionaal plan."
+    assert round(staven[(plan, "Afgerond")]) == 51  # the report: 51% afgerond
+    assert round(staven[(plan, "Nog niet begonnen")]) == 0
+
+
+def test_thema_toelichtingen_only_after_sign_in_and_searchable():
+    publiek = open_page("pages/thema.py", ronde="2024", thema="3")
+    assert "zichtbaar na inloggen" in page_text(publiek)
+    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2024", thema="3")
+    kijker.text_input(key="zoek_toelichting").input("wachten").run()
+    assert not kijker.exception
+    assert any("toelichtingen" in c.value for c in kijker.caption)

@@ -1,0 +1,118 @@
+"""The per-thema table, with hand-computed figures."""
+
+from datetime import date
+
+import pandas as pd
+
+from monitor import themaoverzicht
+from monitor.planning import ACHTER, AFGEROND
+
+VRAGEN = pd.DataFrame(
+    [
+        (1, "RIJK.1.01", "rijk", 1, "A1", "afspraak", "janee", "Rijk doet X.", "", "", 1, None),
+        (2, "VNG.1.01", "vng", 1, "A1", "afspraak", "janee", "Rijk doet X.", "", "", 2, None),
+        (
+            3,
+            "GEM.1.01",
+            "gemeente",
+            1,
+            "A2",
+            "afspraak",
+            "status4",
+            "Gemeente doet Y.",
+            "",
+            "",
+            3,
+            None,
+        ),
+        (4, "GEM.B.1", "gemeente", 1, None, "beleving", "likert5", "Beweging?", "", "", 4, None),
+        (5, "GEM.2.01", "gemeente", 2, "A3", "afspraak", "janee", "Ander thema.", "", "", 5, None),
+    ],
+    columns=[
+        "id",
+        "code",
+        "actortype",
+        "thema_nr",
+        "afspraak_code",
+        "soort",
+        "vraagtype",
+        "tekst",
+        "opties",
+        "toon_als",
+        "volgorde",
+        "voorganger_id",
+    ],
+)
+PLANNING = pd.DataFrame(
+    [("A1", "klaar", date(2024, 6, 30), "Klaar Q2 2024", "HA", date(2023, 6, 19))],
+    columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"],
+)
+
+
+def _verdeling(rijen):
+    return pd.DataFrame(rijen, columns=["vraag_id", "optie", "label", "aantal", "n", "percentage"])
+
+
+VERDELING = _verdeling(
+    [
+        (1, "ja", "Ja", 1, 1, 100.0),
+        (1, "nee", "Nee", 0, 1, 0.0),
+        (2, "ja", "Ja", 0, 1, 0.0),
+        (2, "nee", "Nee", 1, 1, 100.0),
+        (3, "nog_niet_begonnen", "Nog niet begonnen", 0, 4, 0.0),
+        (3, "mee_bezig", "Mee bezig", 3, 4, 75.0),
+        (3, "bijna_klaar", "Bijna klaar", 0, 4, 0.0),
+        (3, "afgerond", "Afgerond", 1, 4, 25.0),
+    ]
+)
+
+
+def test_thema_table_rows_per_actor_with_planning_and_summary():
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=1,
+        vragen=VRAGEN,
+        verdeling=VERDELING,
+        planning=PLANNING,
+        peildatum=date(2024, 6, 30),
+    ).set_index("code")
+    assert list(tabel.index) == ["RIJK.1.01", "VNG.1.01", "GEM.1.01"]  # no beleving, no thema 2
+    assert tabel.loc["RIJK.1.01", "samenvatting"] == "Ja"
+    assert tabel.loc["RIJK.1.01", "planningstatus"] == AFGEROND
+    assert tabel.loc["VNG.1.01", "planningstatus"] == ACHTER  # Klaar Q2 2024, still 'nee'
+    assert tabel.loc["GEM.1.01", "samenvatting"] == "75% Mee bezig · 25% Afgerond"
+    assert tabel.loc["GEM.1.01", "planningstatus"] == ""  # not judged for gemeenten as a whole
+
+
+def test_chart_rows_only_for_ordinal_questions():
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=1, vragen=VRAGEN, verdeling=VERDELING, planning=PLANNING, peildatum=None
+    )
+    staaf = themaoverzicht.verdeling_voor_grafiek(
+        VERDELING, tabel[tabel["actortype"] == "gemeente"]
+    )
+    assert staaf["percentage"].sum() == 100.0
+    assert set(staaf["vraag"]) == {"Gemeente doet Y."}
+
+
+def test_toelichtingen_search_is_case_insensitive():
+    antwoorden = pd.DataFrame(
+        [
+            ("GM1", 3, "mee_bezig", "Wij wachten op het Rijk", "ingediend"),
+            ("GM2", 3, "afgerond", "Klaar met de pilot", "ingediend"),
+            ("GM3", 3, "afgerond", None, "ingediend"),
+        ],
+        columns=["organisatie_code", "vraag_id", "waarde", "toelichting", "status"],
+    )
+    organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "naam": ["Aa", "Bee", "Cee"]})
+    alle = themaoverzicht.toelichtingen(
+        thema_nr=1, vragen=VRAGEN, antwoorden=antwoorden, organisaties=organisaties
+    )
+    assert list(alle["organisatie"]) == ["Aa", "Bee"]
+    gevonden = themaoverzicht.toelichtingen(
+        thema_nr=1,
+        vragen=VRAGEN,
+        antwoorden=antwoorden,
+        organisaties=organisaties,
+        zoekterm="PILOT",
+    )
+    assert list(gevonden["organisatie"]) == ["Bee"]
