@@ -6,6 +6,8 @@ import pandas as pd
 
 from monitor import themaoverzicht
 from monitor.planning import ACHTER, AFGEROND
+from monitor.queries import VRAAG_KOLOMMEN
+from monitor.voortgang import VERDELING_KOLOMMEN
 
 VRAGEN = pd.DataFrame(
     [
@@ -28,20 +30,7 @@ VRAGEN = pd.DataFrame(
         (4, "GEM.B.1", "gemeente", 1, None, "beleving", "likert5", "Beweging?", "", "", 4, None),
         (5, "GEM.2.01", "gemeente", 2, "A3", "afspraak", "janee", "Ander thema.", "", "", 5, None),
     ],
-    columns=[
-        "id",
-        "code",
-        "actortype",
-        "thema_nr",
-        "afspraak_code",
-        "soort",
-        "vraagtype",
-        "tekst",
-        "opties",
-        "toon_als",
-        "volgorde",
-        "voorganger_id",
-    ],
+    columns=VRAAG_KOLOMMEN,
 )
 PLANNING = pd.DataFrame(
     [("A1", "klaar", date(2024, 6, 30), "Klaar Q2 2024", "HA", date(2023, 6, 19))],
@@ -50,7 +39,7 @@ PLANNING = pd.DataFrame(
 
 
 def _verdeling(rijen):
-    return pd.DataFrame(rijen, columns=["vraag_id", "optie", "label", "aantal", "n", "percentage"])
+    return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
 
 
 VERDELING = _verdeling(

@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from monitor import voortgang
+from monitor.queries import VRAAG_KOLOMMEN
 
 VRAGEN = pd.DataFrame(
     [
@@ -26,20 +27,7 @@ VRAGEN = pd.DataFrame(
         (4, "GEM.1.04", "gemeente", 1, None, "informatie", "bedrag", "Hoeveel?", "", "", 4, None),
         (5, "REG.1.01", "regio", 1, "A1", "afspraak", "status4", "Status?", "", "", 5, None),
     ],
-    columns=[
-        "id",
-        "code",
-        "actortype",
-        "thema_nr",
-        "afspraak_code",
-        "soort",
-        "vraagtype",
-        "tekst",
-        "opties",
-        "toon_als",
-        "volgorde",
-        "voorganger_id",
-    ],
+    columns=VRAAG_KOLOMMEN,
 )
 
 
