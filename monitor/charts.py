@@ -94,9 +94,10 @@ def kaart(
     met = waarden.dropna(subset=["waarde"])
     zonder = waarden[waarden["waarde"].isna()]
     fig = go.Figure()
+    # Each trace gets only its own features, so the geometry is sent to the browser once.
     if not zonder.empty:
         fig.add_choroplethmap(
-            geojson=geojson,
+            geojson=_deel(geojson, set(zonder["code"])),
             featureidkey="properties.code",
             locations=zonder["code"],
             z=[0] * len(zonder),
@@ -108,7 +109,7 @@ def kaart(
             marker_line_width=0.8,
         )
     fig.add_choroplethmap(
-        geojson=geojson,
+        geojson=_deel(geojson, set(met["code"])),
         featureidkey="properties.code",
         locations=met["code"],
         z=met["waarde"],
@@ -165,3 +166,9 @@ def verdeling_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
     fig = _opmaak(fig, titel, hoogte=190 + 44 * len(vragen))
     fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"}, margin={"t": 100})
     return fig
+
+
+def _deel(geojson: dict, codes: set[str]) -> dict:
+    """The features of ``geojson`` whose ``properties.code`` is in ``codes``."""
+    features = [f for f in geojson["features"] if f["properties"]["code"] in codes]
+    return {"type": "FeatureCollection", "features": features}

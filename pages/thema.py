@@ -37,13 +37,7 @@ st.caption(
 
 vragen = data.vragen(ronde.id, versie)
 verdeling = data.verdeling(ronde.id, versie)
-tabel = themaoverzicht.thema_tabel(
-    thema_nr=nr,
-    vragen=vragen,
-    verdeling=verdeling,
-    planning=data.planning(versie),
-    peildatum=ronde.peildatum,
-)
+tabel = data.thema_tabel(ronde.id, ronde.peildatum, nr, versie)
 if tabel.empty:
     st.info("Dit thema heeft in deze ronde geen vragen.")
 for actortype, groep in tabel.groupby("actortype", sort=False):

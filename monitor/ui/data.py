@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from monitor import queries, voortgang
+from monitor import queries, themaoverzicht, voortgang
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 
@@ -115,3 +115,14 @@ def clear_caches() -> None:
 def planning(versie: int) -> pd.DataFrame:
     with read_session(engine()) as session:
         return queries.planning_frame(session)
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def thema_tabel(ronde_id: int, peildatum: date | None, thema_nr: int, versie: int) -> pd.DataFrame:
+    return themaoverzicht.thema_tabel(
+        thema_nr=thema_nr,
+        vragen=vragen(ronde_id, versie),
+        verdeling=verdeling(ronde_id, versie),
+        planning=planning(versie),
+        peildatum=peildatum,
+    )

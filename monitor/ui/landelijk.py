@@ -60,6 +60,12 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int) -> None:
     )
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _kaart_figuur(ronde_id: int, versie: int, titel: str, _waarden: pd.DataFrame):
+    """Built once per ronde and data versie: validating the geometry is the slow part."""
+    return charts.kaart(_geojson("gemeente"), _waarden, titel, "Index")
+
+
 def kaart_gemeenten(ronde: RondeInfo, versie: int) -> None:
     organisaties = data.organisaties(versie)
     gemeenten = organisaties[organisaties["actortype"] == "gemeente"][["code", "naam"]]
@@ -78,7 +84,7 @@ def kaart_gemeenten(ronde: RondeInfo, versie: int) -> None:
         columns={"code": "Code", "naam": "Gemeente", "waarde": "Index (0–100)"}
     )
     grafiek(
-        charts.kaart(_geojson("gemeente"), waarden, titel, "Index"),
+        _kaart_figuur(ronde.id, versie, titel, waarden),
         titel=titel,
         alt=f"Kaart van Nederland: {titel}; grijs is geen antwoord.",
         tabel=pd.DataFrame(tabel),

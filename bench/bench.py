@@ -1,0 +1,499 @@
+"""Performance measurements of the monitor: ``make bench`` (``--quick`` in ``make test``).
+
+(a) AppTest, demo data (2 rounds): warm rerun of every page as a ratio to an empty page measured
+    side by side in this process (goal <= 20x), and the cold first run of every page with empty
+    caches (goal <= 2 s).
+(b) The same on 20 rounds of synthetic data (``python -m monitor demo --rondes 20``).
+(c) Importing a full round of answers versus openpyxl only reading the same file.
+(d) Browser (Debian chromium): from a click on a navigation link until the page has finished
+    running and its charts are drawn, as a ratio to the same navigation between two empty
+    pages (goal <= 3x).
+
+Absolute times depend on the machine; the ratios are what to compare. Nothing here asserts a
+goal: the table says which goals are met, and the exit code is non-zero only when a measurement
+itself failed (an exception on a page, a crash). Results go to ``bench/results.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import io
+import json
+import logging
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+LEEG = BENCH / "leeg" / "leeg.py"  # the empty page (bench only; not one of the app's pages)
+LEEG_TWEE_TITEL = "Naar de tweede lege pagina"
+LEEG_EEN_TITEL = "Naar de eerste lege pagina"
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
+
+
+NVT = "n.v.t."
+ROL_VOORKEUR = ("beheerder", "kijker", "invuller", "publiek")
+DOEL_RATIO_APPTEST = 20.0
+DOEL_KOUD_S = 2.0
+DOEL_RATIO_BROWSER = 3.0
+RONDES_B = 20
+
+
+# --------------------------------------------------------------------------------------------
+# Shared bits
+
+
+@dataclass
+class Meting:
+    """One page: times in seconds (koud) or milliseconds (warm, leeg)."""
+
+    pad: str
+    titel: str
+    rol: str
+    koud_s: float | None = None
+    warm_ms: float | None = None
+    leeg_ms: float | None = None
+    ratio: float | None = None
+    fout: str | None = None
+
+
+@dataclass
+class Onderdeel:
+    naam: str
+    status: str = "ok"  # ok | n.v.t. | fout
+    reden: str | None = None
+    metingen: list[Meting] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def machine() -> dict[str, Any]:
+    mem_kib = 0
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem_kib = int(line.split()[1])
+    debian = ""
+    with contextlib.suppress(OSError):
+        debian = Path("/etc/debian_version").read_text().strip()
+    return {
+        "cpus": os.cpu_count(),
+        "geheugen_gib": round(mem_kib / 2**20, 1),
+        "os": f"Debian {debian}" if debian else platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def paginas() -> tuple:
+    from monitor.ui.navigation import PAGINAS
+
+    return PAGINAS
+
+
+def rol_voor(pagina: Any) -> str:
+    return next(r for r in ROL_VOORKEUR if r in pagina.rollen)
+
+
+def maak_database(pad: Path, rondes: int | None) -> None:
+    """``python -m monitor init`` and ``demo`` (``--rondes``) into SQLite file ``pad``."""
+    from browser_harness import prepare_demo_database
+
+    prepare_demo_database(pad, rondes=rondes)
+
+
+def demo_ondersteunt_rondes() -> str | None:
+    """None when ``python -m monitor demo --rondes N`` exists, else the reason why not."""
+    done = subprocess.run(
+        [sys.executable, "-m", "monitor", "demo", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if done.returncode != 0:
+        return f"`python -m monitor demo --help` faalt: {done.stderr.strip()[-300:]}"
+    if "--rondes" not in done.stdout:
+        return "`python -m monitor demo --rondes` is nog niet gebouwd"
+    return None
+
+
+def organisatie_voor_invuller(db: Path) -> str | None:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{db}")
+    try:
+        with engine.connect() as conn:
+            codes = set(
+                conn.execute(text("SELECT DISTINCT organisatie_code FROM antwoord")).scalars()
+            )
+    finally:
+        engine.dispose()
+    if "GM0363" in codes:
+        return "GM0363"
+    return min(codes) if codes else None
+
+
+# --------------------------------------------------------------------------------------------
+# (a) and (b): AppTest
+
+
+def _timed(fn: Callable[[], Any]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _fout_van(at: Any) -> str | None:
+    if at.exception:
+        return "; ".join(str(e.value)[:200] for e in at.exception)
+    return None
+
+
+def meet_apptest(naam: str, db: Path, warm_runs: int) -> Onderdeel:
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    # AppTest runs pages in "bare mode", and these two loggers warn about that on every call.
+    for naam in ("scriptrunner_utils.script_run_context", "caching.cache_data_api"):
+        logging.getLogger(f"streamlit.runtime.{naam}").disabled = True
+
+    os.environ["DATABASE_URL"] = f"sqlite:///{db}"
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    organisatie = organisatie_voor_invuller(db)
+    deel = Onderdeel(naam)
+
+    leeg = AppTest.from_file(str(LEEG), default_timeout=120)
+    leeg.run()
+    leeg.run()
+    deel.extra["leeg_koud_ms"] = None
+
+    def nieuwe_app(rol: str) -> Any:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+        if rol != "publiek":
+            at.session_state["gebruiker"] = {
+                "rol": rol,
+                "organisatie_code": organisatie if rol == "invuller" else None,
+                "naam": f"Demo {rol}",
+            }
+        return at
+
+    # Warm imports (plotly, pandas, ...) once, so the first page does not pay for them.
+    nieuwe_app("beheerder").run()
+
+    for pagina in paginas():
+        rol = rol_voor(pagina)
+        meting = Meting(pagina.pad, pagina.titel, rol)
+        deel.metingen.append(meting)
+        try:
+            at = nieuwe_app(rol)
+            at.run()  # the app's home page first, as a browser would
+            if fout := _fout_van(at):
+                raise RuntimeError(f"startpagina: {fout}")
+            st.cache_data.clear()  # cold: nothing cached, as in a fresh process
+            st.cache_resource.clear()
+            if pagina.pad != "app.py":
+                at.switch_page(pagina.pad)
+            meting.koud_s = _timed(at.run)
+            if fout := _fout_van(at):
+                raise RuntimeError(fout)
+            warm, basis = [], []
+            for _ in range(warm_runs):  # side by side: empty page, then this page
+                basis.append(_timed(leeg.run))
+                warm.append(_timed(at.run))
+            if fout := _fout_van(at):
+                raise RuntimeError(fout)
+            meting.warm_ms = statistics.median(warm) * 1000
+            meting.leeg_ms = statistics.median(basis) * 1000
+            meting.ratio = meting.warm_ms / meting.leeg_ms
+        except Exception as exc:  # noqa: BLE001 - reported in the table and the exit code
+            meting.fout = f"{type(exc).__name__}: {str(exc)[:300]}"
+            deel.status = "fout"
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    return deel
+
+
+# --------------------------------------------------------------------------------------------
+# (c): import of a full round versus openpyxl reading the same file
+
+
+def openpyxl_lezen_s(data: bytes) -> float:
+    """Seconds for openpyxl alone to read every cell of ``data`` (read-only, values only)."""
+    from openpyxl import load_workbook
+
+    t0 = time.perf_counter()
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        for ws in wb.worksheets:
+            for _row in ws.iter_rows(values_only=True):
+                pass
+    finally:
+        wb.close()
+    return time.perf_counter() - t0
+
+
+def meet_import(quick: bool) -> Onderdeel:
+    """(c) Fill in once the import exists (monitor.excel_import):
+
+    1. build the workbook of a full round (all organisations' answers of the demo round 2025)
+       with the export/template builder;
+    2. time ``openpyxl_lezen_s(data)`` and the import (parse + check + save into an empty copy
+       of the demo database) on the same bytes, side by side, median of 3 (1 with --quick);
+    3. Onderdeel(extra={"openpyxl_s": ..., "import_s": ..., "ratio": ...}).
+    """
+    try:
+        import monitor.excel_import  # noqa: F401
+    except ImportError:
+        return Onderdeel("c", NVT, "import nog niet gebouwd")
+    return Onderdeel("c", NVT, "import nog niet gebouwd (meting nog niet ingevuld in bench.py)")
+
+
+# --------------------------------------------------------------------------------------------
+# (d): browser navigation
+
+_KLIK = """(el) => { window.__t0 = performance.now(); el.click(); }"""
+
+# After the run's script_finished message: the first animation frame in which the page is
+# idle, on the right path, with every visible chart drawn and no loading skeleton left.
+_KLAAR = """(pad) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const klaar = app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && (location.pathname.replace(/\\/+$/, '') || '/') === pad
+    && [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+      .filter((el) => el.getClientRects().length > 0)
+      .every((el) => el.querySelector('.js-plotly-plot .main-svg'));
+  return klaar ? performance.now() - window.__t0 : false;
+}"""
+
+
+def _navigeer_ms(page: Any, link: Any, pad: str) -> float:
+    """Milliseconds from the click on ``link`` until the page at ``pad`` is ready."""
+    from browser_harness import stream_socket, wait_for_run_finished
+
+    page.bring_to_front()
+    link.wait_for(state="visible", timeout=30_000)
+    handle = link.element_handle()
+    with wait_for_run_finished(stream_socket(page), timeout=120_000):
+        page.evaluate(_KLIK, handle)
+    klaar = page.wait_for_function(_KLAAR, arg=pad, timeout=120_000, polling="raf")
+    return float(klaar.json_value())
+
+
+def meet_browser(db: Path, herhalingen: int) -> Onderdeel:
+    from browser_harness import (
+        CHROMIUM,
+        CHROMIUM_ARGS,
+        AppServer,
+        new_context,
+        new_page,
+        open_page,
+        sign_in,
+        url_path,
+    )
+    from playwright.sync_api import sync_playwright
+
+    deel = Onderdeel("d")
+    logs = Path(tempfile.mkdtemp(prefix="monitor-bench-logs-"))
+    app = AppServer(
+        env={"DATABASE_URL": f"sqlite:///{db}", "MONITOR_DEMO": "1"}, log_path=logs / "app.log"
+    )
+    leeg = AppServer(script=str(LEEG.relative_to(ROOT)), log_path=logs / "leeg.log")
+    try:
+        app.start()
+        leeg.start()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                ctx_leeg = new_context(browser)
+                lp = new_page(ctx_leeg)
+                open_page(lp, leeg, "/")
+                leeg_links = {
+                    "/twee": lp.get_by_role("link", name=LEEG_TWEE_TITEL),
+                    "/": lp.get_by_role("link", name=LEEG_EEN_TITEL),
+                }
+                leeg_volgende = ["/twee", "/"]
+
+                def leeg_ms() -> float:
+                    doel = leeg_volgende[0]
+                    leeg_volgende.reverse()
+                    return _navigeer_ms(lp, leeg_links[doel], doel)
+
+                leeg_ms()  # warm-up: first load of the page_link chunk
+                groepen: dict[str, list[Any]] = {}
+                for pagina in paginas():
+                    groepen.setdefault(rol_voor(pagina), []).append(pagina)
+                for rol, groep in groepen.items():
+                    ctx = new_context(browser)
+                    page = new_page(ctx)
+                    # Start on a page outside the group when possible, so every click navigates.
+                    start = next(
+                        (p for p in paginas() if rol in p.rollen and p not in groep), groep[-1]
+                    )
+                    open_page(page, app, url_path(start))
+                    sign_in(page, rol)
+                    sidebar = page.get_by_test_id("stSidebar")
+                    tijden: dict[str, list[float]] = {p.pad: [] for p in groep}
+                    basis: dict[str, list[float]] = {p.pad: [] for p in groep}
+                    huidig = start.pad
+                    for ronde in range(herhalingen + 1):  # ronde 0 warms the frontend chunks
+                        for pagina in groep:
+                            if pagina.pad == huidig:  # step away first (not timed)
+                                ander = next(
+                                    p for p in paginas() if rol in p.rollen and p is not pagina
+                                )
+                                link = sidebar.get_by_role("link", name=ander.titel, exact=True)
+                                _navigeer_ms(page, link.first, url_path(ander))
+                            link = sidebar.get_by_role("link", name=pagina.titel, exact=True)
+                            b = leeg_ms()
+                            t = _navigeer_ms(page, link.first, url_path(pagina))
+                            huidig = pagina.pad
+                            if ronde:
+                                basis[pagina.pad].append(b)
+                                tijden[pagina.pad].append(t)
+                    for pagina in groep:
+                        warm = statistics.median(tijden[pagina.pad])
+                        nul = statistics.median(basis[pagina.pad])
+                        deel.metingen.append(
+                            Meting(pagina.pad, pagina.titel, rol, None, warm, nul, warm / nul)
+                        )
+                    ctx.close()
+            finally:
+                browser.close()
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        deel.status = "fout"
+        deel.reden = f"{type(exc).__name__}: {str(exc)[:500]}"
+        traceback.print_exc()
+    finally:
+        app.stop()
+        leeg.stop()
+        shutil.rmtree(logs, ignore_errors=True)
+    return deel
+
+
+# --------------------------------------------------------------------------------------------
+# Report
+
+
+def _fmt(waarde: float | None, cijfers: int = 1) -> str:
+    return "–" if waarde is None else f"{waarde:.{cijfers}f}"
+
+
+def tabel(deel: Onderdeel, titel: str, doel_ratio: float, met_koud: bool) -> str:
+    regels = [f"\n{titel}"]
+    if deel.status == NVT or (deel.status == "fout" and not deel.metingen):
+        regels.append(f"  {deel.status if deel.status == NVT else 'FOUT'} ({deel.reden})")
+        return "\n".join(regels)
+    kop = f"  {'pagina':<28} {'rol':<10} "
+    kop += f"{'koud s':>7} " if met_koud else ""
+    kop += f"{'warm ms':>8} {'leeg ms':>8} {'ratio':>7}  doel"
+    regels.append(kop)
+    for m in deel.metingen:
+        if m.fout:
+            regels.append(f"  {m.pad:<28} {m.rol:<10} FOUT: {m.fout}")
+            continue
+        ok = m.ratio is not None and m.ratio <= doel_ratio
+        if met_koud:
+            ok = ok and m.koud_s is not None and m.koud_s <= DOEL_KOUD_S
+        regel = f"  {m.pad:<28} {m.rol:<10} "
+        regel += f"{_fmt(m.koud_s, 2):>7} " if met_koud else ""
+        regel += f"{_fmt(m.warm_ms):>8} {_fmt(m.leeg_ms):>8} {_fmt(m.ratio):>6}×  "
+        regel += "ok" if ok else "NIET GEHAALD"
+        regels.append(regel)
+    doel = f"  doel: warm ≤ {doel_ratio:.0f}× de lege pagina"
+    doel += f", koud ≤ {DOEL_KOUD_S:.0f} s" if met_koud else ""
+    regels.append(doel)
+    return "\n".join(regels)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="few repetitions: proves it works")
+    parser.add_argument("--out", type=Path, help="JSON file (default bench/results[-quick].json)")
+    parser.add_argument("--zonder-browser", action="store_true", help="skip (d)")
+    args = parser.parse_args(argv)
+    out = args.out or BENCH / ("results-quick.json" if args.quick else "results.json")
+    warm_runs = 3 if args.quick else 15
+    herhalingen = 1 if args.quick else 5
+
+    begin = time.perf_counter()
+    werk = Path(tempfile.mkdtemp(prefix="monitor-bench-"))
+    resultaat: dict[str, Any] = {
+        "gemeten_op": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "modus": "quick" if args.quick else "volledig",
+        "machine": machine(),
+    }
+    try:
+        db2 = werk / "demo-2" / "monitor.db"
+        maak_database(db2, None)
+        a = meet_apptest("a", db2, warm_runs)
+
+        reden = demo_ondersteunt_rondes()
+        if reden:
+            b = Onderdeel("b", NVT, reden)
+        else:
+            db20 = werk / f"demo-{RONDES_B}" / "monitor.db"
+            try:
+                t0 = time.perf_counter()
+                maak_database(db20, RONDES_B)
+                opbouw = time.perf_counter() - t0
+                b = meet_apptest("b", db20, warm_runs)
+                b.extra["opbouw_s"] = round(opbouw, 1)
+            except RuntimeError as exc:
+                b = Onderdeel("b", NVT, f"demo --rondes {RONDES_B} faalt: {str(exc)[-300:]}")
+
+        c = meet_import(args.quick)
+        d = (
+            Onderdeel("d", NVT, "overgeslagen (--zonder-browser)")
+            if args.zonder_browser
+            else meet_browser(db2, herhalingen)
+        )
+    finally:
+        shutil.rmtree(werk, ignore_errors=True)
+
+    m = resultaat["machine"]
+    print(
+        f"Monitor bench ({resultaat['modus']}) — {m['cpus']} cores, {m['geheugen_gib']} GiB, "
+        f"{m['os']}, Python {m['python']}"
+    )
+    print(tabel(a, "(a) AppTest, demodata (2 rondes)", DOEL_RATIO_APPTEST, True))
+    print(tabel(b, f"(b) AppTest, {RONDES_B} rondes synthetische data", DOEL_RATIO_APPTEST, True))
+    print(
+        f"\n(c) Import van een volledige ronde vs. alleen openpyxl lezen\n  {c.status} ({c.reden})"
+    )
+    print(
+        tabel(
+            d,
+            "(d) Browser: navigatie tot pagina klaar en grafieken getekend",
+            DOEL_RATIO_BROWSER,
+            False,
+        )
+    )
+    duur = time.perf_counter() - begin
+    print(f"\nduur {duur:.0f} s; resultaten in {out}")
+
+    for deel in (a, b, c, d):
+        resultaat[deel.naam] = asdict(deel)
+    resultaat["duur_s"] = round(duur, 1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 1 if any(deel.status == "fout" for deel in (a, b, c, d)) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
