@@ -7,15 +7,19 @@ import math
 
 import pandas as pd
 
+from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.domain import (
     ACTORTYPES,
     VOORTGANG_SCORE,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
+    Rol,
     Vraagtype,
     opties_voor,
 )
 from monitor.vragenlijst import parse_opties
+
+NAMEN_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 
 VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
 
@@ -216,3 +220,22 @@ def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataF
             "aantal": tabel["aantal"],
         }
     ).reset_index(drop=True)
+
+
+def niet_gerespondeerd(
+    *, gebruiker: Gebruiker, organisaties: pd.DataFrame, antwoorden: pd.DataFrame
+) -> pd.DataFrame:
+    """Gemeenten and regio's that did not submit, by name: for beheerders and kijkers only.
+
+    Raises GeenToegang for other roles (the names are not public).
+    """
+    vereis_rol(gebruiker, NAMEN_ROLLEN, "de lijst van wie niet heeft gereageerd")
+    gedaan = respondenten(antwoorden)
+    collectief = organisaties[organisaties["actortype"].isin(["gemeente", "regio"])]
+    return (
+        collectief[~collectief["code"].isin(gedaan)][
+            ["code", "naam", "actortype", "jeugdregio_code", "provincie_naam"]
+        ]
+        .sort_values(["actortype", "naam"])
+        .reset_index(drop=True)
+    )

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import charts
+from monitor import charts, voortgang
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import setup_page
@@ -32,4 +32,28 @@ grafiek(
             "percentage": "Respons (%)",
         }
     ).drop(columns=["actortype"]),
+)
+
+st.subheader("Nog niet gereageerd")
+if context.gebruiker.rol not in voortgang.NAMEN_ROLLEN:
+    st.caption("Welke gemeenten en regio's niet reageerden, zien alleen beheerders en kijkers.")
+    st.stop()
+ontbrekend = voortgang.niet_gerespondeerd(
+    gebruiker=context.gebruiker,
+    organisaties=data.organisaties(context.versie),
+    antwoorden=data.antwoorden(ronde.id, context.versie),
+)
+st.caption(f"{len(ontbrekend)} gemeenten en regio's hebben in ronde {ronde.jaar} niet ingediend.")
+st.dataframe(
+    ontbrekend.rename(
+        columns={
+            "code": "Code",
+            "naam": "Naam",
+            "actortype": "Soort",
+            "jeugdregio_code": "Jeugdregio",
+            "provincie_naam": "Provincie",
+        }
+    ),
+    hide_index=True,
+    width="stretch",
 )

@@ -29,6 +29,9 @@ PAGINAS: tuple[Pagina, ...] = (
     Pagina("pages/thema.py", "Thema's", "Landelijk beeld", ALLE_ROLLEN, ":material/category:"),
     Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
     Pagina(
+        "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"
+    ),
+    Pagina(
         "pages/toegankelijkheid.py",
         "Toegankelijkheid",
         "Over",

@@ -83,3 +83,12 @@ def test_thema_toelichtingen_only_after_sign_in_and_searchable():
     kijker.text_input(key="zoek_toelichting").input("wachten").run()
     assert not kijker.exception
     assert any("toelichtingen" in c.value for c in kijker.caption)
+
+
+def test_respons_lists_non_respondents_for_kijker_only():
+    kijker = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
+    assert not kijker.exception
+    assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
+    publiek = open_page("pages/respons.py", ronde="2024")
+    assert "zien alleen beheerders en kijkers" in page_text(publiek)
+    assert len(publiek.dataframe) == 1  # the chart's table, not the list of names

@@ -136,3 +136,31 @@ def test_overzicht_json_shape():
     ]
     bedrag = next(v for v in uit["vragen"] if v["code"] == "GEM.1.04")
     assert bedrag["gemiddelde"] == 200.0
+
+
+def test_names_of_non_respondents_only_for_beheerder_and_kijker():
+    from monitor.autorisatie import Gebruiker
+    from monitor.domain import Rol
+    from monitor.errors import GeenToegang
+
+    organisaties = pd.DataFrame(
+        {
+            "code": ["GM1", "GM2", "GM9", "JZ1", "RIJK"],
+            "naam": ["Aa", "Bee", "Zee", "Regio", "Rijk"],
+            "actortype": ["gemeente", "gemeente", "gemeente", "regio", "rijk"],
+            "jeugdregio_code": ["JZ1", "JZ1", "JZ1", None, None],
+            "provincie_naam": ["P", "P", "P", "P", None],
+        }
+    )
+    kijker = Gebruiker(rol=Rol.KIJKER, naam="k")
+    lijst = voortgang.niet_gerespondeerd(
+        gebruiker=kijker, organisaties=organisaties, antwoorden=ANTWOORDEN
+    )
+    assert list(lijst["code"]) == ["GM9", "JZ1"]  # GM3 answered; national actors are not listed
+    for rol in (Rol.INVULLER, Rol.PUBLIEK):
+        with pytest.raises(GeenToegang):
+            voortgang.niet_gerespondeerd(
+                gebruiker=Gebruiker(rol=rol, naam="x", organisatie_code="GM1"),
+                organisaties=organisaties,
+                antwoorden=ANTWOORDEN,
+            )
