@@ -19,7 +19,7 @@ rijen = [
         "Titel": r.titel,
         "Peildatum": format.datum(r.peildatum),
         "Status": r.status,
-        "Antwoorden": format.getal(len(data.antwoorden(r.id, context.versie))),
+        "Antwoorden": format.getal(data.aantal_antwoorden(r.id, context.versie)),
     }
     for r in context.rondes
 ]

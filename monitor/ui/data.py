@@ -126,3 +126,9 @@ def thema_tabel(ronde_id: int, peildatum: date | None, thema_nr: int, versie: in
         planning=planning(versie),
         peildatum=peildatum,
     )
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def aantal_antwoorden(ronde_id: int, versie: int) -> int:
+    with read_session(engine()) as session:
+        return queries.aantal_antwoorden(session, ronde_id)
