@@ -132,3 +132,16 @@ def verdeling_voor_grafiek(verdeling: pd.DataFrame, vragen_tabel: pd.DataFrame) 
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
     kort = tabel["tekst"].map(lambda t: t if len(t) <= 70 else t[:69].rstrip() + "…")
     return tabel.assign(vraag=kort)[["vraag", "optie", "label", "percentage"]]
+
+
+def beleving_tabel(
+    *, vragen: pd.DataFrame, verdeling: pd.DataFrame, actortype: str
+) -> pd.DataFrame:
+    """The beleving distributions of one actortype, labelled for a stacked bar chart."""
+    eigen = vragen[(vragen["soort"] == "beleving") & (vragen["actortype"] == actortype)]
+    tabel = verdeling.merge(eigen[["id", "tekst", "volgorde"]], left_on="vraag_id", right_on="id")
+    if tabel.empty:
+        return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
+    tabel = tabel.sort_values("volgorde", kind="stable")
+    kort = tabel["tekst"].map(lambda t: t if len(t) <= 70 else t[:69].rstrip() + "…")
+    return tabel.assign(vraag=kort)[["vraag", "optie", "label", "percentage"]]

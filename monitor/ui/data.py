@@ -15,6 +15,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from monitor import queries, themaoverzicht, voortgang
+from monitor import verschillen as verschillen_mod
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 
@@ -132,3 +133,18 @@ def thema_tabel(ronde_id: int, peildatum: date | None, thema_nr: int, versie: in
 def aantal_antwoorden(ronde_id: int, versie: int) -> int:
     with read_session(engine()) as session:
         return queries.aantal_antwoorden(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def afspraken(versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.afspraken_frame(session)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def verschillen(ronde_id: int, versie: int) -> pd.DataFrame:
+    return verschillen_mod.verschillen(
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        afspraken=afspraken(versie),
+    )

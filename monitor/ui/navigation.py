@@ -27,6 +27,14 @@ class Pagina:
 PAGINAS: tuple[Pagina, ...] = (
     Pagina("app.py", "Start", "Monitor", ALLE_ROLLEN, ":material/home:"),
     Pagina("pages/thema.py", "Thema's", "Landelijk beeld", ALLE_ROLLEN, ":material/category:"),
+    Pagina("pages/beleving.py", "Beleving", "Landelijk beeld", ALLE_ROLLEN, ":material/mood:"),
+    Pagina(
+        "pages/verschillen.py",
+        "Verschillen tussen actoren",
+        "Landelijk beeld",
+        ALLE_ROLLEN,
+        ":material/compare_arrows:",
+    ),
     Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
     Pagina(
         "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"

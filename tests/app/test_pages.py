@@ -92,3 +92,21 @@ def test_respons_lists_non_respondents_for_kijker_only():
     publiek = open_page("pages/respons.py", ronde="2024")
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
     assert len(publiek.dataframe) == 1  # the chart's table, not the list of names
+
+
+def test_beleving_page_shows_the_reports_figures():
+    at = open_page("pages/beleving.py", ronde="2024")
+    assert not at.exception
+    gemeenten = _staaf_percentages(at, "Gemeenten")
+    regionaal = next(k for k in gemeenten if k[0].startswith("Verplichte regionale samenwerking"))
+    assert round(gemeenten[(regionaal[0], "Volledig")]) == 44  # the report: 44% volledig
+    regios = _staaf_percentages(at, "Jeugdregio's")
+    assert len({vraag for vraag, _ in regios}) == 6  # regio's answered six statements
+
+
+def test_verschillen_page_names_the_reports_examples():
+    at = open_page("pages/verschillen.py", Rol.KIJKER, ronde="2024")
+    assert not at.exception
+    tekst = page_text(at)
+    assert "volwassen-GGZ" in tekst and "Stoppen met tijdschrijven" in tekst
+    assert "Rijk: Ja" in tekst and "VNG: Nee" in tekst

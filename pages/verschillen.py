@@ -1,0 +1,38 @@
+"""Verschillen tussen actoren: shared afspraken that Rijk, VNG, BGZJ, SBJ or KBL answer
+differently, with both answers and toelichtingen side by side."""
+
+import streamlit as st
+
+from monitor.autorisatie import mag_namen_zien
+from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.ui import data
+from monitor.ui.page import setup_page
+
+context = setup_page("pages/verschillen.py")
+st.title("Verschillen tussen actoren")
+st.markdown(
+    "Afspraken waar meerdere landelijke partijen voor aan de lat staan, en die zij verschillend "
+    "beantwoorden. 'Ja' en 'afgerond' tellen als hetzelfde. Een verschil is een aanleiding voor "
+    "het gesprek, geen oordeel."
+)
+if context.ronde is None:
+    st.info("Er is nog geen ronde.")
+    st.stop()
+ronde = context.ronde
+tabel = data.verschillen(ronde.id, context.versie)
+themas = data.themas(context.versie).set_index("nr")["titel"]
+st.caption(f"Ronde {ronde.jaar}: {tabel['afspraak_code'].nunique()} afspraken met verschillen.")
+if tabel.empty:
+    st.info("In deze ronde beantwoorden de landelijke partijen hun gedeelde afspraken gelijk.")
+for (thema_nr, _code, afspraak), groep in tabel.groupby(
+    ["thema_nr", "afspraak_code", "afspraak"], sort=False
+):
+    with st.container(border=True):
+        st.markdown(f"**{afspraak}**")
+        st.caption(f"Thema {thema_nr}. {themas.get(thema_nr, '')}")
+        for kolom, rij in zip(st.columns(len(groep)), groep.itertuples(), strict=True):
+            kolom.markdown(f"**{ACTORTYPE_BY_CODE[rij.actortype].label}: {rij.antwoord}**")
+            if mag_namen_zien(context.gebruiker):
+                kolom.text(rij.toelichting or "(geen toelichting)")
+if not mag_namen_zien(context.gebruiker) and not tabel.empty:
+    st.caption("Toelichtingen zijn zichtbaar na inloggen.")

@@ -1,0 +1,23 @@
+"""The demo round 2024 shows the differences the report names (§3.2.2 and §3.7.2)."""
+
+from monitor import queries
+from monitor.db import read_session
+from monitor.verschillen import verschillen
+
+
+def test_demo_2024_differences_include_the_reports_examples(demo_engine):
+    with read_session(demo_engine) as session:
+        ronde = queries.ronde_by_jaar(session, 2024)
+        tabel = verschillen(
+            vragen=queries.vragen_frame(session, ronde.id),
+            antwoorden=queries.antwoorden_frame(session, ronde.id),
+            afspraken=queries.afspraken_frame(session),
+        )
+    per_afspraak = {
+        tekst: dict(zip(groep["actortype"], groep["antwoord"], strict=True))
+        for tekst, groep in tabel.groupby("afspraak")
+    }
+    ggz = next(a for t, a in per_afspraak.items() if "volwassen-GGZ" in t)
+    assert ggz == {"rijk": "Ja", "vng": "Nee"}
+    tijdschrijven = next(a for t, a in per_afspraak.items() if "tijdschrijven" in t)
+    assert tijdschrijven == {"rijk": "Ja", "vng": "Nee", "bgzj": "Nee"}

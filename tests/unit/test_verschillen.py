@@ -1,0 +1,68 @@
+"""Verschillen tussen actoren, with hand-made answers."""
+
+import pandas as pd
+
+from monitor.queries import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
+from monitor.verschillen import verschillen
+
+
+def _vraag(id_, actortype, afspraak, vraagtype="janee"):
+    return (
+        id_,
+        f"{actortype}.{id_}",
+        actortype,
+        2,
+        afspraak,
+        "afspraak",
+        vraagtype,
+        "t",
+        "",
+        "",
+        id_,
+        None,
+    )
+
+
+VRAGEN = pd.DataFrame(
+    [
+        _vraag(1, "rijk", "A2.02"),
+        _vraag(2, "vng", "A2.02"),
+        _vraag(3, "rijk", "A2.01", "status4"),
+        _vraag(4, "vng", "A2.01", "status4"),
+        _vraag(5, "rijk", "A7.04"),
+        _vraag(6, "vng", "A7.04", "status4"),
+        _vraag(7, "gemeente", "A2.02"),
+    ],
+    columns=VRAAG_KOLOMMEN,
+)
+AFSPRAKEN = pd.DataFrame({"code": ["A2.01", "A2.02", "A7.04"], "tekst": ["Ond", "GGZ", "Tijd"]})
+
+
+def _antwoorden(rijen):
+    return pd.DataFrame(
+        [(org, vraag, waarde, toel, "ingediend") for org, vraag, waarde, toel in rijen],
+        columns=ANTWOORD_KOLOMMEN,
+    )
+
+
+def test_only_differing_shared_afspraken_are_listed_with_both_answers():
+    antwoorden = _antwoorden(
+        [
+            ("RIJK", 1, "ja", "Uitgewerkt."),
+            ("VNG", 2, "nee", "Ligt bij het Rijk."),
+            ("RIJK", 3, "mee_bezig", None),
+            ("VNG", 4, "mee_bezig", None),  # the same: not listed
+            ("RIJK", 5, "ja", None),
+            ("VNG", 6, "afgerond", None),  # ja = afgerond: not listed
+            ("GM1", 7, "nee", None),  # gemeenten are a distribution, not compared here
+        ]
+    )
+    tabel = verschillen(vragen=VRAGEN, antwoorden=antwoorden, afspraken=AFSPRAKEN)
+    assert tabel[["afspraak_code", "actortype", "antwoord", "toelichting"]].values.tolist() == [
+        ["A2.02", "rijk", "Ja", "Uitgewerkt."],
+        ["A2.02", "vng", "Nee", "Ligt bij het Rijk."],
+    ]
+
+
+def test_no_answers_no_differences():
+    assert verschillen(vragen=VRAGEN, antwoorden=_antwoorden([]), afspraken=AFSPRAKEN).empty
