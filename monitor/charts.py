@@ -172,3 +172,47 @@ def _deel(geojson: dict, codes: set[str]) -> dict:
     """The features of ``geojson`` whose ``properties.code`` is in ``codes``."""
     features = [f for f in geojson["features"] if f["properties"]["code"] in codes]
     return {"type": "FeatureCollection", "features": features}
+
+
+PLANNING_KLEUREN = {
+    "achter op planning": "#D55E00",
+    "deadline binnen 6 maanden": "#E69F00",
+    "op schema": "#56B4E9",
+    "afgerond": "#0072B2",
+}
+PLANNING_SYMBOLEN = {
+    "achter op planning": "x",
+    "deadline binnen 6 maanden": "diamond",
+    "op schema": "circle",
+    "afgerond": "square",
+}
+
+
+def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
+    """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
+
+    ``tabel`` has columns deadline, actor (label), afspraak and status. A dashed line marks the
+    peildatum.
+    """
+    fig = go.Figure()
+    for status, groep in tabel.groupby("status", sort=False):
+        fig.add_scatter(
+            x=groep["deadline"],
+            y=groep["actor"],
+            mode="markers",
+            name=status,
+            marker={
+                "size": 13,
+                "color": PLANNING_KLEUREN.get(status, "#7F7F7F"),
+                "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
+                "line": {"width": 1, "color": "#000000"},
+            },
+            text=groep["afspraak"],
+            hovertemplate="%{y} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
+        )
+    if peildatum is not None:
+        fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
+        fig.add_annotation(x=peildatum, y=1.02, yref="paper", text="peildatum", showarrow=False)
+    fig.update_yaxes(tickfont={"color": "#000000"})
+    fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
+    return _opmaak(fig, titel, hoogte=420)

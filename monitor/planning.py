@@ -63,3 +63,70 @@ def planning_status(
 def _nog_niet_verstreken(deadline: date, peildatum: date) -> str:
     binnenkort = deadline <= peildatum + timedelta(days=BINNENKORT_DAGEN)
     return BINNENKORT if binnenkort else OP_SCHEMA
+
+
+OVERZICHT_KOLOMMEN = [
+    "thema_nr",
+    "afspraak_code",
+    "afspraak",
+    "actortype",
+    "planning",
+    "deadline",
+    "status",
+    "aandeel_achter",
+    "n",
+]
+
+
+def planning_overzicht(
+    *,
+    vragen: pd.DataFrame,
+    antwoorden: pd.DataFrame,
+    planning: pd.DataFrame,
+    afspraken: pd.DataFrame,
+    peildatum: date | None,
+    collectief: frozenset[str] = frozenset({"gemeente", "regio"}),
+) -> pd.DataFrame:
+    """Per afspraak-vraag with a planning: the deadline in force and where the actor stands.
+
+    Single actors get their own status. For gemeenten and regio's ``status`` is the status of
+    the majority and ``aandeel_achter`` the percentage (0–100) of respondents that are behind.
+    Sorted by deadline.
+    """
+    in_kracht = planning_in_kracht(planning, peildatum)
+    if in_kracht.empty:
+        return pd.DataFrame(columns=OVERZICHT_KOLOMMEN)
+    eigen = vragen[vragen["afspraak_code"].isin(in_kracht["afspraak_code"])]
+    per_vraag = {vraag_id: groep for vraag_id, groep in antwoorden.groupby("vraag_id")}
+    plannen = {r.afspraak_code: r for r in in_kracht.itertuples()}
+    teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
+    rijen = []
+    for vraag in eigen.itertuples():
+        plan = plannen[vraag.afspraak_code]
+        waarden = per_vraag.get(vraag.id, pd.DataFrame(columns=["waarde"]))["waarde"].tolist()
+        statussen = [
+            planning_status(soort=plan.soort, deadline=plan.datum, waarde=w, peildatum=peildatum)
+            for w in waarden
+        ]
+        if not statussen:
+            continue
+        achter = 100 * statussen.count(ACHTER) / len(statussen)
+        status = max(set(statussen), key=statussen.count)
+        rijen.append(
+            (
+                int(vraag.thema_nr),
+                vraag.afspraak_code,
+                teksten.get(vraag.afspraak_code, vraag.afspraak_code),
+                vraag.actortype,
+                plan.tekst,
+                plan.datum,
+                status,
+                round(achter, 1) if vraag.actortype in collectief else None,
+                len(statussen),
+            )
+        )
+    return (
+        pd.DataFrame(rijen, columns=OVERZICHT_KOLOMMEN)
+        .sort_values(["deadline", "thema_nr", "afspraak_code"], kind="stable")
+        .reset_index(drop=True)
+    )

@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
+from monitor import planning as planning_mod
 from monitor import queries, themaoverzicht, voortgang
 from monitor import verschillen as verschillen_mod
 from monitor.config import get_settings
@@ -147,4 +148,15 @@ def verschillen(ronde_id: int, versie: int) -> pd.DataFrame:
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         afspraken=afspraken(versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def planning_overzicht(ronde_id: int, peildatum: date | None, versie: int) -> pd.DataFrame:
+    return planning_mod.planning_overzicht(
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        planning=planning(versie),
+        afspraken=afspraken(versie),
+        peildatum=peildatum,
     )

@@ -27,6 +27,7 @@ class Pagina:
 PAGINAS: tuple[Pagina, ...] = (
     Pagina("app.py", "Start", "Monitor", ALLE_ROLLEN, ":material/home:"),
     Pagina("pages/thema.py", "Thema's", "Landelijk beeld", ALLE_ROLLEN, ":material/category:"),
+    Pagina("pages/planning.py", "Planning", "Landelijk beeld", ALLE_ROLLEN, ":material/event:"),
     Pagina("pages/beleving.py", "Beleving", "Landelijk beeld", ALLE_ROLLEN, ":material/mood:"),
     Pagina(
         "pages/verschillen.py",

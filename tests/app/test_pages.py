@@ -110,3 +110,12 @@ def test_verschillen_page_names_the_reports_examples():
     tekst = page_text(at)
     assert "volwassen-GGZ" in tekst and "Stoppen met tijdschrijven" in tekst
     assert "Rijk: Ja" in tekst and "VNG: Nee" in tekst
+
+
+def test_planning_page_lists_what_the_report_names_as_behind():
+    at = open_page("pages/planning.py", ronde="2024")
+    assert not at.exception
+    tekst = page_text(at)
+    assert "beter niet doen" in tekst.lower()  # SBJ, Klaar Q4 2023
+    assert "kwaliteitskaders" in tekst  # KBL, In 2023
+    assert "Stevige lokale teams" in tekst  # VNG's convenant, Klaar Q2 2024

@@ -53,3 +53,48 @@ def test_the_version_in_force_at_the_peildatum_counts():
         p.planning_in_kracht(planning, None).set_index("afspraak_code").loc["A6.01", "tekst"]
         == "Klaar Q4 2024"
     )
+
+
+def test_planning_overzicht_single_actor_status_and_share_behind_for_gemeenten():
+    from monitor.queries import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
+
+    vragen = pd.DataFrame(
+        [
+            (1, "SBJ.1.01", "sbj", 1, "A1", "afspraak", "status4", "t", "", "", 1, None),
+            (2, "GEM.1.01", "gemeente", 1, "A2", "afspraak", "status4", "t", "", "", 2, None),
+            (3, "GEM.1.02", "gemeente", 1, "A3", "afspraak", "janee", "t", "", "", 3, None),
+        ],
+        columns=VRAAG_KOLOMMEN,
+    )
+    antwoorden = pd.DataFrame(
+        [
+            ("SBJ", 1, "mee_bezig", None, "ingediend"),
+            ("GM1", 2, "nog_niet_begonnen", None, "ingediend"),
+            ("GM2", 2, "mee_bezig", None, "ingediend"),
+            ("GM3", 2, "mee_bezig", None, "ingediend"),
+            ("GM4", 2, "afgerond", None, "ingediend"),
+        ],
+        columns=ANTWOORD_KOLOMMEN,
+    )
+    planning = pd.DataFrame(
+        [
+            ("A1", "klaar", date(2023, 12, 31), "Klaar Q4 2023", "HA", date(2023, 6, 19)),
+            ("A2", "start", date(2024, 3, 31), "Start in Q1 2024", "HA", date(2023, 6, 19)),
+        ],
+        columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"],
+    )
+    afspraken = pd.DataFrame({"code": ["A1", "A2", "A3"], "tekst": ["Lijst", "Start", "Geen"]})
+    tabel = p.planning_overzicht(
+        vragen=vragen,
+        antwoorden=antwoorden,
+        planning=planning,
+        afspraken=afspraken,
+        peildatum=PEIL,
+    )
+    assert tabel["afspraak_code"].tolist() == ["A1", "A2"]  # sorted by deadline; A3 has none
+    sbj = tabel.iloc[0]
+    assert sbj["status"] == p.ACHTER
+    assert pd.isna(sbj["aandeel_achter"])  # a share is only given for gemeenten and regio's
+    gemeenten = tabel.iloc[1]
+    assert gemeenten["aandeel_achter"] == 25.0  # 1 of 4 had not started after Q1 2024
+    assert gemeenten["status"] == p.OP_SCHEMA

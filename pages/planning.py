@@ -1,0 +1,68 @@
+"""Planning: the afspraken by deadline, and what is behind on planning, per actor."""
+
+import streamlit as st
+
+from monitor import charts, format
+from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
+from monitor.planning import ACHTER
+from monitor.ui import data
+from monitor.ui.components import grafiek
+from monitor.ui.page import setup_page
+
+context = setup_page("pages/planning.py")
+st.title("Planning")
+if context.ronde is None:
+    st.info("Er is nog geen ronde.")
+    st.stop()
+ronde = context.ronde
+st.markdown(
+    f"Elke afspraak met een deadline uit de Hervormingsagenda of het Implementatieplan, zoals die "
+    f"op de peildatum ({format.datum(ronde.peildatum)}) gold. **Achter op planning**: de deadline "
+    "is verstreken en de afspraak is niet afgerond (bij een startdatum: nog niet begonnen). De "
+    "planning was bij het opstellen van de vragenlijst 2024 nog niet bekend bij de respondenten."
+)
+tabel = data.planning_overzicht(ronde.id, ronde.peildatum, context.versie)
+if tabel.empty:
+    st.info("Geen afspraken met een planning in deze ronde.")
+    st.stop()
+tabel = tabel.assign(actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud))
+titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
+weergave = tabel.rename(
+    columns={
+        "afspraak": "Afspraak",
+        "actor": "Actor",
+        "planning": "Planning",
+        "status": "Stand",
+        "aandeel_achter": "Achter (% van respondenten)",
+    }
+)[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)"]]
+grafiek(
+    charts.planning_tijdlijn(tabel, ronde.peildatum, titel),
+    titel=titel,
+    alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
+    tabel=weergave,
+)
+
+st.header("Achter op planning")
+achter = tabel[(tabel["status"] == ACHTER) & tabel["aandeel_achter"].isna()]
+for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
+    groep = achter[achter["actortype"] == actortype]
+    st.subheader(ACTORTYPE_BY_CODE[actortype].label_meervoud)
+    for rij in groep.itertuples():
+        st.markdown(f"- {rij.afspraak} *(planning: {rij.planning})*")
+gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
+if not gedeeld.empty:
+    st.subheader("Gemeenten en regio's: aandeel achter op planning")
+    st.table(
+        gedeeld.rename(
+            columns={
+                "afspraak": "Afspraak",
+                "actor": "Actor",
+                "planning": "Planning",
+                "aandeel_achter": "Achter (%)",
+                "n": "Respondenten",
+            }
+        )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten"]],
+        hide_index=True,
+        border="horizontal",
+    )
