@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import format
 from monitor.domain import DISCLAIMER
 from monitor.ui import landelijk
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("app.py")
 
@@ -18,10 +18,7 @@ st.markdown(
 )
 st.warning(DISCLAIMER, icon="⚠️")
 
-ronde = context.ronde
-if ronde is None:
-    st.info("Er is nog geen ronde. Een beheerder maakt de eerste ronde aan.")
-    st.stop()
+ronde = ronde_of_stop(context)
 
 st.header(f"{ronde.titel}")
 st.caption(f"Peildatum {format.datum(ronde.peildatum)} · status: {ronde.status}")

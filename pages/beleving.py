@@ -5,7 +5,7 @@ import streamlit as st
 from monitor import charts, themaoverzicht
 from monitor.ui import data
 from monitor.ui.components import grafiek
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beleving.py")
 st.title("Beleving van de beweging")
@@ -14,10 +14,7 @@ st.markdown(
     "gemaakt, van 'helemaal niet' tot 'volledig'. Het gaat om hun beleving, niet om de feitelijke "
     "voortgang."
 )
-if context.ronde is None:
-    st.info("Er is nog geen ronde.")
-    st.stop()
-ronde, versie = context.ronde, context.versie
+ronde, versie = ronde_of_stop(context), context.versie
 vragen = data.vragen(ronde.id, versie)
 verdeling = data.verdeling(ronde.id, versie)
 for actortype, naam in (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")):

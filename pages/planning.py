@@ -7,14 +7,11 @@ from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
 from monitor.planning import ACHTER
 from monitor.ui import data
 from monitor.ui.components import grafiek
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
-if context.ronde is None:
-    st.info("Er is nog geen ronde.")
-    st.stop()
-ronde = context.ronde
+ronde = ronde_of_stop(context)
 st.markdown(
     f"Elke afspraak met een deadline uit de Hervormingsagenda of het Implementatieplan, zoals die "
     f"op de peildatum ({format.datum(ronde.peildatum)}) gold. **Achter op planning**: de deadline "

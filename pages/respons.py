@@ -5,15 +5,11 @@ import streamlit as st
 from monitor import charts, voortgang
 from monitor.ui import data
 from monitor.ui.components import grafiek
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/respons.py")
 st.title("Respons")
-if context.ronde is None:
-    st.info("Er is nog geen ronde.")
-    st.stop()
-
-ronde = context.ronde
+ronde = ronde_of_stop(context)
 tabel = data.respons(ronde.id, context.versie)
 titel = f"Respons per actor, ronde {ronde.jaar}"
 st.caption(

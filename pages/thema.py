@@ -7,14 +7,11 @@ from monitor.autorisatie import mag_namen_zien
 from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.ui import data
 from monitor.ui.components import grafiek
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
-if context.ronde is None:
-    st.info("Er is nog geen ronde.")
-    st.stop()
-ronde, versie = context.ronde, context.versie
+ronde, versie = ronde_of_stop(context), context.versie
 themas = data.themas(versie)
 nummers = themas["nr"].astype(int).tolist()
 titels = dict(zip(nummers, themas["titel"], strict=True))

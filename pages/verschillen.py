@@ -6,7 +6,7 @@ import streamlit as st
 from monitor.autorisatie import mag_namen_zien
 from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.ui import data
-from monitor.ui.page import setup_page
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/verschillen.py")
 st.title("Verschillen tussen actoren")
@@ -15,10 +15,7 @@ st.markdown(
     "beantwoorden. 'Ja' en 'afgerond' tellen als hetzelfde. Een verschil is een aanleiding voor "
     "het gesprek, geen oordeel."
 )
-if context.ronde is None:
-    st.info("Er is nog geen ronde.")
-    st.stop()
-ronde = context.ronde
+ronde = ronde_of_stop(context)
 tabel = data.verschillen(ronde.id, context.versie)
 themas = data.themas(context.versie).set_index("nr")["titel"]
 st.caption(f"Ronde {ronde.jaar}: {tabel['afspraak_code'].nunique()} afspraken met verschillen.")

@@ -152,3 +152,11 @@ def _demo_inlog(versie: int) -> None:
                 "organisatie_code": organisatie if rol == Rol.INVULLER else None,
             }
             st.rerun()
+
+
+def ronde_of_stop(context: PaginaContext) -> data.RondeInfo:
+    """The chosen round; without any round the page says so and stops."""
+    if context.ronde is None:
+        st.info("Er is nog geen ronde. Een beheerder maakt de eerste ronde aan.")
+        st.stop()
+    return context.ronde

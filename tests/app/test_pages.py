@@ -119,3 +119,10 @@ def test_planning_page_lists_what_the_report_names_as_behind():
     assert "beter niet doen" in tekst.lower()  # SBJ, Klaar Q4 2023
     assert "kwaliteitskaders" in tekst  # KBL, In 2023
     assert "Stevige lokale teams" in tekst  # VNG's convenant, Klaar Q2 2024
+
+
+def test_nonsense_in_the_url_falls_back_to_defaults():
+    at = open_page("pages/thema.py", ronde="1999", thema="abc")
+    assert not at.exception
+    assert at.selectbox(key="ronde").value == 2025  # the newest round
+    assert at.selectbox(key="thema").value == 1
