@@ -37,7 +37,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def _overzicht(engine, jaar: int, als_json: bool) -> int:
     with read_session(engine) as session:
-        ronde = queries.ronde_by_jaar(session, jaar) if has_schema(engine) else None
+        if not has_schema(engine):
+            print(
+                "Fout: de database is leeg; voer eerst 'python -m monitor init' uit.",
+                file=sys.stderr,
+            )
+            return 2
+        ronde = queries.ronde_by_jaar(session, jaar)
         if ronde is None:
             print(f"Fout: ronde {jaar} bestaat niet.", file=sys.stderr)
             return 2

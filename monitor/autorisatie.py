@@ -25,6 +25,11 @@ def mag_namen_zien(gebruiker: Gebruiker) -> bool:
     return gebruiker.rol in INGELOGDE_ROLLEN
 
 
+def vereis_namen(gebruiker: Gebruiker, wat: str) -> None:
+    """Raise GeenToegang for the public view: ``wat`` carries names or toelichtingen."""
+    vereis_rol(gebruiker, INGELOGDE_ROLLEN, wat)
+
+
 def vereis_rol(gebruiker: Gebruiker, rollen: frozenset[Rol], wat: str) -> None:
     """Raise GeenToegang unless the user has one of ``rollen``."""
     if gebruiker.rol not in rollen:

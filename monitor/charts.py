@@ -6,7 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from monitor.domain import CATEGORISCHE_KLEUREN, GEEN_ANTWOORD_KLEUR, OPTIE_KLEUREN
+from monitor.domain import (
+    CATEGORISCHE_KLEUREN,
+    GEEN_ANTWOORD_KLEUR,
+    OPTIE_KLEUREN,
+    PLANNING_KLEUREN,
+    PLANNING_SYMBOLEN,
+)
+from monitor.format import afkorten
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -61,7 +68,7 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
         go.Heatmap(
             z=raster.to_numpy(),
             x=actoren,
-            y=[_afkorten(t) for t in themas],
+            y=[afkorten(t, 42) for t in themas],
             text=tekst.to_numpy(),
             texttemplate="%{text}",
             textfont={"size": 14},
@@ -81,10 +88,6 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
 
 def _thema_nr(label: str) -> int:
     return int(label.split(".")[0]) if label.split(".")[0].isdigit() else 99
-
-
-def _afkorten(tekst: str, lengte: int = 42) -> str:
-    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
 
 
 def kaart(
@@ -174,20 +177,6 @@ def _deel(geojson: dict, codes: set[str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-PLANNING_KLEUREN = {
-    "achter op planning": "#D55E00",
-    "deadline binnen 6 maanden": "#E69F00",
-    "op schema": "#56B4E9",
-    "afgerond": "#0072B2",
-}
-PLANNING_SYMBOLEN = {
-    "achter op planning": "x",
-    "deadline binnen 6 maanden": "diamond",
-    "op schema": "circle",
-    "afgerond": "square",
-}
-
-
 def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
 
@@ -203,7 +192,7 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
             name=status,
             marker={
                 "size": 13,
-                "color": PLANNING_KLEUREN.get(status, "#7F7F7F"),
+                "color": PLANNING_KLEUREN.get(status, GEEN_ANTWOORD_KLEUR),
                 "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
                 "line": {"width": 1, "color": "#000000"},
             },

@@ -4,10 +4,10 @@ whole operation commits or rolls back as one (see ``db.write_session``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from monitor.domain import RondeStatus
@@ -57,7 +57,7 @@ def save_organisaties(*, session: Session, organisaties: Iterable[OrganisatieReg
 def save_vragenlijst_basis(*, session: Session, vragenlijst: Vragenlijst) -> None:
     """Thema's, afspraken, their dependencies and planning (shared by all rounds)."""
     for thema in vragenlijst.themas:
-        _upsert(session, Thema, thema.nr, thema.__dict__ | {"nr": thema.nr})
+        _upsert(session, Thema, thema.nr, asdict(thema))
     session.flush()
     for afspraak in vragenlijst.afspraken:
         waarden = {
@@ -265,7 +265,3 @@ def bump_data_versie(*, session: Session) -> None:
     rij = session.get(MonitorMeta, "data_versie")
     huidige = int(rij.waarde) if rij else 0
     set_meta(session=session, sleutel="data_versie", waarde=str(huidige + 1))
-
-
-def count_antwoorden(*, session: Session) -> int:
-    return session.exec(select(func.count()).select_from(Antwoord)).one()

@@ -234,7 +234,7 @@ def _kandidaten(
         voorwaarde, _, optie = vraag.toon_als.partition("=")
         pool = [c for c in pool if optie in gegeven.get((c, voorwaarde), "").split(";")]
     if verdeling.n > len(pool):
-        raise ValueError(f"{vraag.code}: n={verdeling.n} maar maar {len(pool)} kandidaten")
+        raise ValueError(f"{vraag.code}: n={verdeling.n}, maar er zijn maar {len(pool)} kandidaten")
     return sorted(rng.sample(pool, verdeling.n))
 
 

@@ -132,6 +132,32 @@ class PlanningSoort(StrEnum):
     IN = "in"  # 'In 2023': done within that year
 
 
+class PlanningStatus(StrEnum):
+    """Where an answer stands against its deadline at the peildatum (see monitor.planning)."""
+
+    ACHTER = "achter op planning"
+    BINNENKORT = "deadline binnen 6 maanden"
+    OP_SCHEMA = "op schema"
+    AFGEROND = "afgerond"
+    GEEN_PLANNING = "geen planning"
+    GEEN_PEILDATUM = "geen peildatum"
+
+
+# Colour and marker shape per planning status: shape too, so colour is never the only cue.
+PLANNING_KLEUREN: dict[str, str] = {
+    PlanningStatus.ACHTER: OPTIE_KLEUREN["nog_niet_begonnen"],
+    PlanningStatus.BINNENKORT: OPTIE_KLEUREN["mee_bezig"],
+    PlanningStatus.OP_SCHEMA: OPTIE_KLEUREN["bijna_klaar"],
+    PlanningStatus.AFGEROND: OPTIE_KLEUREN["afgerond"],
+}
+PLANNING_SYMBOLEN: dict[str, str] = {
+    PlanningStatus.ACHTER: "x",
+    PlanningStatus.BINNENKORT: "diamond",
+    PlanningStatus.OP_SCHEMA: "circle",
+    PlanningStatus.AFGEROND: "square",
+}
+
+
 class RondeStatus(StrEnum):
     CONCEPT = "concept"
     OPEN = "open"

@@ -40,3 +40,8 @@ def euro(waarde: float | None) -> str:
 def datum(waarde: date | None) -> str:
     """date(2024, 6, 30) → '30 juni 2024'."""
     return "–" if waarde is None else f"{waarde.day} {MAANDEN[waarde.month - 1]} {waarde.year}"
+
+
+def afkorten(tekst: str, lengte: int = 70) -> str:
+    """Shorten a long text for a chart axis: 'Een lange vraag…' (at most ``lengte`` characters)."""
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"

@@ -6,19 +6,19 @@ A deadline counts as passed when it lies on or before the peildatum: 'Klaar Q2 2
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 import pandas as pd
 
-from monitor.domain import GEREED_OPTIES, NIET_BEGONNEN_OPTIES, PlanningSoort
+from monitor.domain import GEREED_OPTIES, NIET_BEGONNEN_OPTIES, PlanningSoort, PlanningStatus
 
-ACHTER = "achter op planning"
-BINNENKORT = "deadline binnen 6 maanden"
-OP_SCHEMA = "op schema"
-AFGEROND = "afgerond"
-GEEN_PLANNING = "geen planning"
-GEEN_PEILDATUM = "geen peildatum"
-PLANNING_STATUSSEN = (ACHTER, BINNENKORT, OP_SCHEMA, AFGEROND, GEEN_PLANNING, GEEN_PEILDATUM)
+ACHTER = PlanningStatus.ACHTER
+BINNENKORT = PlanningStatus.BINNENKORT
+OP_SCHEMA = PlanningStatus.OP_SCHEMA
+AFGEROND = PlanningStatus.AFGEROND
+GEEN_PLANNING = PlanningStatus.GEEN_PLANNING
+GEEN_PEILDATUM = PlanningStatus.GEEN_PEILDATUM
 BINNENKORT_DAGEN = 184  # half a year: from 30 June up to and including 31 December
 
 
@@ -111,7 +111,7 @@ def planning_overzicht(
         if not statussen:
             continue
         achter = 100 * statussen.count(ACHTER) / len(statussen)
-        status = max(set(statussen), key=statussen.count)
+        status = Counter(statussen).most_common(1)[0][0]  # ties: the first seen, stable
         rijen.append(
             (
                 int(vraag.thema_nr),

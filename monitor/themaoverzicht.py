@@ -7,8 +7,11 @@ from datetime import date
 
 import pandas as pd
 
+from monitor import format
 from monitor import planning as planning_mod
+from monitor.autorisatie import Gebruiker, vereis_namen
 from monitor.domain import ACTORTYPES
+from monitor.format import afkorten
 
 STAAF_TYPES = ("status4", "janee", "likert5")  # ordinal answers: one 100% stacked bar each
 INFORMATIE_TYPES = ("keuze", "meerkeuze", "getal", "bedrag", "tekst")
@@ -37,6 +40,19 @@ def _samenvatting(groep: pd.DataFrame) -> str:
     return " · ".join(delen)
 
 
+def _n(samenvatting) -> int:
+    return int(samenvatting.n) if samenvatting is not None else 0
+
+
+def _getal_samenvatting(samenvatting, vraagtype: str) -> str:
+    """'gemiddeld 43' or 'gemiddeld € 1.200.000'; '–' when nobody answered."""
+    if samenvatting is None or not samenvatting.n:
+        return "–"
+    if vraagtype == "bedrag":
+        return f"gemiddeld {format.euro(samenvatting.gemiddelde)}"
+    return f"gemiddeld {format.getal(samenvatting.gemiddelde, 1)}"
+
+
 def thema_tabel(
     *,
     thema_nr: int,
@@ -44,8 +60,12 @@ def thema_tabel(
     verdeling: pd.DataFrame,
     planning: pd.DataFrame,
     peildatum: date | None,
+    numeriek: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per vraag of the thema, ordered by actortype as in the report.
+
+    ``numeriek`` (from ``voortgang.numerieke_samenvatting``) gives number and amount questions
+    their mean as summary.
 
     ``planningstatus`` is judged for the actortype as a whole: the most common answer's status
     for gemeenten and regio's is not meaningful, so it is given for single actors only.
@@ -54,6 +74,7 @@ def thema_tabel(
     per_afspraak = {r.afspraak_code: r for r in in_kracht.itertuples()} if len(in_kracht) else {}
     eigen = vragen[(vragen["thema_nr"] == thema_nr) & (vragen["soort"] != "beleving")]
     per_vraag = {vraag_id: groep for vraag_id, groep in verdeling.groupby("vraag_id")}
+    getallen = {} if numeriek is None else {r.vraag_id: r for r in numeriek.itertuples()}
     volgorde = {a.code: i for i, a in enumerate(ACTORTYPES)}
     rijen = []
     for vraag in eigen.sort_values("volgorde").itertuples():
@@ -78,8 +99,10 @@ def thema_tabel(
                 vraag.vraagtype,
                 plan.tekst if plan else "",
                 status,
-                int(groep["n"].iloc[0]) if len(groep) else 0,
-                _samenvatting(groep),
+                int(groep["n"].iloc[0]) if len(groep) else _n(getallen.get(vraag.id)),
+                _samenvatting(groep)
+                if len(groep)
+                else _getal_samenvatting(getallen.get(vraag.id), vraag.vraagtype),
             )
         )
     tabel = pd.DataFrame(rijen, columns=TABEL_KOLOMMEN)
@@ -88,6 +111,7 @@ def thema_tabel(
 
 def toelichtingen(
     *,
+    gebruiker: Gebruiker,
     thema_nr: int,
     vragen: pd.DataFrame,
     antwoorden: pd.DataFrame,
@@ -97,7 +121,9 @@ def toelichtingen(
     """The toelichtingen given on the thema's questions, optionally filtered (case-insensitive).
 
     Columns: organisatie, actortype, vraag (code), antwoord (option code), toelichting.
+    Raises GeenToegang for the public view (toelichtingen name organisations).
     """
+    vereis_namen(gebruiker, "de toelichtingen")
     eigen = vragen.loc[vragen["thema_nr"] == thema_nr, ["id", "code", "actortype"]]
     met_tekst = antwoorden[antwoorden["toelichting"].fillna("").str.strip() != ""]
     tabel = met_tekst.merge(eigen, left_on="vraag_id", right_on="id").merge(
@@ -130,8 +156,9 @@ def verdeling_voor_grafiek(verdeling: pd.DataFrame, vragen_tabel: pd.DataFrame) 
     tabel = verdeling.merge(met_opties, on="vraag_id")
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
-    kort = tabel["tekst"].map(lambda t: t if len(t) <= 70 else t[:69].rstrip() + "…")
-    return tabel.assign(vraag=kort)[["vraag", "optie", "label", "percentage"]]
+    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+        ["vraag", "optie", "label", "percentage"]
+    ]
 
 
 def beleving_tabel(
@@ -143,5 +170,6 @@ def beleving_tabel(
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
     tabel = tabel.sort_values("volgorde", kind="stable")
-    kort = tabel["tekst"].map(lambda t: t if len(t) <= 70 else t[:69].rstrip() + "…")
-    return tabel.assign(vraag=kort)[["vraag", "optie", "label", "percentage"]]
+    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+        ["vraag", "optie", "label", "percentage"]
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from monitor.autorisatie import Gebruiker, mag_namen_zien
 from monitor.domain import ACTORTYPES, optie_label
 from monitor.voortgang import voortgang_score
 
@@ -13,13 +14,19 @@ KOLOMMEN = ["thema_nr", "afspraak_code", "afspraak", "actortype", "antwoord", "t
 
 
 def verschillen(
-    *, vragen: pd.DataFrame, antwoorden: pd.DataFrame, afspraken: pd.DataFrame
+    *,
+    gebruiker: Gebruiker,
+    vragen: pd.DataFrame,
+    antwoorden: pd.DataFrame,
+    afspraken: pd.DataFrame,
 ) -> pd.DataFrame:
     """Per afspraak answered by two or more single actors whose progress differs, one row per
     actor with its answer (Dutch label) and toelichting, actors in the Hervormingsagenda order.
 
     Progress is compared on the voortgang score, so 'Ja' and 'Afgerond' count as the same.
+    The public view gets the answers without toelichtingen.
     """
+    toelichtingen_zien = mag_namen_zien(gebruiker)
     eigen = vragen[vragen["actortype"].isin(ENKELE_ACTOREN) & vragen["afspraak_code"].notna()]
     frame = antwoorden.merge(
         eigen[["id", "actortype", "afspraak_code", "thema_nr"]], left_on="vraag_id", right_on="id"
@@ -40,7 +47,7 @@ def verschillen(
                     teksten.get(afspraak_code, afspraak_code),
                     rij.actortype,
                     optie_label(rij.waarde),
-                    rij.toelichting or "",
+                    (rij.toelichting or "") if toelichtingen_zien else "",
                 )
             )
     return (

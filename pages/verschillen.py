@@ -16,7 +16,7 @@ st.markdown(
     "het gesprek, geen oordeel."
 )
 ronde = ronde_of_stop(context)
-tabel = data.verschillen(ronde.id, context.versie)
+tabel = data.verschillen(ronde.id, context.versie, context.gebruiker)
 themas = data.themas(context.versie).set_index("nr")["titel"]
 st.caption(f"Ronde {ronde.jaar}: {tabel['afspraak_code'].nunique()} afspraken met verschillen.")
 if tabel.empty:
@@ -30,6 +30,6 @@ for (thema_nr, _code, afspraak), groep in tabel.groupby(
         for kolom, rij in zip(st.columns(len(groep)), groep.itertuples(), strict=True):
             kolom.markdown(f"**{ACTORTYPE_BY_CODE[rij.actortype].label}: {rij.antwoord}**")
             if mag_namen_zien(context.gebruiker):
-                kolom.text(rij.toelichting or "(geen toelichting)")
+                kolom.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
 if not mag_namen_zien(context.gebruiker) and not tabel.empty:
     st.caption("Toelichtingen zijn zichtbaar na inloggen.")

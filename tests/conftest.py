@@ -13,8 +13,6 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,13 +24,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from monitor.db import make_engine, upgrade_schema
+from tests.e2e.browser_harness import prepare_demo_database, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-
-
-def sqlite_url(path: Path) -> str:
-    return f"sqlite:///{path}"
 
 
 @contextmanager
@@ -83,23 +78,10 @@ def demo_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         if not (shared / "klaar").exists():
             shutil.rmtree(path.parent / "build", ignore_errors=True)
             build = path.parent / "build" / "monitor.db"
-            build.parent.mkdir(parents=True)
-            env = {**os.environ, "DATABASE_URL": sqlite_url(build), "MONITOR_DEMO": "1"}
-            for args in (["init"], ["demo"]):
-                done = subprocess.run(
-                    [sys.executable, "-m", "monitor", *args],
-                    cwd=ROOT,
-                    env=env,
-                    capture_output=True,
-                    text=True,
-                    timeout=900,
-                )
-                if done.returncode != 0:
-                    pytest.fail(
-                        f"`python -m monitor {args[0]}` failed ({done.returncode}):\n"
-                        f"{done.stdout}\n{done.stderr}",
-                        pytrace=False,
-                    )
+            try:
+                prepare_demo_database(build)
+            except RuntimeError as fout:
+                pytest.fail(str(fout), pytrace=False)
             shutil.copyfile(build, path)
             (shared / "klaar").touch()
     return path

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -34,3 +36,31 @@ def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> Non
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"download_{_sleutel(titel)}",
         )
+
+
+def keuze_uit_url(
+    label: str,
+    opties: list[Any],
+    *,
+    key: str,
+    standaard: Any,
+    format_func: Callable[[Any], str] = str,
+    help: str | None = None,
+) -> Any:
+    """A selectbox whose choice is kept in the URL (``?key=…``), so that a link reproduces it.
+
+    A value in the URL that is not one of the options (a typo, an old link) is ignored and the
+    default is shown instead.
+    """
+    per_tekst = {str(o): o for o in opties}
+    gekozen = per_tekst.get(st.query_params.get(key, ""), standaard)
+    waarde = st.selectbox(
+        label,
+        opties,
+        index=opties.index(gekozen),
+        format_func=format_func,
+        key=key,
+        help=help,
+    )
+    st.query_params[key] = str(waarde)
+    return waarde

@@ -1,8 +1,7 @@
 """Cached loaders: the only place with st.cache_*.
 
 Aggregates are keyed on small arguments plus the database's ``data_versie``, a counter every
-write bumps, so that all app processes see fresh figures after any write; ``clear_caches``
-drops this process's copies at once.
+write bumps, so that all app processes see fresh figures after any write.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from sqlalchemy.engine import Engine
 from monitor import planning as planning_mod
 from monitor import queries, themaoverzicht, voortgang
 from monitor import verschillen as verschillen_mod
+from monitor.autorisatie import Gebruiker
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 
@@ -108,11 +108,6 @@ def voortgangsindex_per_thema_actortype(ronde_id: int, versie: int) -> pd.DataFr
     )
 
 
-def clear_caches() -> None:
-    """After a write in this process: drop every cached aggregate."""
-    st.cache_data.clear()
-
-
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
 def planning(versie: int) -> pd.DataFrame:
     with read_session(engine()) as session:
@@ -127,6 +122,9 @@ def thema_tabel(ronde_id: int, peildatum: date | None, thema_nr: int, versie: in
         verdeling=verdeling(ronde_id, versie),
         planning=planning(versie),
         peildatum=peildatum,
+        numeriek=voortgang.numerieke_samenvatting(
+            vragen(ronde_id, versie), antwoorden(ronde_id, versie)
+        ),
     )
 
 
@@ -143,8 +141,9 @@ def afspraken(versie: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def verschillen(ronde_id: int, versie: int) -> pd.DataFrame:
+def verschillen(ronde_id: int, versie: int, gebruiker: Gebruiker) -> pd.DataFrame:
     return verschillen_mod.verschillen(
+        gebruiker=gebruiker,
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         afspraken=afspraken(versie),

@@ -15,6 +15,7 @@ from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.config import get_settings
 from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol
 from monitor.ui import data
+from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
 
 SESSIE_GEBRUIKER = "gebruiker"
@@ -98,19 +99,13 @@ def _ronde_kiezer(rondes: list[data.RondeInfo]) -> data.RondeInfo | None:
         st.caption("Nog geen rondes.")
         return None
     jaren = [r.jaar for r in rondes]
-    gevraagd = st.query_params.get("ronde")
-    standaard = (
-        int(gevraagd) if gevraagd and gevraagd.isdigit() and int(gevraagd) in jaren else None
-    )
-    index = jaren.index(standaard) if standaard else len(jaren) - 1
-    jaar = st.selectbox(
+    jaar = keuze_uit_url(
         "Ronde",
         jaren,
-        index=index,
         key="ronde",
+        standaard=jaren[-1],
         help="De jaarlijkse ronde van de monitor waarvan u de cijfers ziet.",
     )
-    st.query_params["ronde"] = str(jaar)
     return next(r for r in rondes if r.jaar == jaar)
 
 

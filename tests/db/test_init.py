@@ -58,3 +58,23 @@ def test_a_broken_file_stops_init_and_changes_nothing(engine, tmp_path, bestand,
         init_database(engine, vragenlijst_dir=kopie, reference_dir=REFERENCE_DIR)
     assert fout.value.bestand == bestand and fout.value.veld == melding
     assert table_checksum(engine) == voor
+
+
+def test_a_later_round_links_every_question_to_its_predecessor(demo_engine):
+    with read_session(demo_engine) as session:
+        ronde_2024 = queries.ronde_by_jaar(session, 2024)
+        ronde_2025 = queries.ronde_by_jaar(session, 2025)
+        vragen_2024 = queries.vragen_frame(session, ronde_2024.id).set_index("id")
+        vragen_2025 = queries.vragen_frame(session, ronde_2025.id)
+    assert ronde_2025.vorige_ronde_id == ronde_2024.id
+    assert len(vragen_2025) == len(vragen_2024)
+    voorgangers = vragen_2024.loc[vragen_2025["voorganger_id"].astype(int), "code"]
+    assert list(voorgangers) == list(vragen_2025["code"])
+
+
+def test_overzicht_on_an_empty_database_says_what_to_do(tmp_path, monkeypatch, capsys):
+    from monitor.__main__ import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'leeg.db'}")
+    assert main(["overzicht", "--ronde", "2024"]) == 2
+    assert "python -m monitor init" in capsys.readouterr().err

@@ -1,7 +1,9 @@
 """The demo round 2024 shows the differences the report names (§3.2.2 and §3.7.2)."""
 
 from monitor import queries
+from monitor.autorisatie import Gebruiker
 from monitor.db import read_session
+from monitor.domain import Rol
 from monitor.verschillen import verschillen
 
 
@@ -9,6 +11,7 @@ def test_demo_2024_differences_include_the_reports_examples(demo_engine):
     with read_session(demo_engine) as session:
         ronde = queries.ronde_by_jaar(session, 2024)
         tabel = verschillen(
+            gebruiker=Gebruiker(rol=Rol.KIJKER, naam="k"),
             vragen=queries.vragen_frame(session, ronde.id),
             antwoorden=queries.antwoorden_frame(session, ronde.id),
             afspraken=queries.afspraken_frame(session),

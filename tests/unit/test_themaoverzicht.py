@@ -3,11 +3,17 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from monitor import themaoverzicht
+from monitor.autorisatie import PUBLIEK, Gebruiker
+from monitor.domain import Rol
+from monitor.errors import GeenToegang
 from monitor.planning import ACHTER, AFGEROND
 from monitor.queries import VRAAG_KOLOMMEN
 from monitor.voortgang import VERDELING_KOLOMMEN
+
+KIJKER = Gebruiker(rol=Rol.KIJKER, naam="k")
 
 VRAGEN = pd.DataFrame(
     [
@@ -94,10 +100,15 @@ def test_toelichtingen_search_is_case_insensitive():
     )
     organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "naam": ["Aa", "Bee", "Cee"]})
     alle = themaoverzicht.toelichtingen(
-        thema_nr=1, vragen=VRAGEN, antwoorden=antwoorden, organisaties=organisaties
+        gebruiker=KIJKER,
+        thema_nr=1,
+        vragen=VRAGEN,
+        antwoorden=antwoorden,
+        organisaties=organisaties,
     )
     assert list(alle["organisatie"]) == ["Aa", "Bee"]
     gevonden = themaoverzicht.toelichtingen(
+        gebruiker=KIJKER,
         thema_nr=1,
         vragen=VRAGEN,
         antwoorden=antwoorden,
@@ -105,3 +116,53 @@ def test_toelichtingen_search_is_case_insensitive():
         zoekterm="PILOT",
     )
     assert list(gevonden["organisatie"]) == ["Bee"]
+
+    with pytest.raises(GeenToegang):
+        themaoverzicht.toelichtingen(
+            gebruiker=PUBLIEK,
+            thema_nr=1,
+            vragen=VRAGEN,
+            antwoorden=antwoorden,
+            organisaties=organisaties,
+        )
+
+
+def test_number_questions_are_summarised_by_their_mean():
+    vragen = pd.concat(
+        [
+            VRAGEN,
+            pd.DataFrame(
+                [
+                    (
+                        9,
+                        "GEM.1.09",
+                        "gemeente",
+                        1,
+                        None,
+                        "informatie",
+                        "bedrag",
+                        "Hoeveel euro?",
+                        "",
+                        "",
+                        9,
+                        None,
+                    )
+                ],
+                columns=VRAAG_KOLOMMEN,
+            ),
+        ]
+    )
+    numeriek = pd.DataFrame(
+        [(9, 2, 1200000.0, 1200000.0, 1000000.0, 1400000.0)],
+        columns=["vraag_id", "n", "gemiddelde", "mediaan", "min", "max"],
+    )
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=1,
+        vragen=vragen,
+        verdeling=VERDELING,
+        planning=PLANNING,
+        peildatum=None,
+        numeriek=numeriek,
+    ).set_index("code")
+    assert tabel.loc["GEM.1.09", "samenvatting"] == "gemiddeld € 1.200.000"
+    assert tabel.loc["GEM.1.09", "n"] == 2

@@ -2,6 +2,8 @@
 
 import pandas as pd
 
+from monitor.autorisatie import PUBLIEK, Gebruiker
+from monitor.domain import Rol
 from monitor.queries import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
 from monitor.verschillen import verschillen
 
@@ -35,6 +37,7 @@ VRAGEN = pd.DataFrame(
     ],
     columns=VRAAG_KOLOMMEN,
 )
+KIJKER = Gebruiker(rol=Rol.KIJKER, naam="k")
 AFSPRAKEN = pd.DataFrame({"code": ["A2.01", "A2.02", "A7.04"], "tekst": ["Ond", "GGZ", "Tijd"]})
 
 
@@ -57,7 +60,7 @@ def test_only_differing_shared_afspraken_are_listed_with_both_answers():
             ("GM1", 7, "nee", None),  # gemeenten are a distribution, not compared here
         ]
     )
-    tabel = verschillen(vragen=VRAGEN, antwoorden=antwoorden, afspraken=AFSPRAKEN)
+    tabel = verschillen(gebruiker=KIJKER, vragen=VRAGEN, antwoorden=antwoorden, afspraken=AFSPRAKEN)
     assert tabel[["afspraak_code", "actortype", "antwoord", "toelichting"]].values.tolist() == [
         ["A2.02", "rijk", "Ja", "Uitgewerkt."],
         ["A2.02", "vng", "Nee", "Ligt bij het Rijk."],
@@ -65,4 +68,14 @@ def test_only_differing_shared_afspraken_are_listed_with_both_answers():
 
 
 def test_no_answers_no_differences():
-    assert verschillen(vragen=VRAGEN, antwoorden=_antwoorden([]), afspraken=AFSPRAKEN).empty
+    leeg = _antwoorden([])
+    assert verschillen(gebruiker=KIJKER, vragen=VRAGEN, antwoorden=leeg, afspraken=AFSPRAKEN).empty
+
+
+def test_the_public_view_gets_answers_without_toelichtingen():
+    antwoorden = _antwoorden([("RIJK", 1, "ja", "Uitgewerkt."), ("VNG", 2, "nee", "Niet wij.")])
+    tabel = verschillen(
+        gebruiker=PUBLIEK, vragen=VRAGEN, antwoorden=antwoorden, afspraken=AFSPRAKEN
+    )
+    assert tabel["antwoord"].tolist() == ["Ja", "Nee"]
+    assert (tabel["toelichting"] == "").all()
