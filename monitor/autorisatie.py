@@ -13,6 +13,7 @@ class Gebruiker:
     rol: Rol
     naam: str
     organisatie_code: str | None = None  # for invullers: the one organisation they act for
+    account_id: int | None = None  # the Account row behind a signed-in user (None: public)
 
 
 PUBLIEK = Gebruiker(rol=Rol.PUBLIEK, naam="Bezoeker")

@@ -40,6 +40,7 @@ def current_user() -> Gebruiker:
         rol=Rol(opgeslagen["rol"]),
         naam=opgeslagen.get("naam", ""),
         organisatie_code=opgeslagen.get("organisatie_code"),
+        account_id=opgeslagen.get("account_id"),
     )
 
 
