@@ -1,0 +1,230 @@
+"""The write path of filling in (SQLite and PostgreSQL): rights, versions, submit, audit."""
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import select
+
+from monitor import invullen
+from monitor.db import read_session, write_session
+from monitor.errors import GeenToegang, MonitorFout
+from monitor.models import Antwoord, AuditRegel, Inzending, Ronde
+from tests.db.invul_fixtures import (
+    AMSTERDAM,
+    BEHEERDER,
+    COLLEGA,
+    KIJKER,
+    NU,
+    UTRECHT,
+    maak_open_ronde,
+)
+from tests.utils.db import table_checksum
+
+
+@pytest.fixture
+def open_ronde(engine):
+    return maak_open_ronde(engine)
+
+
+def _save(engine, gebruiker, vraag_id, waarde, basis, toelichting=None, org="GM0363", nu=NU):
+    with write_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        return invullen.save_antwoord(
+            session,
+            gebruiker,
+            ronde=ronde,
+            organisatie_code=org,
+            vraag_id=vraag_id,
+            waarde=waarde,
+            toelichting=toelichting,
+            basis_versie=basis,
+            nu=nu,
+        )
+
+
+def _vragenlijst(engine, gebruiker=AMSTERDAM, org="GM0363"):
+    with read_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        return {v.code: v for v in invullen.lees_vragenlijst(session, gebruiker, ronde, org)}
+
+
+def test_an_invuller_saves_and_changes_an_answer_and_every_change_is_audited(engine, open_ronde):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    assert _save(engine, AMSTERDAM, vraag, "mee_bezig", 0, "Eerste gesprekken gevoerd") == 1
+    assert _save(engine, AMSTERDAM, vraag, "afgerond", 1, "Eerste gesprekken gevoerd") == 2
+    opgeslagen = _vragenlijst(engine)["GEM.4.01"]
+    assert (opgeslagen.waarde, opgeslagen.versie) == ("afgerond", 2)
+    with read_session(engine) as session:
+        audit = session.exec(select(AuditRegel).order_by(AuditRegel.id)).all()
+    wijzigingen = [
+        (a.sleutel, a.veld, a.oud, a.nieuw, a.door) for a in audit if a.bron == "invullen"
+    ]
+    assert wijzigingen == [
+        ("2025/GM0363/GEM.4.01", "waarde", None, "mee_bezig", "Anna (Amsterdam)"),
+        (
+            "2025/GM0363/GEM.4.01",
+            "toelichting",
+            None,
+            "Eerste gesprekken gevoerd",
+            "Anna (Amsterdam)",
+        ),
+        ("2025/GM0363/GEM.4.01", "waarde", "mee_bezig", "afgerond", "Anna (Amsterdam)"),
+    ]
+
+
+def test_saving_the_same_value_again_changes_nothing(engine, open_ronde):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    _save(engine, AMSTERDAM, vraag, "mee_bezig", 0)
+    voor = table_checksum(engine)
+    assert _save(engine, AMSTERDAM, vraag, "mee_bezig", 1) == 1
+    assert table_checksum(engine) == voor
+
+
+@pytest.mark.parametrize(
+    ("gebruiker", "org"),
+    [(UTRECHT, "GM0363"), (KIJKER, "GM0363"), (AMSTERDAM, "GM0344")],
+    ids=["invuller-andere-gemeente", "kijker", "invuller-voor-ander"],
+)
+def test_the_save_function_refuses_other_organisations_and_kijkers(
+    engine, open_ronde, gebruiker, org
+):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    voor = table_checksum(engine)
+    with pytest.raises(GeenToegang, match="Geen toegang"):
+        _save(engine, gebruiker, vraag, "afgerond", 0, org=org)
+    assert table_checksum(engine) == voor
+
+
+def test_reading_another_organisations_answers_is_refused_for_an_invuller(engine, open_ronde):
+    with pytest.raises(GeenToegang, match="eigen organisatie"):
+        _vragenlijst(engine, UTRECHT, "GM0363")
+    assert "GEM.4.01" in _vragenlijst(engine, KIJKER, "GM0363")
+
+
+def test_a_stale_save_is_refused_with_the_colleagues_value(engine, open_ronde):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    _save(engine, AMSTERDAM, vraag, "mee_bezig", 0)
+    # Anna and Bram both opened the page at versie 1; Bram saves first.
+    _save(engine, COLLEGA, vraag, "bijna_klaar", 1, "Bram: plan ligt er")
+    voor = table_checksum(engine)
+    with pytest.raises(invullen.VersieConflict) as conflict:
+        _save(engine, AMSTERDAM, vraag, "afgerond", 1)
+    assert (conflict.value.waarde, conflict.value.versie) == ("bijna_klaar", 2)
+    assert conflict.value.door == "Bram (Amsterdam)"
+    assert "intussen door Bram (Amsterdam) gewijzigd" in str(conflict.value)
+    assert table_checksum(engine) == voor
+    # Anna chooses her own value, knowingly, on top of Bram's versie.
+    assert _save(engine, AMSTERDAM, vraag, "afgerond", 2) == 3
+
+
+def test_wrong_values_are_refused_naming_the_question(engine, open_ronde):
+    status = open_ronde.vraag_ids["GEM.4.01"]
+    percentage = open_ronde.vraag_ids["GEM.3.06"]  # 0..100
+    with pytest.raises(
+        invullen.WaardeFout, match=r"GEM\.4\.01: 'klaar' is geen antwoordmogelijkheid"
+    ):
+        _save(engine, AMSTERDAM, status, "klaar", 0)
+    with pytest.raises(
+        invullen.WaardeFout, match=r"GEM\.3\.06: het getal mag niet groter zijn dan 100"
+    ):
+        _save(engine, AMSTERDAM, percentage, 120, 0)
+    assert _save(engine, AMSTERDAM, percentage, 42.0, 0) == 1
+    assert _vragenlijst(engine)["GEM.3.06"].waarde == "42"
+
+
+def test_after_the_sluitdatum_only_a_beheerder_can_save(engine, open_ronde):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    na_sluiting = NU.replace(month=7, day=1)
+    with pytest.raises(MonitorFout, match="sluitdatum \\(30-06-2025\\) is voorbij"):
+        _save(engine, AMSTERDAM, vraag, "afgerond", 0, nu=na_sluiting)
+    assert _save(engine, BEHEERDER, vraag, "afgerond", 0, nu=na_sluiting) == 1
+
+
+def _vul_alles_in(engine, open_ronde):
+    vragen = _vragenlijst(engine)
+    waarden = {v.code: v.waarde for v in vragen.values()}
+    for vraag in vragen.values():
+        if not vraag.verplicht or not invullen.zichtbaar(vraag, waarden):
+            continue
+        if vraag.opties:
+            waarde = vraag.opties[0].code
+        elif vraag.vraagtype in ("getal", "bedrag"):
+            waarde = 10
+        else:
+            waarde = "tekst"
+        _save(engine, AMSTERDAM, vraag.vraag_id, waarde, vraag.versie)
+        waarden[vraag.code] = waarde
+
+
+def _indienen(engine, gebruiker=AMSTERDAM):
+    with write_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        return invullen.indienen(session, gebruiker, ronde=ronde, organisatie_code="GM0363", nu=NU)
+
+
+def test_submitting_needs_every_required_question_then_locks_until_reopened(engine, open_ronde):
+    with pytest.raises(
+        MonitorFout, match=r"Nog niet alle verplichte vragen zijn beantwoord \(\d+ open"
+    ):
+        _indienen(engine)
+    _vul_alles_in(engine, open_ronde)
+    assert _indienen(engine) > 0
+    with read_session(engine) as session:
+        inzending = session.get(Inzending, (open_ronde.ronde_id, "GM0363"))
+        statussen = set(
+            session.exec(
+                select(Antwoord.status).where(
+                    Antwoord.organisatie_code == "GM0363", Antwoord.ronde_id == open_ronde.ronde_id
+                )
+            )
+        )
+    assert inzending.status == "ingediend" and statussen == {"ingediend"}
+    vraag = _vragenlijst(engine)["GEM.4.01"]
+    with pytest.raises(MonitorFout, match="ingediend en kunnen niet meer worden gewijzigd"):
+        _save(engine, AMSTERDAM, vraag.vraag_id, "afgerond", vraag.versie)
+    with write_session(engine) as session, pytest.raises(GeenToegang):
+        ronde = session.get(Ronde, open_ronde.ronde_id)
+        invullen.heropenen(session, AMSTERDAM, ronde=ronde, organisatie_code="GM0363", nu=NU)
+    with write_session(engine) as session:
+        ronde = session.get(Ronde, open_ronde.ronde_id)
+        invullen.heropenen(session, BEHEERDER, ronde=ronde, organisatie_code="GM0363", nu=NU)
+    assert _save(engine, AMSTERDAM, vraag.vraag_id, "afgerond", vraag.versie) == vraag.versie + 1
+
+
+def test_a_closed_round_cannot_be_filled_in(engine, open_ronde):
+    with write_session(engine) as session:
+        session.get(Ronde, open_ronde.ronde_id).status = "gesloten"
+    with pytest.raises(MonitorFout, match="Ronde 2025 is niet open"):
+        _save(engine, AMSTERDAM, open_ronde.vraag_ids["GEM.4.01"], "afgerond", 0)
+
+
+def test_last_rounds_answer_and_the_planning_are_shown_with_each_question(engine, open_ronde):
+    vragen = _vragenlijst(engine)
+    assert vragen["GEM.4.01"].vorig_antwoord == "Mee bezig"
+    assert vragen["GEM.1.01"].vorig_antwoord is None
+    rijk = _vragenlijst(engine, KIJKER, "RIJK")
+    assert rijk["RIJK.1.02"].planning == "Klaar Q1 2024 (Hervormingsagenda/Implementatieplan)"
+
+
+def test_a_conditional_question_counts_only_once_it_is_asked(engine, open_ronde):
+    def thema_2():
+        voortgang = invullen.invulvoortgang(list(_vragenlijst(engine).values()))
+        return next((t.beantwoord, t.totaal) for t in voortgang if t.thema_nr == 2)
+
+    assert _vragenlijst(engine)["GEM.2.02"].toon_als == "GEM.2.01=ja"
+    assert thema_2() == (0, 3)  # GEM.2.01, 2.04 and B.2; 2.02 and 2.03 follow a "ja"
+    _save(engine, AMSTERDAM, open_ronde.vraag_ids["GEM.2.01"], "ja", 0)
+    assert thema_2() == (1, 5)
+
+
+def test_open_ronde_is_the_newest_open_round(engine, open_ronde):
+    with read_session(engine) as session:
+        assert invullen.open_ronde(session).jaar == 2025
+
+
+def test_sluitdatum_of_today_still_allows_saving(engine):
+    ids = maak_open_ronde(engine, sluit_datum=NU.date()).vraag_ids
+    assert _save(engine, AMSTERDAM, ids["GEM.4.01"], "afgerond", 0) == 1
+    with pytest.raises(MonitorFout, match="sluitdatum"):
+        _save(engine, AMSTERDAM, ids["GEM.1.01"], "afgerond", 0, nu=NU + timedelta(days=1))
+    assert date(2025, 5, 1) == NU.date()
