@@ -24,15 +24,21 @@ from monitor.config import ROOT
 MIGRATIONS_DIR = ROOT / "migrations"
 
 
+# Streamlit serves every browser tab from a thread of its own: room for a busy deadline day.
+POOL = {"pool_size": 10, "max_overflow": 40, "pool_timeout": 60}
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``; SQLite connections are tuned for several writers."""
     if not url.startswith("sqlite"):
-        return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+        return create_engine(url, pool_pre_ping=True, **POOL)
     if url in ("sqlite://", "sqlite:///:memory:"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
     else:
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, **POOL
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
