@@ -18,6 +18,7 @@ DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'monitor.db'}"
 class Settings:
     database_url: str
     demo_toegestaan: bool  # MONITOR_DEMO=0 switches demo data and demo sign-in off
+    sessie_minuten: int  # MONITOR_SESSIE_MINUTEN: sign-in lapses after this long idle
 
 
 def get_settings() -> Settings:
@@ -25,4 +26,5 @@ def get_settings() -> Settings:
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         demo_toegestaan=os.environ.get("MONITOR_DEMO", "1") != "0",
+        sessie_minuten=int(os.environ.get("MONITOR_SESSIE_MINUTEN", "60")),
     )

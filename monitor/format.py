@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+NL_TIJD = ZoneInfo("Europe/Amsterdam")
 
 MAANDEN = (
     "januari",
@@ -40,6 +43,16 @@ def euro(waarde: float | None) -> str:
 def datum(waarde: date | None) -> str:
     """date(2024, 6, 30) → '30 juni 2024'."""
     return "–" if waarde is None else f"{waarde.day} {MAANDEN[waarde.month - 1]} {waarde.year}"
+
+
+def datum_tijd(waarde: datetime | None) -> str:
+    """A moment in Dutch time: '1 mei 2025 14:00'; naive values are taken as UTC."""
+    if waarde is None:
+        return "–"
+    if waarde.tzinfo is None:
+        waarde = waarde.replace(tzinfo=UTC)
+    lokaal = waarde.astimezone(NL_TIJD)
+    return f"{datum(lokaal.date())} {lokaal:%H:%M}"
 
 
 def afkorten(tekst: str, lengte: int = 70) -> str:

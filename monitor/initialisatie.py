@@ -6,7 +6,7 @@ broken file stops ``init`` with a Dutch message and leaves the database as it wa
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -54,8 +54,32 @@ def init_database(
         crud.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
 
 
-def load_demo(engine: Engine, *, rondes: int = 2, seed: int = demo.DEMO_SEED) -> int:
+def open_demo_ronde(jaar: int, vandaag: date) -> crud.RondeGegevens:
+    """The demo's round that is being filled in now: open since a month, closing in two.
+
+    Its dates follow the day the demo is loaded, so that filling in can be tried at any time.
+    """
+    sluit = max(date(jaar, 6, 30), vandaag + timedelta(days=60))
+    return crud.RondeGegevens(
+        jaar=jaar,
+        titel=f"Monitor van de afspraken {jaar}",
+        peildatum=min(sluit, date(jaar, 12, 31)),
+        open_datum=min(date(jaar, 4, 1), vandaag - timedelta(days=30)),
+        sluit_datum=sluit,
+        status=RondeStatus.OPEN,
+    )
+
+
+def load_demo(
+    engine: Engine,
+    *,
+    rondes: int = 2,
+    seed: int = demo.DEMO_SEED,
+    vandaag: date | None = None,
+) -> int:
     """Fill an empty database with ``rondes`` demo rounds from 2024 on; returns answers added.
+
+    After them comes one open round without answers, to try filling in.
 
     Does nothing (returns 0) when any answer is already stored.
     """
@@ -87,6 +111,10 @@ def load_demo(engine: Engine, *, rondes: int = 2, seed: int = demo.DEMO_SEED) ->
                 )
             totaal += _store(session, ronde, antwoorden)
             vorige_ronde, vorige_antwoorden = ronde, antwoorden
+        open_ronde = crud.ensure_ronde(
+            session=session, gegevens=open_demo_ronde(EERSTE_JAAR + rondes, vandaag or date.today())
+        )
+        crud.copy_vragen(session=session, van=vorige_ronde, naar=open_ronde)
         crud.set_meta(session=session, sleutel="demo", waarde="ja")
         crud.bump_data_versie(session=session)
     return totaal

@@ -38,8 +38,16 @@ PAGINAS: tuple[Pagina, ...] = (
     ),
     Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
     Pagina(
+        "pages/invullen.py",
+        "Vragenlijst invullen",
+        "Eigen organisatie",
+        frozenset({Rol.INVULLER, Rol.BEHEERDER}),
+        ":material/edit_note:",
+    ),
+    Pagina(
         "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"
     ),
+    Pagina("pages/inloggen.py", "Inloggen", "Account", ALLE_ROLLEN, ":material/login:"),
     Pagina(
         "pages/toegankelijkheid.py",
         "Toegankelijkheid",

@@ -8,12 +8,15 @@ the very first request after a restart. Streamlit's own page list is hidden
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import streamlit as st
 
+from monitor import accounts
 from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.config import get_settings
-from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol
+from monitor.db import read_session, write_session
+from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
@@ -35,13 +38,57 @@ def current_user() -> Gebruiker:
     """The signed-in user of this tab, or the public visitor."""
     opgeslagen = st.session_state.get(SESSIE_GEBRUIKER)
     if not opgeslagen:
-        return PUBLIEK
+        return _oidc_gebruiker() or PUBLIEK
     return Gebruiker(
         rol=Rol(opgeslagen["rol"]),
         naam=opgeslagen.get("naam", ""),
         organisatie_code=opgeslagen.get("organisatie_code"),
         account_id=opgeslagen.get("account_id"),
     )
+
+
+def zet_gebruiker(gebruiker: Gebruiker) -> None:
+    """Sign this tab in as ``gebruiker`` (a fresh session: nothing of the previous user stays)."""
+    st.session_state.clear()
+    st.session_state[SESSIE_GEBRUIKER] = {
+        "rol": gebruiker.rol.value,
+        "naam": gebruiker.naam,
+        "organisatie_code": gebruiker.organisatie_code,
+        "account_id": gebruiker.account_id,
+        "laatst_actief": datetime.now(UTC).isoformat(),
+    }
+
+
+def _sessie_bijhouden() -> None:
+    """Sign out after a while without activity; otherwise note this moment as activity."""
+    opgeslagen = st.session_state.get(SESSIE_GEBRUIKER)
+    if not opgeslagen or "laatst_actief" not in opgeslagen:
+        return
+    nu = datetime.now(UTC)
+    laatst = datetime.fromisoformat(opgeslagen["laatst_actief"])
+    if accounts.sessie_verlopen(laatst, nu, get_settings().sessie_minuten):
+        st.session_state.clear()
+        st.session_state["sessie_verlopen"] = True
+        return
+    opgeslagen["laatst_actief"] = nu.isoformat()
+
+
+def oidc_ingesteld() -> bool:
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def _oidc_gebruiker() -> Gebruiker | None:
+    """A user signed in through the organisation's identity provider, mapped by e-mail."""
+    if not oidc_ingesteld() or not getattr(st.user, "is_logged_in", False):
+        return None
+    with read_session(data.engine()) as session:
+        gebruiker = accounts.gebruiker_voor_oidc(session, str(st.user.get("email", "")))
+    if gebruiker is not None:
+        zet_gebruiker(gebruiker)
+    return gebruiker
 
 
 def setup_page(pad: str) -> PaginaContext:
@@ -54,6 +101,7 @@ def setup_page(pad: str) -> PaginaContext:
             "`python -m monitor init` en `python -m monitor demo`."
         )
         st.stop()
+    _sessie_bijhouden()
     gebruiker = current_user()
     versie = data.data_versie()
     demo = data.is_demo(versie)
@@ -61,6 +109,8 @@ def setup_page(pad: str) -> PaginaContext:
     ronde = _sidebar(pagina, gebruiker, rondes, demo, versie)
     if demo:
         st.info(f"**{DEMO_BANNER}**: alle antwoorden en toelichtingen zijn verzonnen.", icon="ℹ️")
+    if st.session_state.pop("sessie_verlopen", False):
+        st.warning("Uw sessie is verlopen na een tijd zonder activiteit. Log opnieuw in.")
     if gebruiker.rol not in pagina.rollen:
         st.error(
             f"Geen toegang: de pagina '{pagina.titel}' is niet beschikbaar voor uw rol "
@@ -100,11 +150,14 @@ def _ronde_kiezer(rondes: list[data.RondeInfo]) -> data.RondeInfo | None:
         st.caption("Nog geen rondes.")
         return None
     jaren = [r.jaar for r in rondes]
+    afgesloten = [
+        r.jaar for r in rondes if r.status in (RondeStatus.GESLOTEN, RondeStatus.GEPUBLICEERD)
+    ]
     jaar = keuze_uit_url(
         "Ronde",
         jaren,
         key="ronde",
-        standaard=jaren[-1],
+        standaard=(afgesloten or jaren)[-1],  # a round still being filled in is not the default
         help="De jaarlijkse ronde van de monitor waarvan u de cijfers ziet.",
     )
     return next(r for r in rondes if r.jaar == jaar)
@@ -116,12 +169,13 @@ def _inlog(gebruiker: Gebruiker, demo: bool, versie: int) -> None:
         st.caption(f"Ingelogd als **{gebruiker.naam}** ({ROL_LABELS[gebruiker.rol]}{org})")
         if st.button("Uitloggen", key="uitloggen"):
             st.session_state.clear()
+            if oidc_ingesteld() and getattr(st.user, "is_logged_in", False):
+                st.logout()
             st.rerun()
         return
+    st.caption("U bekijkt de openbare cijfers (alleen totalen).")
     if demo and get_settings().demo_toegestaan:
         _demo_inlog(versie)
-    else:
-        st.caption("U bekijkt de openbare cijfers (alleen totalen).")
 
 
 def _demo_inlog(versie: int) -> None:
@@ -141,12 +195,9 @@ def _demo_inlog(versie: int) -> None:
             help="Alleen van belang voor de rol invuller.",
         )
         if st.button("Inloggen als demo-gebruiker", key="demo_inloggen"):
-            st.session_state.clear()
-            st.session_state[SESSIE_GEBRUIKER] = {
-                "rol": rol.value,
-                "naam": f"Demo {ROL_LABELS[rol].split(' ')[0].lower()}",
-                "organisatie_code": organisatie if rol == Rol.INVULLER else None,
-            }
+            with write_session(data.engine()) as session:
+                gebruiker = accounts.demo_account(session, rol, organisatie, datetime.now(UTC))
+            zet_gebruiker(gebruiker)
             st.rerun()
 
 

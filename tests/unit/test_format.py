@@ -17,3 +17,13 @@ def test_procent_euro_datum():
     assert format.procent(45.7, 1) == "45,7%"
     assert format.euro(1200000) == "€ 1.200.000"
     assert format.datum(date(2024, 6, 30)) == "30 juni 2024"
+
+
+def test_datum_tijd_is_shown_in_dutch_time():
+    from datetime import UTC, datetime
+
+    from monitor.format import datum_tijd
+
+    assert datum_tijd(datetime(2025, 5, 1, 12, 0, tzinfo=UTC)) == "1 mei 2025 14:00"  # CEST
+    assert datum_tijd(datetime(2025, 1, 1, 12, 0)) == "1 januari 2025 13:00"  # naive = UTC
+    assert datum_tijd(None) == "–"

@@ -1,0 +1,239 @@
+"""The parts of the Invullen page: one widget per question, saved the moment it is answered.
+
+Every answer is saved as concept in its own transaction from the widget's ``on_change``
+callback, so switching thema, a dropped connection or a reload loses nothing that was given.
+The widget remembers the versie it was based on; a colleague's save in between comes back as
+a conflict that shows both values and lets the person choose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from monitor import crud, invullen
+from monitor.autorisatie import Gebruiker
+from monitor.db import read_session, write_session
+from monitor.domain import VRAAGTYPES_MET_OPTIES, Vraagtype
+from monitor.errors import MonitorFout
+from monitor.format import datum_tijd
+from monitor.invullen import InvulVraag
+from monitor.models import Inzending, Ronde
+from monitor.ui import data
+
+CONFLICTEN = "invul_conflicten"
+FOUTEN = "invul_fouten"
+
+
+@dataclass(frozen=True)
+class InvulStand:
+    """What the page needs about one organisation in the open round."""
+
+    ronde: Ronde
+    organisatie_code: str
+    vragen: list[InvulVraag]
+    inzending: Inzending | None
+    alleen_lezen: str | None  # why the answers are read-only, or None
+
+
+def lees_stand(gebruiker: Gebruiker, organisatie_code: str) -> InvulStand | None:
+    """Fresh from the database on every run (never cached: it is someone's own work)."""
+    with read_session(data.engine()) as session:
+        ronde = invullen.open_ronde(session)
+        if ronde is None:
+            return None
+        vragen = invullen.lees_vragenlijst(session, gebruiker, ronde, organisatie_code)
+        inzending = invullen.inzending(session, ronde, organisatie_code)
+        session.expunge_all()
+    reden = invullen.waarom_alleen_lezen(ronde, inzending, gebruiker, _nu().date())
+    return InvulStand(ronde, organisatie_code, vragen, inzending, reden)
+
+
+def _nu() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sleutel(soort: str, org: str, vraag: InvulVraag) -> str:
+    return f"{soort}-{org}-{vraag.vraag_id}"
+
+
+def _begin_waarde(vraag: InvulVraag) -> object:
+    """The stored answer in the form the widget holds it."""
+    if vraag.waarde in (None, ""):
+        return [] if vraag.vraagtype == Vraagtype.MEERKEUZE else None
+    if vraag.vraagtype == Vraagtype.MEERKEUZE:
+        return vraag.waarde.split(";")
+    if vraag.vraagtype in (Vraagtype.GETAL, Vraagtype.BEDRAG):
+        return float(vraag.waarde)
+    return vraag.waarde
+
+
+def _zorg_voor_state(org: str, vraag: InvulVraag) -> None:
+    """Widgets start from the database once per session; after that the session leads."""
+    if _sleutel("versie", org, vraag) not in st.session_state:
+        st.session_state[_sleutel("versie", org, vraag)] = vraag.versie
+        st.session_state[_sleutel("antwoord", org, vraag)] = _begin_waarde(vraag)
+        st.session_state[_sleutel("toelichting", org, vraag)] = vraag.toelichting or ""
+
+
+def _bewaar(gebruiker: Gebruiker, ronde_id: int, org: str, vraag: InvulVraag) -> None:
+    """on_change: save this question's answer and toelichting as concept."""
+    waarde = st.session_state[_sleutel("antwoord", org, vraag)]
+    toelichting = st.session_state[_sleutel("toelichting", org, vraag)]
+    basis = st.session_state[_sleutel("versie", org, vraag)]
+    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis)
+
+
+def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> None:
+    st.session_state.setdefault(FOUTEN, {}).pop(vraag.vraag_id, None)
+    st.session_state.setdefault(CONFLICTEN, {}).pop(vraag.vraag_id, None)
+    try:
+        with write_session(data.engine()) as session:
+            nieuwe_versie = invullen.save_antwoord(
+                session,
+                gebruiker,
+                ronde=session.get(Ronde, ronde_id),
+                organisatie_code=org,
+                vraag_id=vraag.vraag_id,
+                waarde=waarde,
+                toelichting=toelichting,
+                basis_versie=basis,
+                nu=_nu(),
+            )
+    except invullen.VersieConflict as conflict:
+        st.session_state[CONFLICTEN][vraag.vraag_id] = (conflict, waarde, toelichting)
+        return
+    except MonitorFout as fout:
+        st.session_state[FOUTEN][vraag.vraag_id] = str(fout)
+        return
+    st.session_state[_sleutel("versie", org, vraag)] = nieuwe_versie
+    st.session_state["invul_laatst_bewaard"] = _nu()
+
+
+def _kies_eigen(gebruiker, ronde_id, org, vraag: InvulVraag) -> None:
+    """Conflict: keep my value, knowingly, on top of the colleague's versie."""
+    conflict, waarde, toelichting = st.session_state[CONFLICTEN][vraag.vraag_id]
+    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, conflict.versie)
+
+
+def _kies_collega(org: str, vraag: InvulVraag) -> None:
+    """Conflict: take the colleague's value; my widget shows it from now on."""
+    conflict, _, _ = st.session_state[CONFLICTEN].pop(vraag.vraag_id)
+    overgenomen = InvulVraag(
+        **{
+            **vraag.__dict__,
+            "waarde": conflict.waarde,
+            "toelichting": conflict.toelichting,
+            "versie": conflict.versie,
+        }
+    )
+    st.session_state[_sleutel("versie", org, vraag)] = conflict.versie
+    st.session_state[_sleutel("antwoord", org, vraag)] = _begin_waarde(overgenomen)
+    st.session_state[_sleutel("toelichting", org, vraag)] = conflict.toelichting or ""
+
+
+def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> None:
+    """One question in a bordered box: text, planning, last round, widget, toelichting."""
+    org = stand.organisatie_code
+    _zorg_voor_state(org, vraag)
+    uit = stand.alleen_lezen is not None
+    args = (gebruiker, stand.ronde.id, org, vraag)
+    with st.container(border=True):
+        regels = [f"Vraag {vraag.code}"]
+        if vraag.planning:
+            regels.append(f"planning: {vraag.planning}")
+        regels.append(f"vorige ronde: {vraag.vorig_antwoord or 'geen antwoord'}")
+        _widget(vraag, _sleutel("antwoord", org, vraag), uit, args)
+        st.caption(" · ".join(regels))
+        st.text_area(
+            f"Toelichting bij {vraag.code} (optioneel)",
+            key=_sleutel("toelichting", org, vraag),
+            disabled=uit,
+            on_change=_bewaar,
+            args=args,
+            height=68,
+            max_chars=invullen.MAX_TEKST,
+            placeholder="Licht uw antwoord toe, zonder namen van personen.",
+        )
+        _meldingen(gebruiker, stand, vraag)
+
+
+def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
+    label = vraag.tekst + ("" if vraag.verplicht else " (niet verplicht)")
+    gemeen = {"key": key, "disabled": uit, "on_change": _bewaar, "args": args}
+    labels = {o.code: o.label for o in vraag.opties}
+    if vraag.vraagtype == Vraagtype.MEERKEUZE:
+        st.multiselect(
+            label, list(labels), format_func=labels.get, placeholder="Kies één of meer", **gemeen
+        )
+    elif vraag.vraagtype in VRAAGTYPES_MET_OPTIES:
+        st.radio(label, list(labels), format_func=labels.get, horizontal=True, **gemeen)
+    elif vraag.vraagtype in (Vraagtype.GETAL, Vraagtype.BEDRAG):
+        eenheid = " (bedrag in euro)" if vraag.vraagtype == Vraagtype.BEDRAG else ""
+        st.number_input(
+            label + eenheid,
+            min_value=vraag.minimum,
+            max_value=vraag.maximum,
+            step=1.0,
+            format="%.2f" if vraag.vraagtype == Vraagtype.BEDRAG else "%g",
+            placeholder="Vul een getal in",
+            **gemeen,
+        )
+    else:
+        st.text_area(label, max_chars=invullen.MAX_TEKST, **gemeen)
+
+
+def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> None:
+    fout = st.session_state.get(FOUTEN, {}).get(vraag.vraag_id)
+    if fout:
+        st.error(f"Niet bewaard. {fout}")
+    conflict_info = st.session_state.get(CONFLICTEN, {}).get(vraag.vraag_id)
+    if not conflict_info:
+        return
+    conflict, mijn_waarde, mijn_toelichting = conflict_info
+
+    def tekst_van(waarde: object) -> str:
+        if isinstance(waarde, list):
+            waarde = ";".join(waarde)
+        opgeslagen = None if waarde is None else str(waarde)
+        return invullen.toon_waarde(vraag.vraagtype, vraag.opties, opgeslagen) or "geen antwoord"
+
+    wanneer = f" op {datum_tijd(conflict.op)}" if conflict.op else ""
+    st.warning(
+        f"**Niet bewaard: {conflict.door or 'een collega'} heeft dit antwoord intussen "
+        f"gewijzigd{wanneer}.**\n\n"
+        f"- Waarde van uw collega: **{tekst_van(conflict.waarde)}**"
+        f" — toelichting: {conflict.toelichting or '–'}\n"
+        f"- Uw waarde: **{tekst_van(mijn_waarde)}**"
+        f" — toelichting: {mijn_toelichting or '–'}"
+    )
+    links, rechts = st.columns(2)
+    args = (gebruiker, stand.ronde.id, stand.organisatie_code, vraag)
+    links.button(
+        "Mijn waarde bewaren", key=f"eigen-{vraag.vraag_id}", on_click=_kies_eigen, args=args
+    )
+    rechts.button(
+        "Waarde van collega overnemen",
+        key=f"collega-{vraag.vraag_id}",
+        on_click=_kies_collega,
+        args=(stand.organisatie_code, vraag),
+    )
+
+
+def dien_in(gebruiker: Gebruiker, stand: InvulStand) -> str | None:
+    """Submit; returns an error message, or None when submitted."""
+    try:
+        with write_session(data.engine()) as session:
+            invullen.indienen(
+                session,
+                gebruiker,
+                ronde=session.get(Ronde, stand.ronde.id),
+                organisatie_code=stand.organisatie_code,
+                nu=_nu(),
+            )
+            crud.bump_data_versie(session=session)
+    except MonitorFout as fout:
+        return str(fout)
+    return None

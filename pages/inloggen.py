@@ -1,0 +1,97 @@
+"""Inloggen: with e-mail and password, through an invitation link, or via the organisation."""
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from monitor import accounts
+from monitor.db import read_session, write_session
+from monitor.domain import ROL_LABELS, Rol
+from monitor.errors import MonitorFout
+from monitor.ui import data
+from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
+
+context = setup_page("pages/inloggen.py")
+st.title("Inloggen")
+
+
+def _uitnodiging(token: str) -> None:
+    """An invitation link: make the organisation's invuller account, once."""
+    try:
+        with read_session(data.engine()) as session:
+            uitnodiging = accounts.uitnodiging_voor(session, token, datetime.now(UTC))
+            organisatie = (
+                data.organisaties(context.versie)
+                .set_index("code")
+                .loc[uitnodiging.organisatie_code, "naam"]
+            )
+    except MonitorFout as fout:
+        st.error(str(fout))
+        return
+    st.subheader(f"Account aanmaken voor {organisatie}")
+    st.caption(
+        "U bent uitgenodigd om de monitor in te vullen voor uw organisatie. Deze link werkt één "
+        f"keer. Kies een wachtwoord van minstens {accounts.MIN_WACHTWOORD_LENGTE} tekens."
+    )
+    with st.form("uitnodiging"):
+        naam = st.text_input("Uw naam")
+        email = st.text_input("E-mailadres")
+        wachtwoord = st.text_input("Wachtwoord", type="password")
+        herhaling = st.text_input("Herhaal het wachtwoord", type="password")
+        verstuurd = st.form_submit_button("Account aanmaken")
+    if not verstuurd:
+        return
+    if wachtwoord != herhaling:
+        st.error("Wachtwoord: de twee wachtwoorden zijn niet gelijk.")
+        return
+    try:
+        with write_session(data.engine()) as session:
+            gebruiker = accounts.accepteer_uitnodiging(
+                session,
+                token,
+                email=email,
+                naam=naam,
+                wachtwoord=wachtwoord,
+                nu=datetime.now(UTC),
+            )
+    except MonitorFout as fout:
+        st.error(str(fout))
+        return
+    st.query_params.clear()
+    zet_gebruiker(gebruiker)
+    st.rerun()
+
+
+gebruiker = context.gebruiker
+if gebruiker.rol != Rol.PUBLIEK:
+    org = f" voor {gebruiker.organisatie_code}" if gebruiker.organisatie_code else ""
+    st.success(f"U bent ingelogd als {gebruiker.naam} ({ROL_LABELS[gebruiker.rol]}{org}).")
+    if gebruiker.rol == Rol.INVULLER:
+        st.page_link("pages/invullen.py", label="Naar de vragenlijst", icon=":material/edit_note:")
+    st.stop()
+
+token = st.query_params.get("uitnodiging")
+if token:
+    _uitnodiging(token)
+    st.stop()
+
+if oidc_ingesteld():
+    st.button("Inloggen via uw organisatie", on_click=st.login, type="primary")
+    st.caption("Of log in met het e-mailadres en wachtwoord van uw account:")
+
+with st.form("inloggen"):
+    email = st.text_input("E-mailadres", autocomplete="username")
+    wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
+    verstuurd = st.form_submit_button("Inloggen")
+if verstuurd:
+    try:
+        ingelogd = accounts.inloggen(data.engine(), email, wachtwoord, datetime.now(UTC))
+    except MonitorFout as fout:
+        st.error(str(fout))
+    else:
+        zet_gebruiker(ingelogd)
+        st.rerun()
+st.caption(
+    "Nog geen account? Uw organisatie krijgt een uitnodigingslink van de beheerder van de "
+    "monitor. Zonder inloggen ziet u de openbare cijfers (alleen totalen)."
+)

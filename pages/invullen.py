@@ -1,0 +1,114 @@
+"""Invullen: the organisation's questionnaire of the open round, per thema, then indienen."""
+
+import streamlit as st
+
+from monitor import format, invullen
+from monitor.domain import AntwoordStatus, Rol
+from monitor.excel_export import tabel_naar_xlsx
+from monitor.ui import data
+from monitor.ui.components import keuze_uit_url
+from monitor.ui.invullen import dien_in, lees_stand, toon_vraag
+from monitor.ui.page import setup_page
+
+CONTROLE = 0  # the last step: review and submit
+
+context = setup_page("pages/invullen.py")
+gebruiker = context.gebruiker
+st.title("Vragenlijst invullen")
+
+organisaties = data.organisaties(context.versie)
+namen = dict(zip(organisaties["code"], organisaties["naam"], strict=True))
+if gebruiker.rol == Rol.INVULLER:
+    org = gebruiker.organisatie_code
+else:  # a beheerder can fill in or correct for any organisation
+    codes = organisaties["code"].tolist()
+    org = keuze_uit_url(
+        "Organisatie",
+        codes,
+        key="organisatie",
+        standaard="GM0363" if "GM0363" in codes else codes[0],
+        format_func=lambda c: f"{namen[c]} ({c})",
+    )
+
+stand = lees_stand(gebruiker, org)
+if stand is None:
+    st.info("Er is op dit moment geen ronde open om in te vullen.")
+    st.stop()
+
+ronde = stand.ronde
+st.markdown(
+    f"**{namen[org]}** · {ronde.titel} · peildatum {format.datum(ronde.peildatum)} · "
+    f"sluitdatum {format.datum(ronde.sluit_datum)}"
+)
+ingediend = stand.inzending is not None and stand.inzending.status == AntwoordStatus.INGEDIEND
+if ingediend:
+    st.success(
+        f"Ingediend op {format.datum_tijd(stand.inzending.ingediend_op)}. Dank u wel! "
+        "De antwoorden zijn nu alleen te lezen."
+    )
+elif stand.alleen_lezen:
+    st.warning(stand.alleen_lezen)
+else:
+    st.caption(
+        "Elk antwoord wordt bewaard zodra u het geeft (als concept). U kunt stoppen en later "
+        "verder gaan; pas na 'Indienen' telt het mee in de monitor."
+    )
+
+voortgang = invullen.invulvoortgang(stand.vragen)
+beantwoord = sum(t.beantwoord for t in voortgang)
+totaal = sum(t.totaal for t in voortgang)
+st.progress(
+    beantwoord / totaal if totaal else 0.0, text=f"{beantwoord} van {totaal} vragen beantwoord"
+)
+
+themas = data.themas(context.versie)
+titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
+per_thema = {t.thema_nr: t for t in voortgang}
+stappen = [t.thema_nr for t in voortgang if t.thema_nr is not None] + [CONTROLE]
+
+
+def _stap_label(nr: int) -> str:
+    if nr == CONTROLE:
+        return "Controleren en indienen"
+    t = per_thema[nr]
+    klaar = " ✓" if t.beantwoord == t.totaal else ""
+    return f"{nr}. {titels.get(nr, '')} ({t.beantwoord}/{t.totaal}){klaar}"
+
+
+stap = keuze_uit_url("Stap", stappen, key="stap", standaard=stappen[0], format_func=_stap_label)
+waarden = {v.code: v.waarde for v in stand.vragen}
+
+if stap != CONTROLE:
+    st.header(f"{stap}. {titels.get(stap, '')}")
+    for vraag in stand.vragen:
+        if vraag.thema_nr == stap and invullen.zichtbaar(vraag, waarden):
+            toon_vraag(gebruiker, stand, vraag)
+    volgende = stappen[stappen.index(stap) + 1]
+    st.caption(f"Volgende stap: {_stap_label(volgende)} — kies hem hierboven bij 'Stap'.")
+    st.stop()
+
+st.header("Controleren en indienen")
+tabel = invullen.antwoorden_tabel(stand.vragen)
+st.dataframe(tabel, hide_index=True, width="stretch")
+st.download_button(
+    "Download uw antwoorden (Excel)",
+    data=lambda: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}"),
+    file_name=f"antwoorden-{org}-{ronde.jaar}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+open_vragen = invullen.ontbrekend(stand.vragen)
+if open_vragen:
+    st.warning(
+        f"Nog {len(open_vragen)} verplichte vragen zonder antwoord: "
+        + ", ".join(f"{v.code} (thema {v.thema_nr})" for v in open_vragen)
+    )
+if not ingediend and not stand.alleen_lezen:
+    bevestigd = st.checkbox(
+        "Ik heb de antwoorden gecontroleerd; na indienen kan ik ze niet meer wijzigen."
+    )
+    if st.button("Indienen", type="primary", disabled=bool(open_vragen) or not bevestigd):
+        fout = dien_in(gebruiker, stand)
+        if fout:
+            st.error(fout)
+        else:
+            st.rerun()

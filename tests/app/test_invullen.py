@@ -1,0 +1,133 @@
+"""The Invullen page in AppTest, on a private copy of the demo database (it writes)."""
+
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from monitor import invullen
+from monitor.autorisatie import Gebruiker
+from monitor.db import make_engine, read_session, write_session
+from monitor.domain import Rol
+from monitor.models import Antwoord, Ronde, Vraag
+from tests.app.conftest import open_page, page_text
+from tests.e2e.browser_harness import sqlite_url
+
+ANNA = Gebruiker(Rol.INVULLER, "Test invuller", "GM0363")
+
+
+@pytest.fixture
+def schrijf_db(demo_database_file, tmp_path, monkeypatch):
+    """A private demo database: these tests save answers."""
+    path = tmp_path / "monitor.db"
+    shutil.copyfile(demo_database_file, path)
+    monkeypatch.setenv("DATABASE_URL", sqlite_url(path))
+    engine = make_engine(sqlite_url(path))
+    yield engine
+    engine.dispose()
+
+
+def _open_ronde(session) -> Ronde:
+    return invullen.open_ronde(session)
+
+
+def _vraag_id(engine, code: str) -> int:
+    with read_session(engine) as session:
+        ronde = _open_ronde(session)
+        return session.exec(
+            select(Vraag.id).where(Vraag.ronde_id == ronde.id, Vraag.code == code)
+        ).one()
+
+
+def _antwoord(engine, code: str) -> Antwoord | None:
+    vraag_id = _vraag_id(engine, code)
+    with read_session(engine) as session:
+        return session.exec(
+            select(Antwoord).where(
+                Antwoord.vraag_id == vraag_id, Antwoord.organisatie_code == "GM0363"
+            )
+        ).first()
+
+
+def _save_direct(engine, code, waarde, basis, wie=ANNA):
+    with write_session(engine) as session:
+        invullen.save_antwoord(
+            session,
+            wie,
+            ronde=_open_ronde(session),
+            organisatie_code="GM0363",
+            vraag_id=_vraag_id(engine, code),
+            waarde=waarde,
+            toelichting=None,
+            basis_versie=basis,
+            nu=datetime.now(UTC),
+        )
+
+
+def test_an_answer_is_saved_the_moment_it_is_given_and_survives_a_reload(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    assert not at.exception
+    assert "Amsterdam" in page_text(at)
+    key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.1.01')}"
+    at.radio(key=key).set_value("ja").run()
+    assert not at.exception
+    opgeslagen = _antwoord(schrijf_db, "GEM.1.01")
+    assert (opgeslagen.waarde, opgeslagen.status, opgeslagen.versie) == ("ja", "concept", 1)
+    # Another thema and back: still there. A new session (reload): still there.
+    at.selectbox(key="stap").select(2).run()
+    at.selectbox(key="stap").select(1).run()
+    assert at.radio(key=key).value == "ja"
+    herladen = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    assert herladen.radio(key=key).value == "ja"
+    assert "1 van" in " ".join(str(p.proto.text) for p in herladen.get("progress"))
+
+
+def test_a_colleagues_save_in_between_shows_both_values_and_lets_me_choose(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.1.01')}"
+    _save_direct(schrijf_db, "GEM.1.01", "nee", 0, Gebruiker(Rol.INVULLER, "Bram", "GM0363"))
+    at.radio(key=key).set_value("ja").run()
+    waarschuwing = " ".join(w.value for w in at.warning)
+    assert "Bram heeft dit antwoord intussen gewijzigd" in waarschuwing
+    assert "Waarde van uw collega: **Nee**" in waarschuwing and "Uw waarde: **Ja**" in waarschuwing
+    assert _antwoord(schrijf_db, "GEM.1.01").waarde == "nee"  # nothing overwritten
+    at.button(key=f"eigen-{_vraag_id(schrijf_db, 'GEM.1.01')}").click().run()
+    opgeslagen = _antwoord(schrijf_db, "GEM.1.01")
+    assert (opgeslagen.waarde, opgeslagen.versie) == ("ja", 2)
+    assert not at.warning or "intussen" not in " ".join(w.value for w in at.warning)
+
+
+def _vul_verplichte_vragen_in(engine):
+    with read_session(engine) as session:
+        vragen = invullen.lees_vragenlijst(session, ANNA, _open_ronde(session), "GM0363")
+    for vraag in invullen.ontbrekend(vragen):
+        waarde = vraag.opties[0].code if vraag.opties else 10
+        _save_direct(engine, vraag.code, waarde, vraag.versie)
+
+
+def test_submitting_after_review_makes_the_answers_read_only(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
+    assert "verplichte vragen zonder antwoord" in page_text(at)
+    assert at.button[0].disabled if at.button else True
+    _vul_verplichte_vragen_in(schrijf_db)
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
+    indienen = next(b for b in at.button if b.label == "Indienen")
+    assert indienen.disabled  # not before confirming
+    at.checkbox[0].check().run()
+    next(b for b in at.button if b.label == "Indienen").click().run()
+    assert not at.exception
+    assert "Ingediend op" in " ".join(s.value for s in at.success)
+    assert _antwoord(schrijf_db, "GEM.1.01").status == "ingediend"
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="1")
+    key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.1.01')}"
+    assert at.radio(key=key).disabled
+
+
+def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.KIJKER)
+    assert "Geen toegang" in page_text(at) and not at.radio
+    at = open_page("pages/invullen.py", Rol.BEHEERDER)
+    at.selectbox(key="organisatie").select("GM0344").run()
+    assert not at.exception
+    assert "Utrecht" in page_text(at)
