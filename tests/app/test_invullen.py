@@ -131,3 +131,39 @@ def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(
     at.selectbox(key="organisatie").select("GM0344").run()
     assert not at.exception
     assert "Utrecht" in page_text(at)
+
+
+def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(schrijf_db):
+    at = open_page("pages/beheer.py", Rol.BEHEERDER)
+    assert not at.exception
+    uitnodiging_org = next(s for s in at.selectbox if s.label == "Organisatie")
+    uitnodiging_org.select("GM0344")
+    next(b for b in at.button if b.label == "Uitnodigingslink maken").click().run()
+    assert not at.exception
+    link = at.code[0].value
+    assert "/inloggen?uitnodiging=" in link
+    token = link.split("uitnodiging=")[1]
+
+    nieuw = open_page("pages/inloggen.py", uitnodiging=token)
+    assert [s.value for s in nieuw.subheader] == ["Account aanmaken voor Utrecht"]
+    velden = {t.label: t for t in nieuw.text_input}
+    velden["Uw naam"].input("Carla")
+    velden["E-mailadres"].input("carla@utrecht.example")
+    velden["Wachtwoord"].input("lang genoeg wachtwoord 1")
+    velden["Herhaal het wachtwoord"].input("lang genoeg wachtwoord 1")
+    next(b for b in nieuw.button if b.label == "Account aanmaken").click().run()
+    assert not nieuw.exception
+    assert nieuw.session_state["gebruiker"]["organisatie_code"] == "GM0344"
+
+    opnieuw = open_page("pages/inloggen.py", uitnodiging=token)
+    assert "al gebruikt" in page_text(opnieuw)
+
+
+def test_sign_in_with_a_wrong_password_says_so_without_revealing_accounts(schrijf_db):
+    at = open_page("pages/inloggen.py")
+    velden = {t.label: t for t in at.text_input}
+    velden["E-mailadres"].input("niemand@example.nl")
+    velden["Wachtwoord"].input("wat dan ook 123")
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert "E-mailadres of wachtwoord onjuist." in page_text(at)
+    assert "gebruiker" not in at.session_state

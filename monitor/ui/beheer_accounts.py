@@ -1,0 +1,162 @@
+"""Beheer → Accounts: accounts, invitation links, unlocking, reopening submitted answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import select
+
+from monitor import accounts, crud, invullen
+from monitor.autorisatie import Gebruiker
+from monitor.db import read_session, write_session
+from monitor.domain import ROL_LABELS, AntwoordStatus, Rol
+from monitor.errors import MonitorFout
+from monitor.format import datum_tijd
+from monitor.models import Inzending, Ronde
+from monitor.ui import data
+
+
+def toon_accounts(gebruiker: Gebruiker, versie: int) -> None:
+    organisaties = data.organisaties(versie)
+    namen = dict(zip(organisaties["code"], organisaties["naam"], strict=True))
+    _lijst(gebruiker)
+    _uitnodiging(gebruiker, namen)
+    _nieuw_account(gebruiker, namen)
+    _heropenen(gebruiker, namen)
+
+
+def _lijst(gebruiker: Gebruiker) -> None:
+    st.subheader("Accounts")
+    with read_session(data.engine()) as session:
+        rijen = [
+            {
+                "E-mailadres": a.email,
+                "Naam": a.naam,
+                "Rol": ROL_LABELS[a.rol],
+                "Organisatie": a.organisatie_code or "",
+                "Geblokkeerd tot": datum_tijd(a.geblokkeerd_tot) if a.geblokkeerd_tot else "",
+                "Aangemaakt": datum_tijd(a.aangemaakt_op),
+                "id": a.id,
+            }
+            for a in accounts.accounts(session, gebruiker)
+        ]
+    tabel = pd.DataFrame(rijen)
+    if tabel.empty:
+        st.caption("Nog geen accounts.")
+        return
+    st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
+    geblokkeerd = tabel[tabel["Geblokkeerd tot"] != ""]
+    if geblokkeerd.empty:
+        return
+    keuze = st.selectbox(
+        "Geblokkeerd account",
+        geblokkeerd["id"],
+        format_func=dict(zip(geblokkeerd["id"], geblokkeerd["E-mailadres"], strict=True)).get,
+    )
+    if st.button("Deblokkeren"):
+        with write_session(data.engine()) as session:
+            accounts.deblokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
+        st.rerun()
+
+
+def _uitnodiging(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
+    st.subheader("Uitnodiging voor een organisatie")
+    st.caption(
+        "Een link die één keer werkt en 14 dagen geldig is. Wie hem opent, maakt een account "
+        "als invuller voor die organisatie. De link wordt maar één keer getoond."
+    )
+    with st.form("uitnodiging_maken"):
+        org = st.selectbox("Organisatie", list(namen), format_func=lambda c: f"{namen[c]} ({c})")
+        gemaakt = st.form_submit_button("Uitnodigingslink maken")
+    if gemaakt:
+        try:
+            with write_session(data.engine()) as session:
+                nieuw = accounts.maak_uitnodiging(session, gebruiker, org, datetime.now(UTC))
+        except MonitorFout as fout:
+            st.error(str(fout))
+            return
+        basis = str(getattr(st.context, "url", "") or "").split("/beheer")[0].rstrip("/")
+        st.success(f"Uitnodiging voor {namen[org]}, geldig tot {datum_tijd(nieuw.verloopt_op)}:")
+        st.code(f"{basis}/inloggen?uitnodiging={nieuw.token}", language=None)
+
+
+def _nieuw_account(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
+    st.subheader("Account aanmaken")
+    with st.form("account_maken", clear_on_submit=True):
+        email = st.text_input("E-mailadres")
+        naam = st.text_input("Naam")
+        rol = st.selectbox(
+            "Rol", [Rol.KIJKER, Rol.BEHEERDER, Rol.INVULLER], format_func=ROL_LABELS.get
+        )
+        org = st.selectbox(
+            "Organisatie (alleen voor een invuller)",
+            [None, *namen],
+            format_func=lambda c: "–" if c is None else f"{namen[c]} ({c})",
+        )
+        wachtwoord = st.text_input(
+            "Tijdelijk wachtwoord",
+            type="password",
+            help=f"Minstens {accounts.MIN_WACHTWOORD_LENGTE} tekens, niet alleen letters.",
+        )
+        gemaakt = st.form_submit_button("Account aanmaken")
+    if not gemaakt:
+        return
+    try:
+        with write_session(data.engine()) as session:
+            accounts.maak_account(
+                session,
+                gebruiker,
+                email=email,
+                naam=naam,
+                rol=rol,
+                organisatie_code=org,
+                wachtwoord=wachtwoord,
+                nu=datetime.now(UTC),
+            )
+    except MonitorFout as fout:
+        st.error(str(fout))
+        return
+    st.success(f"Account voor {email.strip().lower()} aangemaakt.")
+
+
+def _heropenen(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
+    st.subheader("Ingediende antwoorden heropenen")
+    with read_session(data.engine()) as session:
+        ronde = invullen.open_ronde(session)
+        if ronde is None:
+            st.caption("Er is geen open ronde.")
+            return
+        ingediend = list(
+            session.exec(
+                select(Inzending.organisatie_code).where(
+                    Inzending.ronde_id == ronde.id,
+                    Inzending.status == AntwoordStatus.INGEDIEND,
+                )
+            )
+        )
+        ronde_id, jaar = ronde.id, ronde.jaar
+    if not ingediend:
+        st.caption(f"In ronde {jaar} heeft nog geen organisatie ingediend.")
+        return
+    org = st.selectbox(
+        f"Organisatie (ingediend in ronde {jaar})",
+        sorted(ingediend),
+        format_func=lambda c: f"{namen.get(c, c)} ({c})",
+    )
+    if st.button("Heropenen"):
+        try:
+            with write_session(data.engine()) as session:
+                invullen.heropenen(
+                    session,
+                    gebruiker,
+                    ronde=session.get(Ronde, ronde_id),
+                    organisatie_code=org,
+                    nu=datetime.now(UTC),
+                )
+                crud.bump_data_versie(session=session)
+        except MonitorFout as fout:
+            st.error(str(fout))
+            return
+        st.success(f"De antwoorden van {namen.get(org, org)} kunnen weer worden gewijzigd.")
