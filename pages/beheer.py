@@ -1,29 +1,20 @@
-"""Beheer: the rounds and the state of the database (beheerders only)."""
+"""Beheer: rounds, their questionnaire and planning (beheerders only)."""
 
 import streamlit as st
 
-from monitor import format
-from monitor.ui import data
+from monitor.ui import beheer_rondes
 from monitor.ui.page import setup_page
 
 context = setup_page("pages/beheer.py")
 st.title("Beheer")
-st.caption(
-    "Overzicht van de rondes in de database. Rondes aanmaken, openen, sluiten en publiceren en "
-    "het importeren van antwoorden volgen in een volgende versie; tot dan via de opdrachtregel "
-    "(python -m monitor --help)."
-)
-rijen = [
-    {
-        "Ronde": r.jaar,
-        "Titel": r.titel,
-        "Peildatum": format.datum(r.peildatum),
-        "Status": r.status,
-        "Antwoorden": format.getal(data.aantal_antwoorden(r.id, context.versie)),
-    }
-    for r in context.rondes
-]
-st.dataframe(rijen, hide_index=True, width="stretch")
+beheer_rondes.toon_melding()
+tab_rondes, tab_vragen, tab_planning = st.tabs(["Rondes", "Vragenlijst", "Planning"])
+with tab_rondes:
+    beheer_rondes.rondes(context)
+with tab_vragen:
+    beheer_rondes.vragenlijst(context)
+with tab_planning:
+    beheer_rondes.planning(context)
 st.metric(
     "Dataversie", context.versie, help="Elke wijziging verhoogt dit getal; caches volgen het."
 )
