@@ -325,7 +325,14 @@ def _vragen_editor(context: PaginaContext, jaar: int, vragen: pd.DataFrame) -> N
 
 def _verwijder_formulier(context: PaginaContext, jaar: int, vragen: pd.DataFrame) -> None:
     with st.form(f"beheer_vraag_weg_{jaar}"):
-        code = st.selectbox("Vraag verwijderen", vragen["code"].tolist(), index=None)
+        code = st.selectbox(
+            "Vraag verwijderen",
+            vragen["code"].tolist(),
+            index=None,
+            placeholder="Kies een vraag",
+            help="Alleen een vraag zonder antwoorden, zonder opvolger in een latere ronde en "
+            "waar geen andere vraag van afhangt.",
+        )
         if st.form_submit_button("Verwijderen") and code:
 
             def actie(session: Session) -> str:

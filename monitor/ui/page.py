@@ -13,7 +13,7 @@ import streamlit as st
 
 from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.config import get_settings
-from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol
+from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
@@ -100,11 +100,13 @@ def _ronde_kiezer(rondes: list[data.RondeInfo]) -> data.RondeInfo | None:
         st.caption("Nog geen rondes.")
         return None
     jaren = [r.jaar for r in rondes]
+    # A round in concept has no answers yet: the newest round past concept is the default.
+    met_cijfers = [r.jaar for r in rondes if r.status != RondeStatus.CONCEPT] or jaren
     jaar = keuze_uit_url(
         "Ronde",
         jaren,
         key="ronde",
-        standaard=jaren[-1],
+        standaard=met_cijfers[-1],
         help="De jaarlijkse ronde van de monitor waarvan u de cijfers ziet.",
     )
     return next(r for r in rondes if r.jaar == jaar)

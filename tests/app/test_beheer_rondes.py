@@ -121,3 +121,20 @@ def test_a_question_is_added_to_a_concept_round_on_the_page(eigen_db):
         ronde = queries.ronde_by_jaar(s, 2026)
         vragen = queries.vragen_frame(s, ronde.id)
     assert len(vragen) == 127 and vragen["code"].iloc[-1] == "GEM.9.01"
+
+
+def test_pages_default_to_the_newest_round_past_concept(eigen_db):
+    from monitor import rondebeheer as rb
+    from monitor.autorisatie import Gebruiker
+    from monitor.db import write_session
+
+    with write_session(eigen_db) as s:
+        rb.maak_ronde(
+            session=s,
+            gebruiker=Gebruiker(rol=Rol.BEHEERDER, naam="t"),
+            gegevens=rb.NieuweRonde(2026, date(2026, 6, 30), date(2026, 4, 1), date(2026, 6, 30)),
+        )
+    at = open_page("app.py")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="ronde").options == ["2024", "2025", "2026"]
+    assert at.selectbox(key="ronde").value == 2025  # 2026 is in concept: no answers yet
