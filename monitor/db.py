@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from monitor import models  # noqa: F401  (registers the tables)
+from monitor import bevriezing, models  # noqa: F401  (tables; the freeze of published rounds)
 from monitor.config import ROOT
 
 MIGRATIONS_DIR = ROOT / "migrations"

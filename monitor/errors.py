@@ -22,3 +22,22 @@ class InvoerFout(MonitorFout):
 
 class GeenToegang(MonitorFout):
     """The acting account may not read or write this."""
+
+
+class BeheerFout(MonitorFout):
+    """A beheer action refused: bad input or a step the round's status does not allow.
+
+    ``veld`` names the field at fault ('sluit_datum', 'code', …) when there is one.
+    """
+
+    def __init__(self, melding: str, veld: str | None = None) -> None:
+        self.melding, self.veld = melding, veld
+        super().__init__(melding)
+
+
+class RondeBevroren(BeheerFout):
+    """A write would change a published round: its answers, questions and submissions are frozen."""
+
+
+class RondeNietOpen(BeheerFout):
+    """Answers can only be given while the round is open and before its sluitdatum."""

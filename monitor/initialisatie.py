@@ -12,10 +12,11 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from monitor import crud, demo, queries
+from monitor import crud, demo, queries, rondebeheer
+from monitor.autorisatie import Gebruiker
 from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
 from monitor.db import read_session, upgrade_schema, write_session
-from monitor.domain import RondeStatus
+from monitor.domain import Rol, RondeStatus
 from monitor.models import Ronde, Vraag
 from monitor.referentie import load_organisaties
 from monitor.vragenlijst import load_vragenlijst
@@ -25,15 +26,18 @@ DEMO_DOOR = "demo-generator"
 
 
 def ronde_gegevens(jaar: int) -> crud.RondeGegevens:
-    """Dates of a yearly round: open from early April, peildatum and close on 30 June."""
-    status = RondeStatus.GEPUBLICEERD if jaar == EERSTE_JAAR else RondeStatus.GESLOTEN
+    """Dates of a yearly round: open from early April, peildatum and close on 30 June.
+
+    Rounds start closed, so that their answers can still be loaded (demo, import); the demo
+    publishes 2024 afterwards, which freezes it (see ``monitor.bevriezing``).
+    """
     return crud.RondeGegevens(
         jaar=jaar,
         titel=f"Monitor van de afspraken {jaar}",
         peildatum=date(jaar, 6, 30),
         open_datum=date(jaar, 4, 8) if jaar == EERSTE_JAAR else date(jaar, 4, 1),
         sluit_datum=date(jaar, 6, 30),
-        status=status,
+        status=RondeStatus.GESLOTEN,
     )
 
 
@@ -115,9 +119,20 @@ def load_demo(
             session=session, gegevens=open_demo_ronde(EERSTE_JAAR + rondes, vandaag or date.today())
         )
         crud.copy_vragen(session=session, van=vorige_ronde, naar=open_ronde)
+        _publiceer_eerste_ronde(session)
         crud.set_meta(session=session, sleutel="demo", waarde="ja")
         crud.bump_data_versie(session=session)
     return totaal
+
+
+def _publiceer_eerste_ronde(session: Session) -> None:
+    """The 2024 round was published (the report 2024): publish it, with its snapshot."""
+    ronde = queries.ronde_by_jaar(session, EERSTE_JAAR)
+    if ronde is None or ronde.status != RondeStatus.GESLOTEN:
+        return
+    gebruiker = Gebruiker(rol=Rol.BEHEERDER, naam=DEMO_DOOR)
+    moment = datetime(EERSTE_JAAR, 11, 1, 12, 0, tzinfo=UTC)
+    rondebeheer.publiceer(session=session, gebruiker=gebruiker, jaar=EERSTE_JAAR, nu=moment)
 
 
 def _store(session: Session, ronde: Ronde, antwoorden: list[demo.DemoAntwoord]) -> int:

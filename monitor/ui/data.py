@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 
 from monitor import planning as planning_mod
 from monitor import queries, themaoverzicht, voortgang
+from monitor import rondebeheer as rondebeheer_mod
 from monitor import verschillen as verschillen_mod
 from monitor.autorisatie import Gebruiker
 from monitor.config import get_settings
@@ -159,3 +160,10 @@ def planning_overzicht(ronde_id: int, peildatum: date | None, versie: int) -> pd
         afspraken=afspraken(versie),
         peildatum=peildatum,
     )
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def ronde_tabel(versie: int) -> pd.DataFrame:
+    """Every round with status, dates and counts, for the beheer page."""
+    with read_session(engine()) as session:
+        return rondebeheer_mod.rondes_tabel(session)

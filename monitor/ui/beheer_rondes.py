@@ -1,0 +1,465 @@
+"""Beheer page parts: rounds (create, open, close, publish), the questionnaire of a concept
+round, and planning versions. All rules live in ``monitor.rondebeheer``; this draws widgets,
+calls it in one write transaction, shows its Dutch refusal, and clears the caches after a
+write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from monitor import format
+from monitor import rondebeheer as rb
+from monitor.db import write_session
+from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, RondeStatus, Vraagtype, Zichtbaarheid
+from monitor.errors import MonitorFout
+from monitor.planning import planning_in_kracht
+from monitor.ui import data
+from monitor.ui.page import PaginaContext
+
+MELDING = "beheer_melding"
+KNOPPEN = {
+    (RondeStatus.CONCEPT, RondeStatus.OPEN): "Openen",
+    (RondeStatus.OPEN, RondeStatus.GESLOTEN): "Sluiten",
+    (RondeStatus.GESLOTEN, RondeStatus.OPEN): "Heropenen",
+    (RondeStatus.GESLOTEN, RondeStatus.GEPUBLICEERD): "Publiceren",
+}
+STATUS_LABELS = {
+    RondeStatus.CONCEPT: "Concept",
+    RondeStatus.OPEN: "Open",
+    RondeStatus.GESLOTEN: "Gesloten",
+    RondeStatus.GEPUBLICEERD: "Gepubliceerd",
+}
+ZICHTBAARHEID_LABELS = {
+    Zichtbaarheid.GENOEMD: "Met naam: organisaties zien elkaar bij naam",
+    Zichtbaarheid.ANONIEM: "Anoniem: vergelijking zonder namen",
+}
+
+
+def _schrijf(actie: Callable[[Session], str]) -> None:
+    """Run ``actie`` in one write transaction; on success clear caches and rerun with its
+    message, on a refusal show the Dutch message (nothing was written)."""
+    try:
+        with write_session(data.engine()) as session:
+            melding = actie(session)
+    except MonitorFout as fout:
+        st.error(str(fout))
+        return
+    st.cache_data.clear()
+    st.session_state[MELDING] = melding
+    st.rerun()
+
+
+def toon_melding() -> None:
+    melding = st.session_state.pop(MELDING, None)
+    if melding:
+        st.success(melding)
+
+
+# --------------------------------------------------------------------------------------------
+# Rondes
+
+
+def rondes(context: PaginaContext) -> None:
+    tabel = data.ronde_tabel(context.versie)
+    st.subheader("Rondes")
+    if tabel.empty:
+        st.info("Er is nog geen ronde. Maak hieronder de eerste ronde aan.")
+    else:
+        st.dataframe(_ronde_weergave(tabel), hide_index=True, width="stretch")
+        _status_knoppen(context, tabel)
+        _wijzig_formulier(context, tabel)
+    _nieuw_formulier(context, tabel)
+
+
+def _ronde_weergave(tabel: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Ronde": tabel["jaar"].astype(str),
+            "Titel": tabel["titel"],
+            "Status": tabel["status"].map(lambda s: STATUS_LABELS.get(s, s)),
+            "Peildatum": tabel["peildatum"].map(format.datum),
+            "Open vanaf": tabel["open_datum"].map(format.datum),
+            "Sluitdatum": tabel["sluit_datum"].map(format.datum),
+            "Vragen": tabel["vragen"].map(format.getal),
+            "Antwoorden": tabel["antwoorden"].map(format.getal),
+            "Gepubliceerd op": tabel["gepubliceerd_op"].map(
+                lambda d: format.datum(d.date()) if pd.notna(d) else "–"
+            ),
+        }
+    )
+
+
+def _status_knoppen(context: PaginaContext, tabel: pd.DataFrame) -> None:
+    st.markdown("**Status wijzigen**")
+    jaren = [int(j) for j in tabel["jaar"]]
+    jaar = st.selectbox("Ronde", jaren, index=len(jaren) - 1, key="beheer_status_ronde")
+    status = RondeStatus(tabel.set_index("jaar").loc[jaar, "status"])
+    volgende = rb.toegestane_overgangen(status)
+    if not volgende:
+        st.caption(f"Ronde {jaar} is gepubliceerd; dat is definitief.")
+        return
+    st.caption(f"Ronde {jaar} staat op '{STATUS_LABELS[status]}'.")
+    kolommen = st.columns(len(volgende))
+    for kolom, doel in zip(kolommen, volgende, strict=True):
+        with kolom:
+            _status_knop(context, jaar, status, doel)
+
+
+def _status_knop(context: PaginaContext, jaar: int, status: RondeStatus, doel: RondeStatus):
+    label = KNOPPEN[(status, doel)]
+    zeker = True
+    if doel == RondeStatus.GEPUBLICEERD:
+        zeker = st.checkbox(
+            f"Ik begrijp dat publiceren definitief is: ronde {jaar} wordt bevroren en de "
+            "cijfers worden vastgelegd.",
+            key="beheer_publiceren_zeker",
+        )
+    if st.button(label, key=f"beheer_status_{doel.value}", disabled=not zeker):
+
+        def actie(session: Session) -> str:
+            rb.zet_status(
+                session=session,
+                gebruiker=context.gebruiker,
+                jaar=jaar,
+                status=doel,
+                vandaag=date.today(),
+            )
+            return f"Ronde {jaar} staat nu op '{STATUS_LABELS[doel]}'."
+
+        _schrijf(actie)
+
+
+def _wijzig_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
+    open_rondes = tabel[tabel["status"] != RondeStatus.GEPUBLICEERD]
+    if open_rondes.empty:
+        return
+    with st.expander("Titel en data van een ronde wijzigen"):
+        jaren = [int(j) for j in open_rondes["jaar"]]
+        jaar = st.selectbox("Ronde", jaren, index=len(jaren) - 1, key="beheer_wijzig_ronde")
+        rij = open_rondes.set_index("jaar").loc[jaar]
+        with st.form(f"beheer_wijzig_{jaar}"):
+            titel = st.text_input("Titel", value=rij["titel"])
+            peildatum = st.date_input("Peildatum", value=rij["peildatum"], format="DD-MM-YYYY")
+            open_datum = st.date_input("Open vanaf", value=rij["open_datum"], format="DD-MM-YYYY")
+            sluit_datum = st.date_input("Sluitdatum", value=rij["sluit_datum"], format="DD-MM-YYYY")
+            if st.form_submit_button("Wijzigingen opslaan"):
+
+                def actie(session: Session) -> str:
+                    rb.wijzig_ronde(
+                        session=session,
+                        gebruiker=context.gebruiker,
+                        jaar=int(jaar),
+                        wijzigingen={
+                            "titel": titel,
+                            "peildatum": peildatum,
+                            "open_datum": open_datum,
+                            "sluit_datum": sluit_datum,
+                        },
+                    )
+                    return f"Ronde {jaar} is bijgewerkt."
+
+                _schrijf(actie)
+
+
+def _nieuw_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
+    st.markdown("**Nieuwe ronde**")
+    jaren = [int(j) for j in tabel["jaar"]]
+    volgend = max(jaren, default=date.today().year - 1) + 1
+    with st.form("beheer_nieuwe_ronde"):
+        jaar = st.number_input(
+            "Jaar",
+            min_value=rb.EERSTE_JAAR,
+            max_value=rb.LAATSTE_JAAR,
+            value=volgend,
+            step=1,
+            key="nieuw_jaar",
+        )
+        titel = st.text_input(
+            "Titel", placeholder="Monitor van de afspraken <jaar>", key="nieuw_titel"
+        )
+        kolommen = st.columns(3)
+        peildatum = kolommen[0].date_input(
+            "Peildatum", value=date(volgend, 6, 30), format="DD-MM-YYYY", key="nieuw_peildatum"
+        )
+        open_datum = kolommen[1].date_input(
+            "Open vanaf", value=date(volgend, 4, 1), format="DD-MM-YYYY", key="nieuw_open"
+        )
+        sluit_datum = kolommen[2].date_input(
+            "Sluitdatum", value=date(volgend, 6, 30), format="DD-MM-YYYY", key="nieuw_sluit"
+        )
+        van = st.selectbox(
+            "Vragenlijst kopiëren van",
+            [None, *sorted(jaren, reverse=True)],
+            key="nieuw_van",
+            index=1 if jaren else 0,
+            format_func=lambda j: "Niet kopiëren (lege vragenlijst)" if j is None else f"Ronde {j}",
+            help="Elke gekopieerde vraag blijft verbonden met haar voorganger, zodat de trend "
+            "doorloopt, ook als de formulering later verandert.",
+        )
+        zichtbaarheid = st.selectbox(
+            "Benchmark", list(Zichtbaarheid), format_func=ZICHTBAARHEID_LABELS.get
+        )
+        na_indienen = st.checkbox(
+            "Vergelijking pas zichtbaar na het indienen van de eigen antwoorden", value=True
+        )
+        if st.form_submit_button("Ronde aanmaken"):
+            gegevens = rb.NieuweRonde(
+                jaar=int(jaar),
+                titel=titel,
+                peildatum=peildatum,
+                open_datum=open_datum,
+                sluit_datum=sluit_datum,
+                zichtbaarheid=zichtbaarheid,
+                benchmark_na_indienen=na_indienen,
+                van_jaar=van,
+            )
+
+            def actie(session: Session) -> str:
+                ronde = rb.maak_ronde(
+                    session=session, gebruiker=context.gebruiker, gegevens=gegevens
+                )
+                kopie = f" met de vragenlijst van ronde {van}" if van else ""
+                return f"Ronde {ronde.jaar} is aangemaakt (concept){kopie}."
+
+            _schrijf(actie)
+
+
+# --------------------------------------------------------------------------------------------
+# Vragenlijst
+
+
+def vragenlijst(context: PaginaContext) -> None:
+    tabel = data.ronde_tabel(context.versie)
+    st.subheader("Vragenlijst")
+    if tabel.empty:
+        st.info("Er is nog geen ronde.")
+        return
+    concept = [int(j) for j in tabel[tabel["status"] == RondeStatus.CONCEPT]["jaar"]]
+    jaren = [int(j) for j in tabel["jaar"]]
+    jaar = st.selectbox(
+        "Ronde",
+        jaren,
+        index=jaren.index(concept[-1]) if concept else len(jaren) - 1,
+        key="beheer_vragen_ronde",
+    )
+    info = next(r for r in context.rondes if r.jaar == jaar)
+    vragen = data.vragen(info.id, context.versie)
+    if info.status != RondeStatus.CONCEPT:
+        st.info(
+            f"Ronde {jaar} staat op '{STATUS_LABELS[RondeStatus(info.status)]}': de vragenlijst "
+            "kan niet meer veranderen. Alleen een ronde in concept is te bewerken."
+        )
+        st.dataframe(_vraag_weergave(vragen), hide_index=True, width="stretch")
+        return
+    _vragen_editor(context, jaar, vragen)
+    _verwijder_formulier(context, jaar, vragen)
+    _vraag_formulier(context, jaar)
+
+
+def _vraag_weergave(vragen: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Volgorde": vragen["volgorde"],
+            "Code": vragen["code"],
+            "Tekst": vragen["tekst"],
+            "Actor": vragen["actortype"].map(lambda a: ACTORTYPE_BY_CODE[a].kort),
+            "Type": vragen["vraagtype"],
+            "Afspraak": vragen["afspraak_code"].fillna(""),
+        }
+    )
+
+
+def _vragen_editor(context: PaginaContext, jaar: int, vragen: pd.DataFrame) -> None:
+    st.caption(
+        "Pas de tekst of het volgnummer aan en sla op. Code, actor en type liggen vast; "
+        "een vraag met een andere betekenis voegt u toe als nieuwe vraag."
+    )
+    origineel = _vraag_weergave(vragen).reset_index(drop=True)
+    bewerkt = st.data_editor(
+        origineel,
+        hide_index=True,
+        width="stretch",
+        disabled=["Code", "Actor", "Type", "Afspraak"],
+        column_config={
+            "Volgorde": st.column_config.NumberColumn("Volgorde", step=1, required=True),
+            "Tekst": st.column_config.TextColumn("Tekst", required=True, width="large"),
+        },
+        key=f"beheer_vragen_editor_{jaar}_{context.versie}",
+    )
+    if not st.button("Tekst en volgorde opslaan", key="beheer_vragen_opslaan"):
+        return
+    teksten = {
+        code: tekst
+        for code, tekst, oud in zip(
+            bewerkt["Code"], bewerkt["Tekst"], origineel["Tekst"], strict=True
+        )
+        if tekst != oud
+    }
+    volgorde = bewerkt.assign(_oud=origineel["Volgorde"]).sort_values(
+        ["Volgorde", "_oud"], kind="stable"
+    )["Code"]
+
+    def actie(session: Session) -> str:
+        for code, tekst in teksten.items():
+            rb.wijzig_vraag(
+                session=session,
+                gebruiker=context.gebruiker,
+                jaar=jaar,
+                code=code,
+                wijzigingen={"tekst": tekst},
+            )
+        verplaatst = rb.herorden_vragen(
+            session=session, gebruiker=context.gebruiker, jaar=jaar, codes=list(volgorde)
+        )
+        return (
+            f"Opgeslagen: {len(teksten)} tekst(en) gewijzigd, {verplaatst} vraag/vragen verplaatst."
+        )
+
+    _schrijf(actie)
+
+
+def _verwijder_formulier(context: PaginaContext, jaar: int, vragen: pd.DataFrame) -> None:
+    with st.form(f"beheer_vraag_weg_{jaar}"):
+        code = st.selectbox(
+            "Vraag verwijderen",
+            vragen["code"].tolist(),
+            index=None,
+            placeholder="Kies een vraag",
+            help="Alleen een vraag zonder antwoorden, zonder opvolger in een latere ronde en "
+            "waar geen andere vraag van afhangt.",
+        )
+        if st.form_submit_button("Verwijderen") and code:
+
+            def actie(session: Session) -> str:
+                rb.verwijder_vraag(
+                    session=session, gebruiker=context.gebruiker, jaar=jaar, code=code
+                )
+                return f"Vraag {code} is verwijderd uit ronde {jaar}."
+
+            _schrijf(actie)
+
+
+def _vraag_formulier(context: PaginaContext, jaar: int) -> None:
+    themas = data.themas(context.versie)
+    afspraken = data.afspraken(context.versie)
+    st.markdown("**Vraag toevoegen**")
+    with st.form(f"beheer_vraag_nieuw_{jaar}"):
+        code = st.text_input("Code", help="Uniek binnen de ronde, bijvoorbeeld GEM.3.12")
+        tekst = st.text_area("Tekst")
+        kolommen = st.columns(3)
+        vraagtype = kolommen[0].selectbox("Vraagtype", [t.value for t in Vraagtype])
+        actortype = kolommen[1].selectbox(
+            "Actor", ACTORTYPE_CODES, format_func=lambda a: ACTORTYPE_BY_CODE[a].label
+        )
+        thema = kolommen[2].selectbox(
+            "Thema",
+            [None, *themas["nr"].tolist()],
+            format_func=lambda n: (
+                "Geen thema" if n is None else f"{n}. {themas.set_index('nr').loc[n, 'titel']}"
+            ),
+        )
+        afspraak = st.selectbox(
+            "Afspraak",
+            [None, *afspraken["code"].tolist()],
+            format_func=lambda c: (
+                "Geen (informatievraag)"
+                if c is None
+                else f"{c} – {format.afkorten(afspraken.set_index('code').loc[c, 'tekst'], 80)}"
+            ),
+        )
+        opties = st.text_input(
+            "Opties (alleen keuze en meerkeuze)", placeholder="code=Label|code=Label"
+        )
+        if st.form_submit_button("Vraag toevoegen"):
+            invoer = rb.VraagInvoer(
+                code=code,
+                tekst=tekst,
+                vraagtype=vraagtype,
+                actortype=actortype,
+                thema_nr=thema,
+                afspraak_code=afspraak,
+                opties=opties,
+            )
+
+            def actie(session: Session) -> str:
+                rb.voeg_vraag_toe(
+                    session=session, gebruiker=context.gebruiker, jaar=jaar, vraag=invoer
+                )
+                return f"Vraag {invoer.code.strip()} is toegevoegd aan ronde {jaar}."
+
+            _schrijf(actie)
+
+
+# --------------------------------------------------------------------------------------------
+# Planning
+
+
+def planning(context: PaginaContext) -> None:
+    st.subheader("Planning")
+    st.caption(
+        "Een verschoven deadline is een nieuwe versie met bron en ingangsdatum; eerdere versies "
+        "blijven bewaard. Elke ronde rekent met de versie die gold op haar peildatum."
+    )
+    afspraken = data.afspraken(context.versie)
+    versies = data.planning(context.versie)
+    if afspraken.empty:
+        st.info("Er zijn nog geen afspraken.")
+        return
+    teksten = afspraken.set_index("code")["tekst"]
+    met_planning = sorted(set(versies["afspraak_code"]))
+    codes = met_planning + sorted(set(afspraken["code"]) - set(met_planning))
+    code = st.selectbox(
+        "Afspraak",
+        codes,
+        format_func=lambda c: f"{c} – {format.afkorten(teksten[c], 90)}",
+        key="beheer_planning_afspraak",
+    )
+    eigen = versies[versies["afspraak_code"] == code].sort_values("geldig_vanaf")
+    if eigen.empty:
+        st.caption("Deze afspraak heeft nog geen planning.")
+    else:
+        in_kracht = planning_in_kracht(eigen, date.today())
+        huidige = in_kracht["geldig_vanaf"].iloc[0]
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Planning": eigen["tekst"],
+                    "Deadline": eigen["datum"].map(format.datum),
+                    "Bron": eigen["bron"],
+                    "Geldig vanaf": eigen["geldig_vanaf"].map(format.datum),
+                    "Nu in kracht": eigen["geldig_vanaf"].map(
+                        lambda d: "ja" if d == huidige else ""
+                    ),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    with st.form("beheer_planning_nieuw"):
+        tekst = st.text_input(
+            "Nieuwe deadline", placeholder="Klaar Q4 2025, Start Q1 2026, In 2026"
+        )
+        bron = st.text_input("Bron", placeholder="Bijvoorbeeld: Kamerbrief voortgang, 12-03-2025")
+        geldig_vanaf = st.date_input("Geldig vanaf", value=date.today(), format="DD-MM-YYYY")
+        if st.form_submit_button("Nieuwe versie vastleggen"):
+
+            def actie(session: Session) -> str:
+                versie = rb.verplaats_deadline(
+                    session=session,
+                    gebruiker=context.gebruiker,
+                    afspraak_code=code,
+                    planning=tekst,
+                    bron=bron,
+                    geldig_vanaf=geldig_vanaf,
+                )
+                return (
+                    f"Afspraak {code}: '{versie.tekst}' geldt vanaf "
+                    f"{format.datum(versie.geldig_vanaf)}."
+                )
+
+            _schrijf(actie)

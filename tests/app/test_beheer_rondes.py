@@ -1,0 +1,148 @@
+"""The beheer page's round management in AppTest, on a private copy of the demo database
+(these tests write; the shared demo database stays as it is)."""
+
+import shutil
+from datetime import date
+
+import pytest
+import streamlit as st
+from sqlmodel import select
+
+from monitor import queries
+from monitor.db import make_engine, read_session
+from monitor.domain import Rol
+from monitor.models import Vraag
+from tests.app.conftest import open_page, page_text
+from tests.e2e.browser_harness import sqlite_url
+
+
+@pytest.fixture
+def eigen_db(demo_database_file, tmp_path, monkeypatch):
+    pad = tmp_path / "monitor.db"
+    shutil.copyfile(demo_database_file, pad)
+    monkeypatch.setenv("DATABASE_URL", sqlite_url(pad))
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    engine = make_engine(sqlite_url(pad))
+    yield engine
+    engine.dispose()
+
+
+def _knop(at, label):
+    return next(b for b in at.button if b.label == label)
+
+
+def _beheer(**query):
+    at = open_page("pages/beheer.py", Rol.BEHEERDER, **query)
+    assert not at.exception, at.exception
+    return at
+
+
+def _jaren(engine) -> list[int]:
+    with read_session(engine) as s:
+        return [r.jaar for r in queries.rondes(s)]
+
+
+def _maak_concept(engine, jaar: int) -> None:
+    from monitor import rondebeheer as rb
+    from monitor.autorisatie import Gebruiker
+    from monitor.db import write_session
+
+    with write_session(engine) as s:
+        rb.maak_ronde(
+            session=s,
+            gebruiker=Gebruiker(rol=Rol.BEHEERDER, naam="t"),
+            gegevens=rb.NieuweRonde(
+                jaar, date(jaar, 6, 30), date(jaar, 4, 1), date(jaar, 6, 30), van_jaar=jaar - 1
+            ),
+        )
+
+
+def test_beheer_shows_rounds_questionnaire_and_planning_tabs(eigen_db):
+    at = _beheer()
+    assert [t.label for t in at.tabs] == ["Rondes", "Vragenlijst", "Planning", "Accounts"]
+    rondes = at.dataframe[0].value.set_index("Ronde")
+    assert list(rondes.index) == [str(j) for j in _jaren(eigen_db)]
+    assert rondes.loc["2024", "Status"] == "Gepubliceerd"
+    assert rondes.loc["2025", "Status"] == "Gesloten"
+    assert rondes.loc["2024", "Peildatum"] == "30 juni 2024"
+    # No demo round is in concept: the questionnaire says why it cannot change.
+    assert "kan niet meer veranderen" in page_text(at)
+    # 2025 is closed: it can be reopened or published; publishing asks for confirmation first.
+    at.selectbox(key="beheer_status_ronde").select(2025).run()
+    assert _knop(at, "Publiceren").disabled and not _knop(at, "Heropenen").disabled
+
+
+def test_creating_a_round_through_the_form_lists_it(eigen_db):
+    jaren = _jaren(eigen_db)
+    nieuw = max(jaren) + 1
+    at = _beheer()
+    assert at.number_input(key="nieuw_jaar").value == nieuw  # the year after the last round
+    assert at.selectbox(key="nieuw_van").value == max(jaren)  # copy the latest round
+    at.text_input(key="nieuw_titel").input(f"Monitor {nieuw}")
+    at.date_input(key="nieuw_peildatum").set_value(date(nieuw, 10, 1))
+    at.date_input(key="nieuw_open").set_value(date(nieuw, 9, 1))
+    at.date_input(key="nieuw_sluit").set_value(date(nieuw, 11, 15))
+    _knop(at, "Ronde aanmaken").click().run()
+    assert not at.exception, at.exception
+    melding = f"Ronde {nieuw} is aangemaakt (concept) met de vragenlijst van ronde {max(jaren)}."
+    assert melding in [s.value for s in at.success]
+    rondes = at.dataframe[0].value
+    assert list(rondes["Ronde"]) == [str(j) for j in [*jaren, nieuw]]
+    assert rondes["Status"].iloc[-1] == "Concept" and rondes["Vragen"].iloc[-1] == "126"
+    with read_session(eigen_db) as s:
+        ronde = queries.ronde_by_jaar(s, nieuw)
+        vragen = s.exec(select(Vraag).where(Vraag.ronde_id == ronde.id)).all()
+    assert ronde.titel == f"Monitor {nieuw}" and ronde.peildatum == date(nieuw, 10, 1)
+    assert len(vragen) == 126 and all(v.voorganger_id for v in vragen)
+
+
+def test_a_round_with_bad_dates_is_refused_on_the_page(eigen_db):
+    jaren = _jaren(eigen_db)
+    nieuw = max(jaren) + 1
+    at = _beheer()
+    at.date_input(key="nieuw_open").set_value(date(nieuw, 7, 1))  # after the sluitdatum: 30 June
+    _knop(at, "Ronde aanmaken").click().run()
+    assert not at.exception
+    melding = f"sluitdatum (30 juni {nieuw}) ligt vóór de opendatum"
+    assert any(melding in e.value for e in at.error)
+    assert list(at.dataframe[0].value["Ronde"]) == [str(j) for j in jaren]
+
+
+def test_publishing_needs_confirmation_then_freezes_the_round(eigen_db):
+    at = _beheer()
+    at.selectbox(key="beheer_status_ronde").select(2025).run()
+    at.checkbox(key="beheer_publiceren_zeker").check().run()
+    _knop(at, "Publiceren").click().run()
+    assert not at.exception, at.exception
+    assert "Ronde 2025 staat nu op 'Gepubliceerd'." in [s.value for s in at.success]
+    rondes = at.dataframe[0].value.set_index("Ronde")
+    assert rondes.loc["2025", "Status"] == "Gepubliceerd"
+    at.selectbox(key="beheer_status_ronde").select(2025).run()
+    assert "Ronde 2025 is gepubliceerd; dat is definitief." in page_text(at)
+
+
+def test_a_question_is_added_to_a_concept_round_on_the_page(eigen_db):
+    nieuw = max(_jaren(eigen_db)) + 1
+    _maak_concept(eigen_db, nieuw)
+    at = _beheer()
+    assert at.selectbox(key="beheer_vragen_ronde").value == nieuw  # the concept round
+    next(t for t in at.text_input if t.label == "Code").input("GEM.9.01")
+    next(t for t in at.text_area if t.label == "Tekst").input("Een nieuwe vraag?")
+    next(s for s in at.selectbox if s.label == "Vraagtype").select("janee")
+    next(s for s in at.selectbox if s.label == "Actor").select("gemeente")
+    _knop(at, "Vraag toevoegen").click().run()
+    assert not at.exception, at.exception
+    assert f"Vraag GEM.9.01 is toegevoegd aan ronde {nieuw}." in [s.value for s in at.success]
+    with read_session(eigen_db) as s:
+        vragen = queries.vragen_frame(s, queries.ronde_by_jaar(s, nieuw).id)
+    assert len(vragen) == 127 and vragen["code"].iloc[-1] == "GEM.9.01"
+
+
+def test_pages_do_not_default_to_a_round_in_concept(eigen_db):
+    nieuw = max(_jaren(eigen_db)) + 1
+    _maak_concept(eigen_db, nieuw)
+    at = open_page("app.py")
+    assert not at.exception, at.exception
+    assert str(nieuw) in at.selectbox(key="ronde").options
+    assert at.selectbox(key="ronde").value != nieuw  # a concept round has no answers yet
