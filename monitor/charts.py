@@ -7,6 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from monitor.domain import (
+    BELEVING_NEGATIEF,
+    BELEVING_NEUTRAAL,
+    BELEVING_POSITIEF,
     CATEGORISCHE_KLEUREN,
     GEEN_ANTWOORD_KLEUR,
     OPTIE_KLEUREN,
@@ -30,8 +33,8 @@ def _opmaak(fig: go.Figure, titel: str, hoogte: int = 420) -> go.Figure:
     return fig
 
 
-def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
-    """Horizontal bars: percentage responded per actortype, with 'n van N' as text."""
+def respons_staaf(respons: pd.DataFrame, titel: str, hoogte: int | None = None) -> go.Figure:
+    """Horizontal bars: percentage responded per row (``label``), with 'n van N' as text."""
     fig = go.Figure(
         go.Bar(
             x=respons["percentage"],
@@ -47,7 +50,7 @@ def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
     )
     fig.update_xaxes(title="Respons (%)", range=[0, 100], ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
-    return _opmaak(fig, titel, hoogte=360)
+    return _opmaak(fig, titel, hoogte=hoogte or 360)
 
 
 def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
@@ -205,3 +208,139 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     fig.update_yaxes(tickfont={"color": "#000000"})
     fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
     return _opmaak(fig, titel, hoogte=420)
+
+
+def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
+    """Per thema one 100% stacked bar per actor: the share of each (grouped) status answer.
+
+    ``tabel`` comes from ``landelijk.status_per_thema`` (thema, actor, optie, label,
+    percentage). The y axis has two levels, thema and actor; the percentage is written in each
+    bar segment, so colour is never the only cue.
+    """
+    fig = go.Figure()
+    for (optie, label), groep in tabel.groupby(["optie", "label"], sort=False):
+        fig.add_bar(
+            name=label,
+            y=[[afkorten(t, 30) for t in groep["thema"]], groep["actor"].tolist()],
+            x=groep["percentage"],
+            orientation="h",
+            marker_color=OPTIE_KLEUREN[optie],
+            text=[f"{p:.0f}%" if p >= 6 else "" for p in groep["percentage"]],
+            textposition="inside",
+            insidetextanchor="middle",
+            customdata=groep["aantal"],
+            hovertemplate=f"%{{y}}<br>{label}: %{{x:.0f}}% (%{{customdata}})<extra></extra>",
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", title="Aandeel van de antwoorden")
+    fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000", "size": 12})
+    balken = tabel[["thema", "actor"]].drop_duplicates().shape[0]
+    fig = _opmaak(fig, titel, hoogte=200 + 26 * balken)
+    fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"}, margin={"t": 100})
+    return fig
+
+
+def kaart_categorisch(
+    geojson: dict, waarden: pd.DataFrame, titel: str, opties: list[tuple[str, str]]
+) -> go.Figure:
+    """Choropleth of the answer to one vraag: one colour per option, grey without an answer.
+
+    ``waarden`` has code, naam and optie (None = no answer); ``opties`` the (code, label) pairs
+    in their order. Colours from domain.OPTIE_KLEUREN (status, ja/nee, beleving), otherwise
+    the categorical palette. Each option is a legend entry, so the label goes with the colour.
+    """
+    fig = go.Figure()
+    for i, (code, label) in enumerate([*opties, (None, "Geen antwoord")]):
+        deel = (
+            waarden[waarden["optie"].isna()] if code is None else waarden[waarden["optie"] == code]
+        )
+        if deel.empty:
+            continue
+        kleur = (
+            GEEN_ANTWOORD_KLEUR
+            if code is None
+            else OPTIE_KLEUREN.get(code, CATEGORISCHE_KLEUREN[i % len(CATEGORISCHE_KLEUREN)])
+        )
+        fig.add_choroplethmap(
+            geojson=_deel(geojson, set(deel["code"])),
+            featureidkey="properties.code",
+            locations=deel["code"],
+            z=[1] * len(deel),
+            colorscale=[[0, kleur], [1, kleur]],
+            showscale=False,
+            showlegend=True,
+            name=label,
+            text=deel["naam"],
+            hovertemplate=f"%{{text}}: {label}<extra></extra>",
+            marker_line_color="#4D4D4D" if code is None else "#FFFFFF",
+            marker_line_width=0.8 if code is None else 0.3,
+        )
+    fig.update_layout(
+        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        dragmode=False,
+    )
+    fig = _opmaak(fig, titel, hoogte=620)
+    fig.update_layout(legend={"orientation": "v", "y": 0.98, "yanchor": "top", "x": 0.01})
+    return fig
+
+
+def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
+    """Diverging bars: per statement the negative options left of zero, the positive right,
+    and the middle option ('ongeveer halverwege') split in two halves around zero.
+
+    ``tabel`` has vraag, optie, label and percentage (0–100). Left bars have negative x; the
+    text in each segment and the hover show the share as a positive percentage.
+    """
+    vragen = list(dict.fromkeys(tabel["vraag"]))
+    per_optie = {optie: groep for optie, groep in tabel.groupby("optie", sort=False)}
+    volgorde = (*BELEVING_NEGATIEF, BELEVING_NEUTRAAL, *BELEVING_POSITIEF)
+    fig = go.Figure()
+
+    def staaf(optie: str, teken: int, deel: float = 1.0, legenda: bool = True) -> None:
+        groep = per_optie.get(optie)
+        if groep is None:
+            return
+        waarde = groep["percentage"].fillna(0)
+        fig.add_bar(
+            name=groep["label"].iloc[0],
+            legendgroup=optie,
+            legendrank=100 + volgorde.index(optie),  # legend in option order, left to right
+            showlegend=legenda,
+            y=groep["vraag"],
+            x=teken * deel * waarde,
+            orientation="h",
+            marker_color=OPTIE_KLEUREN[optie],
+            text=[f"{p:.0f}%" if p >= 4 and legenda else "" for p in waarde],
+            textposition="inside",
+            insidetextanchor="middle",
+            customdata=waarde,
+            hovertemplate=f"{groep['label'].iloc[0]}: %{{customdata:.1f}}%<extra></extra>",
+        )
+
+    # barmode 'relative' stacks negative values leftwards from zero in trace order, so the
+    # options nearest the middle come first on each side.
+    staaf(BELEVING_NEUTRAAL, -1, 0.5, legenda=False)
+    for optie in reversed(BELEVING_NEGATIEF):
+        staaf(optie, -1)
+    staaf(BELEVING_NEUTRAAL, 1, 0.5)
+    for optie in BELEVING_POSITIEF:
+        staaf(optie, 1)
+    fig.update_layout(barmode="relative")
+    fig.add_vline(x=0, line_color="#000000", line_width=1)
+    fig.update_xaxes(
+        range=[-100, 100],
+        tickvals=[-100, -50, 0, 50, 100],
+        ticktext=["100%", "50%", "0", "50%", "100%"],
+        title="← minder beweging · meer beweging →",
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=vragen,
+        autorange="reversed",
+        tickfont={"color": "#000000", "size": 12},
+    )
+    fig = _opmaak(fig, titel, hoogte=190 + 50 * len(vragen))
+    fig.update_layout(
+        legend={"y": 1.0, "yanchor": "bottom", "traceorder": "normal"}, margin={"t": 100}
+    )
+    return fig
