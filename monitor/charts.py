@@ -180,11 +180,21 @@ def _deel(geojson: dict, codes: set[str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _met_wacht_op(groep: pd.DataFrame) -> list[str]:
+    """The afspraak text for the hover, with 'wacht op …' on a second line when present."""
+    if "wacht_op" not in groep:
+        return groep["afspraak"].tolist()
+    return [
+        f"{a}<br><i>{w}</i>" if w else a
+        for a, w in zip(groep["afspraak"], groep["wacht_op"].fillna(""), strict=True)
+    ]
+
+
 def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
 
-    ``tabel`` has columns deadline, actor (label), afspraak and status. A dashed line marks the
-    peildatum.
+    ``tabel`` has columns deadline, actor (label), afspraak and status, and optionally
+    wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum.
     """
     fig = go.Figure()
     for status, groep in tabel.groupby("status", sort=False):
@@ -199,7 +209,7 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
                 "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
                 "line": {"width": 1, "color": "#000000"},
             },
-            text=groep["afspraak"],
+            text=_met_wacht_op(groep),
             hovertemplate="%{y} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
         )
     if peildatum is not None:
