@@ -60,7 +60,7 @@ def verandering_per_vraag(
 ) -> pd.DataFrame:
     """Per vraag with options that continues a vraag of the previous round: both distributions
     and, for status and ja/nee vragen, the share afgerond then and now and the change in
-    percentage points (``verschil``; None when either round has no answers)."""
+    percentage points (``verschil``; NaN when either round has no answers)."""
     vorige = {int(r.id): r for r in vragen_vorig.itertuples()}
     nu_per_vraag = {v: g for v, g in verdeling.groupby("vraag_id")}
     vorig_per_vraag = {v: g for v, g in verdeling_vorig.groupby("vraag_id")}
