@@ -254,3 +254,21 @@ def verandering_per_thema(ronde_id: int, vorige_ronde_id: int, versie: int) -> p
         voortgangsindex_per_thema_actortype(ronde_id, versie),
         voortgangsindex_per_thema_actortype(vorige_ronde_id, versie),
     )
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def thema_tabel_gefilterd(
+    ronde_id: int, peildatum: date | None, thema_nr: int, versie: int, filter_: Filter
+) -> pd.DataFrame:
+    """The Thema page's table under the sidebar filter (actortype and organisations)."""
+    if not filter_.actief:
+        return thema_tabel(ronde_id, peildatum, thema_nr, versie)
+    vragen_f, antwoorden_f = gefilterd(ronde_id, versie, filter_)
+    return themaoverzicht.thema_tabel(
+        thema_nr=thema_nr,
+        vragen=vragen_f,
+        verdeling=verdeling_gefilterd(ronde_id, versie, filter_),
+        planning=planning(versie),
+        peildatum=peildatum,
+        numeriek=voortgang.numerieke_samenvatting(vragen_f, antwoorden_f),
+    )

@@ -86,16 +86,17 @@ def _meerkeuze(
 ) -> tuple:
     """A multiselect whose choice lives in ``?naam=a,b``; unknown values in the URL are ignored."""
     sleutel, bewaard = f"filter_{naam}", f"_filter_{naam}_bewaard"
-    if sleutel not in st.session_state:
+    # Widget state does not survive a page change, so the start value comes from the URL (a
+    # deep link) or else from this session's copy (navigation between pages drops the URL).
+    if naam in st.query_params:
         uit_url = [d for d in st.query_params.get(naam, "").split(",") if d]
         if as_int:
             uit_url = [int(d) for d in uit_url if d.isdigit()]
-        begin = [o for o in uit_url if o in opties] if naam in st.query_params else None
-        st.session_state[sleutel] = (
-            begin if begin is not None else st.session_state.get(bewaard, [])
-        )
+        begin = [o for o in uit_url if o in opties]
+    else:
+        begin = [o for o in st.session_state.get(bewaard, []) if o in opties]
     gekozen = st.multiselect(
-        label, opties, format_func=format_func, key=sleutel, placeholder="Alle"
+        label, opties, default=begin, format_func=format_func, key=sleutel, placeholder="Alle"
     )
     st.session_state[bewaard] = list(gekozen)
     if gekozen:
