@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from monitor.domain import (
     BELEVING_NEGATIEF,
@@ -221,32 +222,62 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
 
 
 def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
-    """Per thema one 100% stacked bar per actor: the share of each (grouped) status answer.
+    """Per thema (one panel each) a 100% stacked bar per actor: the share of each (grouped)
+    status answer.
 
-    ``tabel`` comes from ``landelijk.status_per_thema`` (thema, actor, optie, label,
-    percentage). The y axis has two levels, thema and actor; the percentage is written in each
-    bar segment, so colour is never the only cue.
+    ``tabel`` comes from ``landelijk.status_per_thema`` (thema, actor, optie, label, aantal,
+    percentage), thema's and actors in display order. The percentage is written in each bar
+    segment, so colour is never the only cue; one legend entry per option.
     """
-    fig = go.Figure()
-    for (optie, label), groep in tabel.groupby(["optie", "label"], sort=False):
-        fig.add_bar(
-            name=label,
-            y=[[afkorten(t, 30) for t in groep["thema"]], groep["actor"].tolist()],
-            x=groep["percentage"],
-            orientation="h",
-            marker_color=OPTIE_KLEUREN[optie],
-            text=[f"{p:.0f}%" if p >= 6 else "" for p in groep["percentage"]],
-            textposition="inside",
-            insidetextanchor="middle",
-            customdata=groep["aantal"],
-            hovertemplate=f"%{{y}}<br>{label}: %{{x:.0f}}% (%{{customdata}})<extra></extra>",
+    themas = list(dict.fromkeys(tabel["thema"]))
+    actoren = [tabel[tabel["thema"] == t]["actor"].drop_duplicates().tolist() for t in themas]
+    fig = make_subplots(
+        rows=len(themas),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.35 / max(len(themas), 1) if len(themas) > 1 else 0,
+        row_heights=[len(a) for a in actoren],
+        subplot_titles=[afkorten(t, 80) for t in themas],
+    )
+    for rij, thema in enumerate(themas, start=1):
+        per_thema = tabel[tabel["thema"] == thema]
+        for (optie, label), groep in per_thema.groupby(["optie", "label"], sort=False):
+            fig.add_bar(
+                name=label,
+                legendgroup=optie,
+                showlegend=rij == 1,
+                y=groep["actor"],
+                x=groep["percentage"],
+                orientation="h",
+                marker_color=OPTIE_KLEUREN[optie],
+                text=[f"{p:.0f}%" if p >= 6 else "" for p in groep["percentage"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                customdata=groep["aantal"],
+                hovertemplate=f"%{{y}}<br>{label}: %{{x:.0f}}% (%{{customdata}})<extra></extra>",
+                row=rij,
+                col=1,
+            )
+        fig.update_yaxes(
+            categoryorder="array",
+            categoryarray=actoren[rij - 1],
+            autorange="reversed",
+            tickfont={"color": "#000000", "size": 12},
+            row=rij,
+            col=1,
         )
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", title="Aandeel van de antwoorden")
-    fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000", "size": 12})
-    balken = tabel[["thema", "actor"]].drop_duplicates().shape[0]
-    fig = _opmaak(fig, titel, hoogte=200 + 26 * balken)
-    fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"}, margin={"t": 100})
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    fig.update_xaxes(title="Aandeel van de antwoorden", row=len(themas), col=1)
+    fig.update_annotations(font={"size": 13, "color": "#000000"}, x=0, xanchor="left")
+    balken = len(tabel[["thema", "actor"]].drop_duplicates())
+    hoogte = 170 + 26 * balken + 30 * len(themas)
+    fig = _opmaak(fig, titel, hoogte=hoogte)
+    # The legend above the first panel's title: 35 px above the plot area, in paper units.
+    fig.update_layout(
+        legend={"y": 1 + 35 / (hoogte - 140), "yanchor": "bottom", "traceorder": "normal"},
+        margin={"t": 130},
+    )
     return fig
 
 
@@ -301,6 +332,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
     ``tabel`` has vraag, optie, label and percentage (0–100). Left bars have negative x; the
     text in each segment and the hover show the share as a positive percentage.
     """
+    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: afkorten(v, 40)))  # narrow column
     vragen = list(dict.fromkeys(tabel["vraag"]))
     per_optie = {optie: groep for optie, groep in tabel.groupby("optie", sort=False)}
     volgorde = (*BELEVING_NEGATIEF, BELEVING_NEUTRAAL, *BELEVING_POSITIEF)
@@ -320,8 +352,9 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
             x=teken * deel * waarde,
             orientation="h",
             marker_color=OPTIE_KLEUREN[optie],
-            text=[f"{p:.0f}%" if p >= 4 and legenda else "" for p in waarde],
+            text=[f"{p:.0f}%" if p >= 8 and legenda else "" for p in waarde],
             textposition="inside",
+            textangle=0,
             insidetextanchor="middle",
             customdata=waarde,
             hovertemplate=f"{groep['label'].iloc[0]}: %{{customdata:.1f}}%<extra></extra>",
@@ -341,6 +374,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
         range=[-100, 100],
         tickvals=[-100, -50, 0, 50, 100],
         ticktext=["100%", "50%", "0", "50%", "100%"],
+        tickangle=0,
         title="← minder beweging · meer beweging →",
     )
     fig.update_yaxes(
@@ -349,8 +383,9 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
         autorange="reversed",
         tickfont={"color": "#000000", "size": 12},
     )
-    fig = _opmaak(fig, titel, hoogte=190 + 50 * len(vragen))
+    fig = _opmaak(fig, titel, hoogte=260 + 44 * len(vragen))
+    # Legend under the axis: the chart shares the page width with a second one.
     fig.update_layout(
-        legend={"y": 1.0, "yanchor": "bottom", "traceorder": "normal"}, margin={"t": 100}
+        legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
     )
     return fig

@@ -163,7 +163,7 @@ def _kaart_waarden(
 def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     """The map of the Netherlands per gemeente or jeugdregio, coloured by the voortgangsindex
     or by the answer to one vraag (all choices kept in the URL)."""
-    kolommen = st.columns([1, 1, 3])
+    kolommen = st.columns([1, 1.3, 3])
     with kolommen[0]:
         laag = keuze_uit_url(
             "Kaart per", list(LAGEN), key="kaart", standaard="gemeente", format_func=LAGEN.get
