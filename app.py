@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor import format
 from monitor.domain import DISCLAIMER
-from monitor.ui import landelijk
+from monitor.ui import filters, landelijk
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("app.py")
@@ -19,9 +19,13 @@ st.markdown(
 st.warning(DISCLAIMER, icon="⚠️")
 
 ronde = ronde_of_stop(context)
+filter_ = filters.zijbalk(context)
 
 st.header(f"{ronde.titel}")
 st.caption(f"Peildatum {format.datum(ronde.peildatum)} · status: {ronde.status}")
 landelijk.respons_tegels(ronde, context.versie)
-landelijk.voortgang_per_thema(ronde, context.versie)
-landelijk.kaart_gemeenten(ronde, context.versie)
+landelijk.voortgang_tegels(ronde, context.versie, filter_)
+filters.toon_filter(filter_, context.versie)
+landelijk.voortgang_per_thema(ronde, context.versie, filter_)
+landelijk.status_per_thema(ronde, context.versie, filter_)
+landelijk.kaart(ronde, context.versie, filter_)

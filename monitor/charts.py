@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
 from monitor.domain import (
+    BELEVING_NEGATIEF,
+    BELEVING_NEUTRAAL,
+    BELEVING_POSITIEF,
     CATEGORISCHE_KLEUREN,
     GEEN_ANTWOORD_KLEUR,
     OPTIE_KLEUREN,
@@ -30,8 +34,8 @@ def _opmaak(fig: go.Figure, titel: str, hoogte: int = 420) -> go.Figure:
     return fig
 
 
-def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
-    """Horizontal bars: percentage responded per actortype, with 'n van N' as text."""
+def respons_staaf(respons: pd.DataFrame, titel: str, hoogte: int | None = None) -> go.Figure:
+    """Horizontal bars: percentage responded per row (``label``), with 'n van N' as text."""
     fig = go.Figure(
         go.Bar(
             x=respons["percentage"],
@@ -47,7 +51,7 @@ def respons_staaf(respons: pd.DataFrame, titel: str) -> go.Figure:
     )
     fig.update_xaxes(title="Respons (%)", range=[0, 100], ticksuffix="%")
     fig.update_yaxes(autorange="reversed")
-    return _opmaak(fig, titel, hoogte=360)
+    return _opmaak(fig, titel, hoogte=hoogte or 360)
 
 
 def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
@@ -177,11 +181,21 @@ def _deel(geojson: dict, codes: set[str]) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def _met_wacht_op(groep: pd.DataFrame) -> list[str]:
+    """The afspraak text for the hover, with 'wacht op …' on a second line when present."""
+    if "wacht_op" not in groep:
+        return groep["afspraak"].tolist()
+    return [
+        f"{a}<br><i>{w}</i>" if w else a
+        for a, w in zip(groep["afspraak"], groep["wacht_op"].fillna(""), strict=True)
+    ]
+
+
 def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
 
-    ``tabel`` has columns deadline, actor (label), afspraak and status. A dashed line marks the
-    peildatum.
+    ``tabel`` has columns deadline, actor (label), afspraak and status, and optionally
+    wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum.
     """
     fig = go.Figure()
     for status, groep in tabel.groupby("status", sort=False):
@@ -196,7 +210,7 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
                 "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
                 "line": {"width": 1, "color": "#000000"},
             },
-            text=groep["afspraak"],
+            text=_met_wacht_op(groep),
             hovertemplate="%{y} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
         )
     if peildatum is not None:
@@ -205,3 +219,173 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     fig.update_yaxes(tickfont={"color": "#000000"})
     fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
     return _opmaak(fig, titel, hoogte=420)
+
+
+def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
+    """Per thema (one panel each) a 100% stacked bar per actor: the share of each (grouped)
+    status answer.
+
+    ``tabel`` comes from ``landelijk.status_per_thema`` (thema, actor, optie, label, aantal,
+    percentage), thema's and actors in display order. The percentage is written in each bar
+    segment, so colour is never the only cue; one legend entry per option.
+    """
+    themas = list(dict.fromkeys(tabel["thema"]))
+    actoren = [tabel[tabel["thema"] == t]["actor"].drop_duplicates().tolist() for t in themas]
+    fig = make_subplots(
+        rows=len(themas),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.35 / max(len(themas), 1) if len(themas) > 1 else 0,
+        row_heights=[len(a) for a in actoren],
+        subplot_titles=[afkorten(t, 80) for t in themas],
+    )
+    for rij, thema in enumerate(themas, start=1):
+        per_thema = tabel[tabel["thema"] == thema]
+        for (optie, label), groep in per_thema.groupby(["optie", "label"], sort=False):
+            fig.add_bar(
+                name=label,
+                legendgroup=optie,
+                showlegend=rij == 1,
+                y=groep["actor"],
+                x=groep["percentage"],
+                orientation="h",
+                marker_color=OPTIE_KLEUREN[optie],
+                text=[f"{p:.0f}%" if p >= 6 else "" for p in groep["percentage"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                customdata=groep["aantal"],
+                hovertemplate=f"%{{y}}<br>{label}: %{{x:.0f}}% (%{{customdata}})<extra></extra>",
+                row=rij,
+                col=1,
+            )
+        fig.update_yaxes(
+            categoryorder="array",
+            categoryarray=actoren[rij - 1],
+            autorange="reversed",
+            tickfont={"color": "#000000", "size": 12},
+            row=rij,
+            col=1,
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, 100], ticksuffix="%")
+    fig.update_xaxes(title="Aandeel van de antwoorden", row=len(themas), col=1)
+    fig.update_annotations(font={"size": 13, "color": "#000000"}, x=0, xanchor="left")
+    balken = len(tabel[["thema", "actor"]].drop_duplicates())
+    hoogte = 170 + 26 * balken + 30 * len(themas)
+    fig = _opmaak(fig, titel, hoogte=hoogte)
+    # The legend above the first panel's title: 35 px above the plot area, in paper units.
+    fig.update_layout(
+        legend={"y": 1 + 35 / (hoogte - 140), "yanchor": "bottom", "traceorder": "normal"},
+        margin={"t": 130},
+    )
+    return fig
+
+
+def kaart_categorisch(
+    geojson: dict, waarden: pd.DataFrame, titel: str, opties: list[tuple[str, str]]
+) -> go.Figure:
+    """Choropleth of the answer to one vraag: one colour per option, grey without an answer.
+
+    ``waarden`` has code, naam and optie (None = no answer); ``opties`` the (code, label) pairs
+    in their order. Colours from domain.OPTIE_KLEUREN (status, ja/nee, beleving), otherwise
+    the categorical palette. Each option is a legend entry, so the label goes with the colour.
+    """
+    fig = go.Figure()
+    for i, (code, label) in enumerate([*opties, (None, "Geen antwoord")]):
+        deel = (
+            waarden[waarden["optie"].isna()] if code is None else waarden[waarden["optie"] == code]
+        )
+        if deel.empty:
+            continue
+        kleur = (
+            GEEN_ANTWOORD_KLEUR
+            if code is None
+            else OPTIE_KLEUREN.get(code, CATEGORISCHE_KLEUREN[i % len(CATEGORISCHE_KLEUREN)])
+        )
+        fig.add_choroplethmap(
+            geojson=_deel(geojson, set(deel["code"])),
+            featureidkey="properties.code",
+            locations=deel["code"],
+            z=[1] * len(deel),
+            colorscale=[[0, kleur], [1, kleur]],
+            showscale=False,
+            showlegend=True,
+            name=label,
+            text=deel["naam"],
+            hovertemplate=f"%{{text}}: {label}<extra></extra>",
+            marker_line_color="#4D4D4D" if code is None else "#FFFFFF",
+            marker_line_width=0.8 if code is None else 0.3,
+        )
+    fig.update_layout(
+        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        dragmode=False,
+    )
+    fig = _opmaak(fig, titel, hoogte=620)
+    fig.update_layout(legend={"orientation": "v", "y": 0.98, "yanchor": "top", "x": 0.01})
+    return fig
+
+
+def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
+    """Diverging bars: per statement the negative options left of zero, the positive right,
+    and the middle option ('ongeveer halverwege') split in two halves around zero.
+
+    ``tabel`` has vraag, optie, label and percentage (0–100). Left bars have negative x; the
+    text in each segment and the hover show the share as a positive percentage.
+    """
+    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: afkorten(v, 40)))  # narrow column
+    vragen = list(dict.fromkeys(tabel["vraag"]))
+    per_optie = {optie: groep for optie, groep in tabel.groupby("optie", sort=False)}
+    volgorde = (*BELEVING_NEGATIEF, BELEVING_NEUTRAAL, *BELEVING_POSITIEF)
+    fig = go.Figure()
+
+    def staaf(optie: str, teken: int, deel: float = 1.0, legenda: bool = True) -> None:
+        groep = per_optie.get(optie)
+        if groep is None:
+            return
+        waarde = groep["percentage"].fillna(0)
+        fig.add_bar(
+            name=groep["label"].iloc[0],
+            legendgroup=optie,
+            legendrank=100 + volgorde.index(optie),  # legend in option order, left to right
+            showlegend=legenda,
+            y=groep["vraag"],
+            x=teken * deel * waarde,
+            orientation="h",
+            marker_color=OPTIE_KLEUREN[optie],
+            text=[f"{p:.0f}%" if p >= 8 and legenda else "" for p in waarde],
+            textposition="inside",
+            textangle=0,
+            insidetextanchor="middle",
+            customdata=waarde,
+            hovertemplate=f"{groep['label'].iloc[0]}: %{{customdata:.1f}}%<extra></extra>",
+        )
+
+    # barmode 'relative' stacks negative values leftwards from zero in trace order, so the
+    # options nearest the middle come first on each side.
+    staaf(BELEVING_NEUTRAAL, -1, 0.5, legenda=False)
+    for optie in reversed(BELEVING_NEGATIEF):
+        staaf(optie, -1)
+    staaf(BELEVING_NEUTRAAL, 1, 0.5)
+    for optie in BELEVING_POSITIEF:
+        staaf(optie, 1)
+    fig.update_layout(barmode="relative")
+    fig.add_vline(x=0, line_color="#000000", line_width=1)
+    fig.update_xaxes(
+        range=[-100, 100],
+        tickvals=[-100, -50, 0, 50, 100],
+        ticktext=["100%", "50%", "0", "50%", "100%"],
+        tickangle=0,
+        title="← minder beweging · meer beweging →",
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=vragen,
+        autorange="reversed",
+        tickfont={"color": "#000000", "size": 12},
+    )
+    fig = _opmaak(fig, titel, hoogte=260 + 44 * len(vragen))
+    # Legend under the axis: the chart shares the page width with a second one.
+    fig.update_layout(
+        legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
+    )
+    return fig

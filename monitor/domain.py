@@ -216,3 +216,26 @@ def optie_label(code: str, eigen_opties: tuple[Optie, ...] = ()) -> str:
         if optie.code == code:
             return optie.label
     return code
+
+
+# Status and ja/nee answers together, for overview charts: 'ja' counts as afgerond and 'nee' as
+# not begun (as in VOORTGANG_SCORE); the colours stay those of OPTIE_KLEUREN.
+STATUS_GROEP: dict[str, str] = {
+    "nog_niet_begonnen": "nog_niet_begonnen",
+    "nee": "nog_niet_begonnen",
+    "mee_bezig": "mee_bezig",
+    "bijna_klaar": "bijna_klaar",
+    "afgerond": "afgerond",
+    "ja": "afgerond",
+}
+STATUS_GROEP_LABELS: dict[str, str] = {
+    "nog_niet_begonnen": "Nog niet begonnen of nee",
+    "mee_bezig": "Mee bezig",
+    "bijna_klaar": "Bijna klaar",
+    "afgerond": "Afgerond of ja",
+}
+
+# Beleving as diverging bars: these options left of zero, these right, the middle one centred.
+BELEVING_NEGATIEF: tuple[str, ...] = ("helemaal_niet", "enigszins")
+BELEVING_NEUTRAAL = "ongeveer_halverwege"
+BELEVING_POSITIEF: tuple[str, ...] = ("grotendeels", "volledig")

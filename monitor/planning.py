@@ -130,3 +130,44 @@ def planning_overzicht(
         .sort_values(["deadline", "thema_nr", "afspraak_code"], kind="stable")
         .reset_index(drop=True)
     )
+
+
+VERSCHUIVING_KOLOMMEN = [
+    "afspraak_code",
+    "versie",
+    "tekst",
+    "bron",
+    "geldig_vanaf",
+    "deadline",
+    "maanden_verschoven",
+]
+
+
+def maanden_tussen(van: date, naar: date) -> int:
+    """Whole calendar months from ``van`` to ``naar`` (negative when earlier): Q4 2024 → Q2
+    2025 is 6."""
+    return (naar.year - van.year) * 12 + (naar.month - van.month)
+
+
+def planning_verschuivingen(planning: pd.DataFrame) -> pd.DataFrame:
+    """Every version of the afspraken whose deadline has more than one version.
+
+    One row per version, oldest first (by ``geldig_vanaf``), numbered from 1; ``deadline`` is
+    the version's date and ``maanden_verschoven`` how many months it moved against the previous
+    version (None for the first). Afspraken with a single version are left out.
+    """
+    if planning.empty:
+        return pd.DataFrame(columns=VERSCHUIVING_KOLOMMEN)
+    rijen = []
+    gesorteerd = planning.sort_values(["afspraak_code", "geldig_vanaf"], kind="stable")
+    for code, groep in gesorteerd.groupby("afspraak_code", sort=True):
+        if len(groep) < 2:
+            continue
+        vorige = None
+        for nr, versie in enumerate(groep.itertuples(), start=1):
+            verschoven = None if vorige is None else maanden_tussen(vorige, versie.datum)
+            rijen.append(
+                (code, nr, versie.tekst, versie.bron, versie.geldig_vanaf, versie.datum, verschoven)
+            )
+            vorige = versie.datum
+    return pd.DataFrame(rijen, columns=VERSCHUIVING_KOLOMMEN)

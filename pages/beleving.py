@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor import charts, themaoverzicht
-from monitor.ui import data
+from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -12,22 +12,30 @@ st.title("Beleving van de beweging")
 st.markdown(
     "Gemeenten en regio's gaven per thema aan in hoeverre volgens hen de beoogde beweging is "
     "gemaakt, van 'helemaal niet' tot 'volledig'. Het gaat om hun beleving, niet om de feitelijke "
-    "voortgang."
+    "voortgang. Links van de nul: 'helemaal niet' en 'enigszins'; rechts: 'grotendeels' en "
+    "'volledig'; 'ongeveer halverwege' staat half links en half rechts van de nul."
 )
 ronde, versie = ronde_of_stop(context), context.versie
-vragen = data.vragen(ronde.id, versie)
-verdeling = data.verdeling(ronde.id, versie)
-for actortype, naam in (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")):
-    tabel = themaoverzicht.beleving_tabel(vragen=vragen, verdeling=verdeling, actortype=actortype)
-    titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
-    if tabel.empty:
-        st.info(f"Geen belevingsvragen voor {naam.lower()} in deze ronde.")
-        continue
-    grafiek(
-        charts.verdeling_staaf(tabel, titel),
-        titel=titel,
-        alt=f"Gestapeld staafdiagram: {titel}",
-        tabel=tabel.rename(
-            columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"}
-        ).drop(columns=["optie"]),
-    )
+filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", "inwoners"))
+filters.toon_filter(filter_, versie)
+vragen, _ = data.gefilterd(ronde.id, versie, filter_)
+verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
+for kolom, (actortype, naam) in zip(
+    st.columns(2), (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")), strict=True
+):
+    with kolom:
+        tabel = themaoverzicht.beleving_tabel(
+            vragen=vragen, verdeling=verdeling, actortype=actortype
+        )
+        titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
+        if tabel.empty or not tabel["percentage"].notna().any():
+            st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
+            continue
+        grafiek(
+            charts.beleving_divergerend(tabel, titel),
+            titel=titel,
+            alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
+            tabel=tabel.rename(
+                columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"}
+            ).drop(columns=["optie"]),
+        )

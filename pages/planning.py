@@ -1,13 +1,16 @@
-"""Planning: the afspraken by deadline, and what is behind on planning, per actor."""
+"""Planning: the afspraken by deadline, what is behind on planning per actor (and what it waits
+for), and the deadlines that moved."""
 
 import streamlit as st
 
 from monitor import charts, format
+from monitor.afhankelijkheden import wacht_op_tekst
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
 from monitor.planning import ACHTER
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
+from monitor.ui.planning import verschoven_sectie, wacht_op_sectie
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
@@ -22,7 +25,13 @@ tabel = data.planning_overzicht(ronde.id, ronde.peildatum, context.versie)
 if tabel.empty:
     st.info("Geen afspraken met een planning in deze ronde.")
     st.stop()
-tabel = tabel.assign(actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud))
+afspraken = data.afspraken(context.versie)
+teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
+wachten = data.wacht_op(ronde.id, context.versie)
+tabel = tabel.assign(
+    actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
+    wacht_op=tabel["afspraak_code"].map(lambda c: wacht_op_tekst(wachten.get(c, []), teksten)),
+)
 titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
 weergave = tabel.rename(
     columns={
@@ -31,8 +40,9 @@ weergave = tabel.rename(
         "planning": "Planning",
         "status": "Stand",
         "aandeel_achter": "Achter (% van respondenten)",
+        "wacht_op": "Wacht op",
     }
-)[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)"]]
+)[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
 grafiek(
     charts.planning_tijdlijn(tabel, ronde.peildatum, titel),
     titel=titel,
@@ -46,7 +56,8 @@ for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
     groep = achter[achter["actortype"] == actortype]
     st.subheader(ACTORTYPE_BY_CODE[actortype].label_meervoud)
     for rij in groep.itertuples():
-        st.markdown(f"- {rij.afspraak} *(planning: {rij.planning})*")
+        wacht = f" — {rij.wacht_op}" if rij.wacht_op else ""
+        st.markdown(f"- {rij.afspraak} *(planning: {rij.planning})*{wacht}")
 gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
 if not gedeeld.empty:
     st.subheader("Gemeenten en regio's: aandeel achter op planning")
@@ -58,8 +69,12 @@ if not gedeeld.empty:
                 "planning": "Planning",
                 "aandeel_achter": "Achter (%)",
                 "n": "Respondenten",
+                "wacht_op": "Wacht op",
             }
-        )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten"]],
+        )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten", "Wacht op"]],
         hide_index=True,
         border="horizontal",
     )
+
+wacht_op_sectie(wachten, teksten)
+verschoven_sectie(data.planning(context.versie), teksten)

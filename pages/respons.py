@@ -1,16 +1,26 @@
-"""Respons: how many organisations of each actortype filled in the questionnaire."""
+"""Respons: how many organisations filled in the questionnaire, per actortype, provincie and
+jeugdregio, and (for beheerders and kijkers) who has not."""
 
 import streamlit as st
 
 from monitor import charts, voortgang
-from monitor.ui import data
+from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
+
+KOPPEN = {
+    "label": "Actor",
+    "ingevuld": "Ingevuld",
+    "totaal": "Totaal",
+    "percentage": "Respons (%)",
+}
 
 context = setup_page("pages/respons.py")
 st.title("Respons")
 ronde = ronde_of_stop(context)
-tabel = data.respons(ronde.id, context.versie)
+filter_ = filters.zijbalk(context, velden=("actor", "provincie", "jeugdregio", "inwoners"))
+filters.toon_filter(filter_, context.versie)
+tabel = data.respons_gefilterd(ronde.id, context.versie, filter_)
 titel = f"Respons per actor, ronde {ronde.jaar}"
 st.caption(
     "Percentages zijn berekend op de indeling van dit jaar (bijvoorbeeld 342 gemeenten en 42 "
@@ -20,15 +30,25 @@ grafiek(
     charts.respons_staaf(tabel, titel),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
-    tabel=tabel.rename(
-        columns={
-            "label": "Actor",
-            "ingevuld": "Ingevuld",
-            "totaal": "Totaal",
-            "percentage": "Respons (%)",
-        }
-    ).drop(columns=["actortype"]),
+    tabel=tabel.rename(columns=KOPPEN).drop(columns=["actortype"]),
 )
+
+for per, naam, regio_kop in (
+    ("provincie", "Provincie", "Jeugdregio's ingevuld"),
+    ("jeugdregio", "Jeugdregio", "Regio zelf ingevuld"),
+):
+    st.subheader(f"Respons van de gemeenten per {naam.lower()}")
+    groepen = data.respons_per_groep(ronde.id, context.versie, per, filter_)
+    if groepen.empty:
+        st.info("Geen gemeenten met dit filter.")
+        continue
+    titel = f"Respons van de gemeenten per {naam.lower()}, ronde {ronde.jaar}"
+    grafiek(
+        charts.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
+        titel=titel,
+        alt=f"Staafdiagram: {titel}. De tabel noemt ook of de regio's zelf reageerden.",
+        tabel=groepen.rename(columns={**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
+    )
 
 st.subheader("Nog niet gereageerd")
 if context.gebruiker.rol not in voortgang.NAMEN_ROLLEN:

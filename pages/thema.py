@@ -4,10 +4,10 @@ import streamlit as st
 
 from monitor import format, themaoverzicht
 from monitor.autorisatie import mag_namen_zien
-from monitor.ui import data
+from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.thema import actor_sectie
+from monitor.ui.thema import actor_sectie, verandering_sectie
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
@@ -26,13 +26,17 @@ st.caption(
     "Hervormingsagenda of Implementatieplan, zoals die op de peildatum gold."
 )
 
+filter_ = filters.zijbalk(context, velden=("actor", "provincie", "jeugdregio", "inwoners"))
+filters.toon_filter(filter_, versie)
 vragen = data.vragen(ronde.id, versie)
-verdeling = data.verdeling(ronde.id, versie)
-tabel = data.thema_tabel(ronde.id, ronde.peildatum, nr, versie)
+verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
+tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
 if tabel.empty:
     st.info("Dit thema heeft in deze ronde geen vragen.")
 for actortype, groep in tabel.groupby("actortype", sort=False):
     actor_sectie(actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}")
+
+verandering_sectie(ronde, nr, versie, filter_.actortypes)
 
 st.subheader("Toelichtingen")
 if not mag_namen_zien(context.gebruiker):

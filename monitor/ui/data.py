@@ -13,13 +13,18 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
+from monitor import afhankelijkheden as afhankelijkheden_mod
+from monitor import filters as filters_mod
+from monitor import landelijk as landelijk_mod
 from monitor import planning as planning_mod
 from monitor import queries, themaoverzicht, voortgang
 from monitor import rondebeheer as rondebeheer_mod
+from monitor import verandering as verandering_mod
 from monitor import verschillen as verschillen_mod
 from monitor.autorisatie import Gebruiker
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
+from monitor.filters import Filter
 
 
 @dataclass(frozen=True)
@@ -167,3 +172,111 @@ def ronde_tabel(versie: int) -> pd.DataFrame:
     """Every round with status, dates and counts, for the beheer page."""
     with read_session(engine()) as session:
         return rondebeheer_mod.rondes_tabel(session)
+
+
+# --- Filters, overview tiles, dependencies and change since the previous round ---------------
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def gefilterd(ronde_id: int, versie: int, filter_: Filter) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The round's vragen and antwoorden under the sidebar filter."""
+    return (
+        filters_mod.filter_vragen(vragen(ronde_id, versie), filter_),
+        filters_mod.filter_antwoorden(antwoorden(ronde_id, versie), organisaties(versie), filter_),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def verdeling_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
+    if not filter_.op_organisaties:
+        return verdeling(ronde_id, versie)
+    return voortgang.verdeling(*gefilterd(ronde_id, versie, filter_))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def index_thema_actortype_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
+    return voortgang.voortgangsindex(
+        *gefilterd(ronde_id, versie, filter_), per=("thema_nr", "actortype")
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def status_per_thema(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
+    return landelijk_mod.status_per_thema(*gefilterd(ronde_id, versie, filter_), themas(versie))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def aandeel_afgerond(ronde_id: int, versie: int, filter_: Filter) -> landelijk_mod.Aandeel:
+    return landelijk_mod.aandeel_afgerond(*gefilterd(ronde_id, versie, filter_))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def respons_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
+    """Respons per actortype of the organisations that pass the filter (actortypes without
+    any left out)."""
+    tabel = voortgang.respons(
+        filters_mod.filter_organisaties(organisaties(versie), filter_), antwoorden(ronde_id, versie)
+    )
+    return tabel[tabel["totaal"] > 0].reset_index(drop=True)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def respons_per_groep(ronde_id: int, versie: int, per: str, filter_: Filter) -> pd.DataFrame:
+    return landelijk_mod.respons_per_groep(
+        filters_mod.filter_organisaties(organisaties(versie), filter_),
+        antwoorden(ronde_id, versie),
+        per=per,
+    )
+
+
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def afhankelijkheden(versie: int) -> pd.DataFrame:
+    with read_session(engine()) as session:
+        return queries.afhankelijkheden_frame(session)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def wacht_op(ronde_id: int, versie: int) -> dict[str, list[str]]:
+    """Per afspraak the prerequisites not done in this round (see monitor.afhankelijkheden)."""
+    return afhankelijkheden_mod.wacht_op(
+        afhankelijkheden=afhankelijkheden(versie),
+        afgerond=afhankelijkheden_mod.afgeronde_afspraken(
+            vragen(ronde_id, versie), antwoorden(ronde_id, versie)
+        ),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def verandering_per_vraag(ronde_id: int, vorige_ronde_id: int, versie: int) -> pd.DataFrame:
+    return verandering_mod.verandering_per_vraag(
+        vragen=vragen(ronde_id, versie),
+        verdeling=verdeling(ronde_id, versie),
+        vragen_vorig=vragen(vorige_ronde_id, versie),
+        verdeling_vorig=verdeling(vorige_ronde_id, versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def verandering_per_thema(ronde_id: int, vorige_ronde_id: int, versie: int) -> pd.DataFrame:
+    return verandering_mod.verandering_per_thema(
+        voortgangsindex_per_thema_actortype(ronde_id, versie),
+        voortgangsindex_per_thema_actortype(vorige_ronde_id, versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def thema_tabel_gefilterd(
+    ronde_id: int, peildatum: date | None, thema_nr: int, versie: int, filter_: Filter
+) -> pd.DataFrame:
+    """The Thema page's table under the sidebar filter (actortype and organisations)."""
+    if not filter_.actief:
+        return thema_tabel(ronde_id, peildatum, thema_nr, versie)
+    vragen_f, antwoorden_f = gefilterd(ronde_id, versie, filter_)
+    return themaoverzicht.thema_tabel(
+        thema_nr=thema_nr,
+        vragen=vragen_f,
+        verdeling=verdeling_gefilterd(ronde_id, versie, filter_),
+        planning=planning(versie),
+        peildatum=peildatum,
+        numeriek=voortgang.numerieke_samenvatting(vragen_f, antwoorden_f),
+    )

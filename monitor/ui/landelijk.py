@@ -1,15 +1,24 @@
-"""Page parts of the national picture: respons tiles, voortgang per thema, the map."""
+"""Page parts of the national picture: tiles, voortgang per thema, status per thema and actor,
+and the map per gemeente or jeugdregio."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from monitor import charts, format, geo, voortgang
-from monitor.domain import ACTORTYPE_BY_CODE
+from monitor import charts, format, geo, landelijk, voortgang
+from monitor import filters as filters_mod
+from monitor.autorisatie import PUBLIEK
+from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
+from monitor.filters import Filter
 from monitor.ui import data
-from monitor.ui.components import grafiek
+from monitor.ui.components import grafiek, keuze_uit_url
 from monitor.ui.data import RondeInfo
+from monitor.vragenlijst import parse_opties
+
+LAGEN = {"gemeente": "Gemeenten", "regio": "Jeugdregio's"}
+EENHEID = {"gemeente": "gemeente", "regio": "jeugdregio"}
+KLEUREN = {"index": "Voortgangsindex", "vraag": "Antwoord op één vraag"}
 
 
 @st.cache_data(show_spinner=False)
@@ -19,7 +28,7 @@ def _geojson(laag: str) -> dict:
 
 def respons_tegels(ronde: RondeInfo, versie: int) -> None:
     tabel = data.respons(ronde.id, versie).set_index("actortype")
-    landelijk = tabel.drop(index=["gemeente", "regio"])
+    landelijk_tabel = tabel.drop(index=["gemeente", "regio"])
     kolommen = st.columns(3)
     for kolom, code in zip(kolommen[:2], ("gemeente", "regio"), strict=True):
         rij = tabel.loc[code]
@@ -31,18 +40,52 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
         )
     kolommen[2].metric(
         "Landelijke partijen",
-        f"{int(landelijk['ingevuld'].sum())} van {int(landelijk['totaal'].sum())}",
+        f"{int(landelijk_tabel['ingevuld'].sum())} van {int(landelijk_tabel['totaal'].sum())}",
         help="Rijk, VNG, BGZJ, SBJ en KBL",
     )
 
 
-def voortgang_per_thema(ronde: RondeInfo, versie: int) -> None:
+def voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
+    """Share afgerond/ja (with the change against the previous round), afspraken behind on
+    planning, and shared afspraken answered differently."""
+    kolommen = st.columns(3)
+    aandeel = data.aandeel_afgerond(ronde.id, versie, filter_)
+    delta = None
+    if ronde.vorige_ronde_id is not None and aandeel.percentage is not None:
+        vorig = data.aandeel_afgerond(ronde.vorige_ronde_id, versie, filter_).percentage
+        if vorig is not None:
+            delta = f"{format.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
+    kolommen[0].metric(
+        "Afgerond of ja",
+        format.procent(aandeel.percentage, 1),
+        delta=delta,
+        help=f"{format.getal(aandeel.aantal)} van de {format.getal(aandeel.totaal)} antwoorden "
+        "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
+        "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
+    )
+    planning = data.planning_overzicht(ronde.id, ronde.peildatum, versie)
+    kolommen[1].metric(
+        "Afspraken achter op planning",
+        format.getal(landelijk.aantal_achter(planning)),
+        help="Afspraken waarvan de deadline op de peildatum verstreken is terwijl minstens één "
+        "actor (bij gemeenten en regio's de meerderheid) niet klaar is. Zie de pagina Planning.",
+    )
+    verschillen = data.verschillen(ronde.id, versie, PUBLIEK)
+    kolommen[2].metric(
+        "Verschillen tussen actoren",
+        format.getal(verschillen["afspraak_code"].nunique()),
+        help="Gedeelde afspraken die Rijk, VNG, BGZJ, SBJ of KBL verschillend beantwoorden. "
+        "Zie de pagina Verschillen tussen actoren.",
+    )
+
+
+def voortgang_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     tabel = voortgang.index_per_thema_tabel(
-        data.voortgangsindex_per_thema_actortype(ronde.id, versie), data.themas(versie)
+        data.index_thema_actortype_gefilterd(ronde.id, versie, filter_), data.themas(versie)
     )
     titel = f"Voortgangsindex per thema en actor, ronde {ronde.jaar}"
     if tabel.empty:
-        st.info("Voor deze ronde zijn nog geen antwoorden op afspraken.")
+        st.info("Voor deze ronde (en dit filter) zijn nog geen antwoorden op afspraken.")
         return
     weergave = tabel.assign(index=(tabel["index"] * 100).round(0)).rename(
         columns={
@@ -60,32 +103,112 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int) -> None:
     )
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _kaart_figuur(ronde_id: int, versie: int, titel: str, _waarden: pd.DataFrame):
-    """Built once per ronde and data versie: validating the geometry is the slow part."""
-    return charts.kaart(_geojson("gemeente"), _waarden, titel, "Index")
-
-
-def kaart_gemeenten(ronde: RondeInfo, versie: int) -> None:
-    organisaties = data.organisaties(versie)
-    gemeenten = organisaties[organisaties["actortype"] == "gemeente"][["code", "naam"]]
-    index = data.voortgangsindex_per_organisatie(ronde.id, versie)
-    waarden = gemeenten.merge(
-        index.rename(columns={"organisatie_code": "code"}), on="code", how="left"
-    )
-    waarden = waarden.assign(waarde=(waarden["index"] * 100).round(0))
-    titel = f"Voortgangsindex per gemeente, ronde {ronde.jaar}"
+def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
+    tabel = data.status_per_thema(ronde.id, versie, filter_)
+    if tabel.empty:
+        return
+    titel = f"Antwoorden op de afspraken per thema en actor, ronde {ronde.jaar}"
     st.caption(
-        "Gemiddelde over de afspraken van de gemeente: 0 = nog niet begonnen of nee, "
-        "100 = afgerond of ja. Lichtgrijs met donkere rand: geen antwoord. "
-        "Indicatief: zelf gerapporteerd."
-    )
-    tabel = waarden[["code", "naam", "waarde"]].rename(
-        columns={"code": "Code", "naam": "Gemeente", "waarde": "Index (0–100)"}
+        "Per thema en actor de verdeling van alle antwoorden op de afspraken. 'Ja' telt als "
+        "afgerond, 'nee' als nog niet begonnen; 'nee' betekent niet dat er niets is gedaan."
     )
     grafiek(
-        _kaart_figuur(ronde.id, versie, titel, waarden),
+        charts.status_per_thema_staaf(tabel, titel),
         titel=titel,
-        alt=f"Kaart van Nederland: {titel}; grijs is geen antwoord.",
+        alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
+        tabel=tabel.assign(percentage=tabel["percentage"].round(1)).rename(
+            columns={
+                "thema": "Thema",
+                "actor": "Actor",
+                "label": "Antwoord",
+                "aantal": "Aantal",
+                "percentage": "Percentage",
+            }
+        )[["Thema", "Actor", "Antwoord", "Aantal", "Percentage"]],
+    )
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _kaart_figuur(
+    ronde_id: int, versie: int, laag: str, vraag_code: str | None, filter_: Filter, titel: str
+):
+    """Built once per ronde, data versie, layer, vraag and filter: validating the geometry is
+    the slow part, so the figure object itself is cached."""
+    waarden, opties = _kaart_waarden(ronde_id, versie, laag, vraag_code, filter_)
+    if vraag_code is None:
+        return charts.kaart(_geojson(laag), waarden, titel, "Index")
+    return charts.kaart_categorisch(_geojson(laag), waarden, titel, opties)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _kaart_waarden(
+    ronde_id: int, versie: int, laag: str, vraag_code: str | None, filter_: Filter
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """The map's rows (code, naam, and waarde or optie/label) and, for a vraag, its options."""
+    organisaties = filters_mod.filter_organisaties(data.organisaties(versie), filter_)
+    eigen = organisaties[organisaties["actortype"] == laag][["code", "naam"]]
+    if vraag_code is None:
+        index = data.voortgangsindex_per_organisatie(ronde_id, versie)
+        waarden = eigen.merge(
+            index.rename(columns={"organisatie_code": "code"}), on="code", how="left"
+        )
+        return waarden.assign(waarde=(waarden["index"] * 100).round(0)), []
+    vragen = data.vragen(ronde_id, versie)
+    vraag = next(v for v in vragen.itertuples() if v.code == vraag_code)
+    opties = opties_voor(vraag.vraagtype, parse_opties(vraag.opties or ""))
+    waarden = landelijk.antwoord_per_organisatie(eigen, data.antwoorden(ronde_id, versie), vraag)
+    return waarden, [(o.code, o.label) for o in opties]
+
+
+def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
+    """The map of the Netherlands per gemeente or jeugdregio, coloured by the voortgangsindex
+    or by the answer to one vraag (all choices kept in the URL)."""
+    kolommen = st.columns([1, 1.3, 3])
+    with kolommen[0]:
+        laag = keuze_uit_url(
+            "Kaart per", list(LAGEN), key="kaart", standaard="gemeente", format_func=LAGEN.get
+        )
+    with kolommen[1]:
+        kleur = keuze_uit_url(
+            "Kleur naar", list(KLEUREN), key="kleur", standaard="index", format_func=KLEUREN.get
+        )
+    vraag_code = None
+    if kleur == "vraag":
+        vragen = landelijk.kaart_vragen(data.vragen(ronde.id, versie), laag)
+        teksten = dict(zip(vragen["code"], vragen["tekst"], strict=True))
+        codes = vragen["code"].tolist()
+        with kolommen[2]:
+            vraag_code = keuze_uit_url(
+                "Vraag",
+                codes,
+                key=f"vraag_{laag}",
+                standaard=codes[0],
+                format_func=lambda c: f"{c} · {format.afkorten(teksten[c], 90)}",
+            )
+    naam = LAGEN[laag].lower()
+    if vraag_code is None:
+        titel = f"Voortgangsindex per {EENHEID[laag]}, ronde {ronde.jaar}"
+        st.caption(
+            f"Gemiddelde over de afspraken van de {naam}: 0 = nog niet begonnen of nee, "
+            "100 = afgerond of ja. Lichtgrijs met donkere rand: geen antwoord. "
+            "Indicatief: zelf gerapporteerd."
+        )
+    else:
+        titel = f"{vraag_code}: antwoord per {EENHEID[laag]}, ronde {ronde.jaar}"
+        st.caption(f"**{vraag_code}**: {teksten[vraag_code]}")
+    waarden, _ = _kaart_waarden(ronde.id, versie, laag, vraag_code, filter_)
+    if vraag_code is None:
+        tabel = waarden[["code", "naam", "waarde"]].rename(
+            columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"}
+        )
+    else:
+        tabel = waarden[["code", "naam", "label"]].rename(
+            columns={"code": "Code", "naam": LAGEN[laag], "label": "Antwoord"}
+        )
+    grafiek(
+        _kaart_figuur(ronde.id, versie, laag, vraag_code, filter_, titel),
+        titel=titel,
+        alt=f"Kaart van Nederland: {titel}; grijs is geen antwoord. De tabel geeft dezelfde "
+        "waarden.",
         tabel=pd.DataFrame(tabel),
     )

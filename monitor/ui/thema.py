@@ -7,6 +7,7 @@ import streamlit as st
 
 from monitor import charts, themaoverzicht
 from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.ui import data
 from monitor.ui.components import grafiek
 
 KOPPEN = {
@@ -43,3 +44,70 @@ def actor_sectie(actortype: str, groep: pd.DataFrame, verdeling: pd.DataFrame, t
             hide_index=True,
             border="horizontal",
         )
+
+
+def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str, ...]) -> None:
+    """What changed in this thema since the previous round: the voortgangsindex per actor and,
+    per vraag (followed to its predecessor, also after a new code or wording), the answers then
+    and now. ``actortypes`` (the sidebar filter; empty = all) limits the actors shown; the
+    figures are national."""
+    st.subheader("Verandering t.o.v. vorige ronde")
+    if ronde.vorige_ronde_id is None:
+        st.info(
+            f"Ronde {ronde.jaar} is de eerste ronde: er is geen vorige ronde om mee te vergelijken."
+        )
+        return
+    per_thema = data.verandering_per_thema(ronde.id, ronde.vorige_ronde_id, versie)
+    per_thema = per_thema[per_thema["thema_nr"] == thema_nr]
+    if actortypes:
+        per_thema = per_thema[per_thema["actortype"].isin(actortypes)]
+    if not per_thema.empty:
+        st.markdown("**Voortgangsindex per actor (0–100)**")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Actor": per_thema["actortype"].map(
+                        lambda c: ACTORTYPE_BY_CODE[c].label_meervoud
+                    ),
+                    "Vorige ronde": (per_thema["index_vorig"] * 100).round(0),
+                    "Deze ronde": (per_thema["index"] * 100).round(0),
+                    "Verschil": (per_thema["verschil"] * 100).round(0),
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+    per_vraag = data.verandering_per_vraag(ronde.id, ronde.vorige_ronde_id, versie)
+    per_vraag = per_vraag[per_vraag["thema_nr"] == thema_nr]
+    if actortypes:
+        per_vraag = per_vraag[per_vraag["actortype"].isin(actortypes)]
+    if per_vraag.empty:
+        st.caption("Geen vragen in dit thema die een vraag uit de vorige ronde voortzetten.")
+        return
+    st.markdown("**Per vraag: antwoorden toen en nu**")
+    st.caption(
+        "Landelijke cijfers (het filter op provincie, jeugdregio of inwonersklasse geldt hier "
+        "niet). Aandeel afgerond: het deel van de respondenten dat 'afgerond' of 'ja' antwoordde; "
+        "verschil in procentpunten. Een vraag met een nieuwe code of tekst wordt vergeleken met "
+        "de vraag die hij voortzet."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Vraag": per_vraag["code"],
+                "Vorige code": per_vraag["code_vorig"].where(
+                    per_vraag["code_vorig"] != per_vraag["code"], ""
+                ),
+                "Tekst gewijzigd": per_vraag["tekst_gewijzigd"].map({True: "ja", False: ""}),
+                "Actor": per_vraag["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
+                "Tekst": per_vraag["tekst"],
+                "Vorige ronde": per_vraag["verdeling_vorig"],
+                "Deze ronde": per_vraag["verdeling"],
+                "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].round(1),
+                "Afgerond deze ronde (%)": per_vraag["afgerond"].round(1),
+                "Verschil (procentpunt)": per_vraag["verschil"].round(1),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )

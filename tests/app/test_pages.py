@@ -36,7 +36,8 @@ def test_home_shows_the_2024_respons_and_charts():
     assert metrics["Respons gemeenten"] == "308 van 342"
     assert metrics["Respons jeugdregio's"] == "41 van 42"
     assert metrics["Landelijke partijen"] == "5 van 5"
-    assert len(at.get("plotly_chart")) == 2
+    # heatmap, status bars per thema and actor, and the map
+    assert len(at.get("plotly_chart")) == 3
 
 
 def test_round_selector_switches_the_figures():
@@ -91,7 +92,9 @@ def test_respons_lists_non_respondents_for_kijker_only():
     assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
     publiek = open_page("pages/respons.py", ronde="2024")
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
-    assert len(publiek.dataframe) == 1  # the chart's table, not the list of names
+    # the tables of the three charts (actor, provincie, jeugdregio), never the list of names
+    assert len(publiek.dataframe) == 3
+    assert all("Naam" not in d.value.columns for d in publiek.dataframe)
 
 
 def test_beleving_page_shows_the_reports_figures():

@@ -34,3 +34,83 @@ def test_heatmap_orders_themas_by_number_and_writes_the_values():
     assert list(heatmap.y) == ["2. Twee", "10. Tien"]
     assert list(heatmap.x) == ["Rijk", "VNG"]
     assert heatmap.text.tolist() == [["25", "50"], ["100", ""]]
+
+
+def _beleving(percentages: dict[str, float], vraag: str = "Stelling") -> pd.DataFrame:
+    labels = {
+        "helemaal_niet": "Helemaal niet",
+        "enigszins": "Enigszins",
+        "ongeveer_halverwege": "Ongeveer halverwege",
+        "grotendeels": "Grotendeels",
+        "volledig": "Volledig",
+    }
+    return pd.DataFrame(
+        [(vraag, optie, labels[optie], p) for optie, p in percentages.items()],
+        columns=["vraag", "optie", "label", "percentage"],
+    )
+
+
+def test_beleving_diverges_negative_left_positive_right_neutral_centred():
+    tabel = _beleving(
+        {
+            "helemaal_niet": 10.0,
+            "enigszins": 20.0,
+            "ongeveer_halverwege": 30.0,
+            "grotendeels": 25.0,
+            "volledig": 15.0,
+        }
+    )
+    fig = charts.beleving_divergerend(tabel, "Beleving")
+    x = {(t.name, t.showlegend is not False): list(t.x) for t in fig.data}
+    assert x[("Helemaal niet", True)] == [-10.0]
+    assert x[("Enigszins", True)] == [-20.0]
+    assert x[("Ongeveer halverwege", False)] == [-15.0]  # half left of zero …
+    assert x[("Ongeveer halverwege", True)] == [15.0]  # … half right
+    assert x[("Grotendeels", True)] == [25.0]
+    assert x[("Volledig", True)] == [15.0]
+    # stacked outwards from zero: the middle first, then enigszins, then helemaal niet
+    links = [t.name for t in fig.data if t.x[0] < 0]
+    assert links == ["Ongeveer halverwege", "Enigszins", "Helemaal niet"]
+    assert fig.layout.barmode == "relative"
+    # the text and hover show the share as a positive number
+    enigszins = next(t for t in fig.data if t.name == "Enigszins")
+    assert list(enigszins.text) == ["20%"] and list(enigszins.customdata) == [20.0]
+    legenda = sorted((t.legendrank, t.name) for t in fig.data if t.showlegend is not False)
+    assert [n for _, n in legenda] == [
+        "Helemaal niet",
+        "Enigszins",
+        "Ongeveer halverwege",
+        "Grotendeels",
+        "Volledig",
+    ]
+
+
+def test_status_per_thema_bars_use_the_status_palette():
+    from monitor.domain import OPTIE_KLEUREN
+
+    tabel = pd.DataFrame(
+        [
+            (1, "1. Een", "Rijk", "nog_niet_begonnen", "Nog niet begonnen of nee", 1, 25.0),
+            (1, "1. Een", "Rijk", "afgerond", "Afgerond of ja", 3, 75.0),
+        ],
+        columns=["thema_nr", "thema", "actor", "optie", "label", "aantal", "percentage"],
+    )
+    fig = charts.status_per_thema_staaf(tabel, "Status")
+    kleuren = {t.name: t.marker.color for t in fig.data}
+    assert kleuren == {
+        "Nog niet begonnen of nee": OPTIE_KLEUREN["nog_niet_begonnen"],
+        "Afgerond of ja": OPTIE_KLEUREN["afgerond"],
+    }
+    assert [list(t.x) for t in fig.data] == [[25.0], [75.0]]
+
+
+def test_categorical_map_has_one_legend_entry_per_option_given():
+    geojson = load_geojson("regio")
+    codes = [f["properties"]["code"] for f in geojson["features"]][:3]
+    waarden = pd.DataFrame(
+        {"code": codes, "naam": codes, "optie": ["ja", None, "ja"], "label": ["Ja", None, "Ja"]}
+    )
+    fig = charts.kaart_categorisch(geojson, waarden, "Kaart", [("ja", "Ja"), ("nee", "Nee")])
+    assert [t.name for t in fig.data] == ["Ja", "Geen antwoord"]  # nobody said nee
+    assert list(fig.data[0].locations) == [codes[0], codes[2]]
+    assert list(fig.data[1].locations) == [codes[1]]

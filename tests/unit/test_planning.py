@@ -98,3 +98,23 @@ def test_planning_overzicht_single_actor_status_and_share_behind_for_gemeenten()
     gemeenten = tabel.iloc[1]
     assert gemeenten["aandeel_achter"] == 25.0  # 1 of 4 had not started after Q1 2024
     assert gemeenten["status"] == p.OP_SCHEMA
+
+
+def test_planning_slips_list_every_version_with_the_months_moved():
+    planning = pd.DataFrame(
+        [
+            ("A6.01", "klaar", date(2025, 6, 30), "Klaar Q2 2025", "Kamerbrief", date(2024, 6, 1)),
+            ("A6.01", "klaar", date(2024, 12, 31), "Klaar Q4 2024", "HA", date(2023, 6, 19)),
+            ("A6.01", "klaar", date(2025, 3, 31), "Klaar Q1 2025", "Brief 2", date(2025, 1, 1)),
+            ("A1.01", "in", date(2023, 12, 31), "In 2023", "HA", date(2023, 6, 19)),
+        ],
+        columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"],
+    )
+    slips = p.planning_verschuivingen(planning)
+    assert slips["afspraak_code"].unique().tolist() == ["A6.01"]  # one version: no slip
+    assert slips["tekst"].tolist() == ["Klaar Q4 2024", "Klaar Q2 2025", "Klaar Q1 2025"]
+    assert slips["versie"].tolist() == [1, 2, 3]
+    assert slips["bron"].tolist() == ["HA", "Kamerbrief", "Brief 2"]
+    assert slips["maanden_verschoven"].tolist()[1:] == [6, -3]  # Q4 2024 → Q2 2025 → Q1 2025
+    assert pd.isna(slips["maanden_verschoven"].iloc[0])
+    assert p.planning_verschuivingen(planning.iloc[0:0]).empty

@@ -1,0 +1,48 @@
+"""'Wacht op …': the prerequisites of an afspraak that are not done yet. Pure: frames in, out.
+
+An afspraak names the afspraken it depends on (``afhankelijk_van`` in
+``data/vragenlijst/afspraken.csv``). A prerequisite counts as **done** in a round when, for every
+actortype that answers it, more than half of that actortype's respondents answered 'afgerond'
+or 'ja' (a single actor: its own answer). A prerequisite nobody answered in the round is
+unknown and is not listed: the monitor cannot say it is not done.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from monitor.domain import GEREED_OPTIES
+from monitor.format import afkorten
+from monitor.voortgang import split_waarde
+
+
+def afgeronde_afspraken(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[str, bool]:
+    """Per afspraak answered in the round: True when done (see module docstring)."""
+    eigen = vragen[vragen["afspraak_code"].notna()][["id", "afspraak_code", "actortype"]]
+    frame = antwoorden.merge(eigen, left_on="vraag_id", right_on="id")
+    frame = frame[frame["waarde"].notna() & (frame["waarde"] != "")]
+    if frame.empty:
+        return {}
+    gereed = frame["waarde"].map(lambda w: any(c in GEREED_OPTIES for c in split_waarde(w)))
+    per_actor = gereed.groupby([frame["afspraak_code"], frame["actortype"]]).mean() > 0.5
+    return {str(code): bool(groep.all()) for code, groep in per_actor.groupby(level=0)}
+
+
+def wacht_op(*, afhankelijkheden: pd.DataFrame, afgerond: dict[str, bool]) -> dict[str, list[str]]:
+    """Per afspraak the codes of its prerequisites that are not done, in code order.
+
+    ``afhankelijkheden`` has columns afspraak_code and hangt_af_van; ``afgerond`` comes from
+    :func:`afgeronde_afspraken`. Afspraken waiting on nothing are left out.
+    """
+    uitkomst: dict[str, list[str]] = {}
+    for rij in afhankelijkheden.sort_values(["afspraak_code", "hangt_af_van"]).itertuples():
+        if afgerond.get(rij.hangt_af_van) is False:
+            uitkomst.setdefault(rij.afspraak_code, []).append(rij.hangt_af_van)
+    return uitkomst
+
+
+def wacht_op_tekst(codes: list[str], teksten: dict[str, str], lengte: int = 60) -> str:
+    """'wacht op A7.01 (De standaarden…); A7.02 (…)'; '' when waiting on nothing."""
+    if not codes:
+        return ""
+    return "wacht op " + "; ".join(f"{c} ({afkorten(teksten.get(c, c), lengte)})" for c in codes)

@@ -1,0 +1,55 @@
+"""Page parts of the Planning page: what waits on unfinished prerequisites, and the deadlines
+that moved."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor import format
+from monitor.afhankelijkheden import wacht_op_tekst
+from monitor.planning import planning_verschuivingen
+
+
+def wacht_op_sectie(wachten: dict[str, list[str]], teksten: dict[str, str]) -> None:
+    """The afspraken waiting on prerequisites that are not done in this round."""
+    st.header("Wacht op andere afspraken")
+    st.caption(
+        "Een afspraak kan pas af als de afspraken waar hij van afhangt af zijn. Een voorwaarde "
+        "telt als af wanneer bij elke actor die hem beantwoordt meer dan de helft 'afgerond' of "
+        "'ja' antwoordt. Bron van de afhankelijkheden: het rapport 2024 (zie data/README.md)."
+    )
+    if not wachten:
+        st.info("In deze ronde wacht geen afspraak op een afspraak die nog niet af is.")
+    for code, voorwaarden in sorted(wachten.items()):
+        st.markdown(f"- **{teksten.get(code, code)}** — {wacht_op_tekst(voorwaarden, teksten)}")
+
+
+def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
+    """Per afspraak whose deadline moved: its versions (tekst, bron, geldig vanaf) and by how
+    many months each moved."""
+    st.header("Verschoven deadlines")
+    verschoven = planning_verschuivingen(planning)
+    if verschoven.empty:
+        st.info("Geen afspraak heeft een gewijzigde deadline.")
+    for code, groep in verschoven.groupby("afspraak_code", sort=True):
+        totaal = int(groep["maanden_verschoven"].fillna(0).sum())
+        st.markdown(f"**{teksten.get(code, code)}** — in totaal {totaal} maanden verschoven")
+        st.table(
+            groep.assign(
+                geldig_vanaf=groep["geldig_vanaf"].map(format.datum),
+                maanden_verschoven=groep["maanden_verschoven"].map(
+                    lambda m: "–" if m is None or m != m else f"{int(m):+d} maanden"
+                ),
+            ).rename(
+                columns={
+                    "versie": "Versie",
+                    "tekst": "Planning",
+                    "bron": "Bron",
+                    "geldig_vanaf": "Geldig vanaf",
+                    "maanden_verschoven": "Verschoven",
+                }
+            )[["Versie", "Planning", "Bron", "Geldig vanaf", "Verschoven"]],
+            hide_index=True,
+            border="horizontal",
+        )

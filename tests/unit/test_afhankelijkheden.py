@@ -1,0 +1,66 @@
+"""'Wacht op': prerequisites not done, judged by the majority of each answering actortype."""
+
+import pandas as pd
+
+from monitor.afhankelijkheden import afgeronde_afspraken, wacht_op, wacht_op_tekst
+
+VRAGEN = pd.DataFrame(
+    [
+        (1, "A7.01", "rijk"),
+        (2, "A7.01", "vng"),
+        (3, "A7.03", "rijk"),
+        (4, "A7.14", "gemeente"),
+        (5, "A3.07", "vng"),
+        (6, None, "gemeente"),  # informational: no afspraak
+    ],
+    columns=["id", "afspraak_code", "actortype"],
+)
+
+
+def _antwoorden(rijen):
+    return pd.DataFrame(rijen, columns=["organisatie_code", "vraag_id", "waarde"])
+
+
+def test_a_prerequisite_is_done_only_when_every_answering_actor_is_done():
+    antwoorden = _antwoorden(
+        [
+            ("RIJK", 1, "ja"),
+            ("VNG", 2, "mee_bezig"),  # A7.01: Rijk done, VNG not → not done
+            ("RIJK", 3, "afgerond"),  # A7.03: done
+            ("VNG", 5, "bijna_klaar"),  # A3.07: not done
+        ]
+    )
+    assert afgeronde_afspraken(VRAGEN, antwoorden) == {
+        "A7.01": False,
+        "A7.03": True,
+        "A3.07": False,
+    }
+
+
+def test_collective_actors_count_as_done_when_more_than_half_is_done():
+    twee_van_drie = _antwoorden([("G1", 4, "ja"), ("G2", 4, "ja"), ("G3", 4, "nee")])
+    half = _antwoorden([("G1", 4, "ja"), ("G2", 4, "nee")])
+    assert afgeronde_afspraken(VRAGEN, twee_van_drie) == {"A7.14": True}
+    assert afgeronde_afspraken(VRAGEN, half) == {"A7.14": False}  # exactly half is no majority
+
+
+def test_wacht_op_lists_unfinished_prerequisites_and_skips_unknown_ones():
+    afhankelijkheden = pd.DataFrame(
+        [("A7.14", "A7.03"), ("A7.14", "A7.01"), ("A7.14", "A7.02"), ("A3.10", "A3.07")],
+        columns=["afspraak_code", "hangt_af_van"],
+    )
+    afgerond = {"A7.01": False, "A7.03": True, "A3.07": False}  # A7.02: nobody answered
+    assert wacht_op(afhankelijkheden=afhankelijkheden, afgerond=afgerond) == {
+        "A3.10": ["A3.07"],
+        "A7.14": ["A7.01"],
+    }
+    assert wacht_op(afhankelijkheden=afhankelijkheden, afgerond={}) == {}
+
+
+def test_empty_round_waits_on_nothing():
+    assert afgeronde_afspraken(VRAGEN, _antwoorden([])) == {}
+
+
+def test_wacht_op_tekst_names_code_and_text():
+    assert wacht_op_tekst(["A3.07"], {"A3.07": "De leidraad"}) == "wacht op A3.07 (De leidraad)"
+    assert wacht_op_tekst([], {}) == ""
