@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     ov = sub.add_parser("overzicht", help="landelijke cijfers van een ronde")
     ov.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     ov.add_argument("--json", action="store_true", help="als JSON (stabiele interface)")
+    rp = sub.add_parser("rapport", help="export van een ronde: .pptx, .xlsx of .pdf")
+    rp.add_argument("bestand", help="uitvoerbestand; het formaat volgt uit de extensie")
+    rp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     return parser
 
 
@@ -87,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif args.opdracht == "overzicht":
             return _overzicht(engine, args.ronde, args.json)
+        elif args.opdracht == "rapport":
+            from monitor.rapportage.cli import rapport
+
+            return rapport(engine, args.bestand, args.ronde)
     except MonitorFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2

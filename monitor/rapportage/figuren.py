@@ -20,7 +20,9 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
     for i, (code, naam) in enumerate(dia.reeksen):
         waarden = dia.waarden(code)
         tekst = [
-            (f"{w:.0f}%" if procent else f"{w:.0f}") if w >= (4 if procent else 1) else ""
+            (f"{w:.0f}%" if procent else f"{w:.0f}")
+            if w >= (4 if procent else 1) or dia.soort == GEGROEPEERD
+            else ""
             for w in waarden
         ]
         fig.add_bar(
@@ -41,7 +43,13 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
         height=max(360, 150 + (60 if groot else 44) * len(categorieen) * (1 if stapel else 2)),
         margin={"l": 10, "r": 10, "t": 70, "b": 10},
         separators=",.",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "x": 0,
+            "traceorder": "normal",
+        },
         showlegend=len(dia.reeksen) > 1,
     )
     if dia.soort == GESTAPELD:
