@@ -495,7 +495,7 @@ def deck_naar_tekst(sleutels: list[str]) -> str:
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 TELEFOON = re.compile(r"(?<!\d)(\+31|0031|0)[\s-]?(\d[\s-]?){8,9}(?!\d)")
 AANSPREEKVORM = re.compile(
-    r"\b(dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(de heer|mevrouw|meneer)\s+[A-Z]"
+    r"\b(?i:dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(?i:de heer|mevrouw|meneer)\s+[A-Z]"
 )
 MAX_NOTITIE = 2000
 
