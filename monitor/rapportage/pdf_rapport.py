@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -60,9 +61,11 @@ def afbeeldingen(dias: list[Dia], melden: Voortgang, tot: float) -> dict[str, by
         for i, dia in enumerate(dias):
             melden(tot * i / max(1, len(dias)), f"Grafiek {i + 1} van {len(dias)}")
             fig = dia_figuur(dia)
-            uit[dia.sleutel] = fig.to_image(
-                format="png", width=1400, height=int(fig.layout.height), scale=1.5
-            )
+            with warnings.catch_warnings():  # 'kopts ignored when using a server': harmless
+                warnings.simplefilter("ignore", UserWarning)
+                uit[dia.sleutel] = fig.to_image(
+                    format="png", width=1400, height=int(fig.layout.height), scale=1.5
+                )
         return uit
     except Exception as fout:  # kaleido/choreographer raise many kinds when Chromium fails
         raise GeenBrowser(
