@@ -20,7 +20,7 @@ nummer = ui.dia_nummer(len(deck))
 dia = per_sleutel[deck[nummer - 1]]
 
 ui.bladeren(nummer, len(deck))
-ui.toon_dia(dia, nummer, len(deck))
+ui.toon_dia(dia)
 st.caption(f"Ronde {ronde.jaar}. {reflectie.ZELFRAPPORTAGE}")
 ui.notities_onder_dia(context.gebruiker, ronde.id, dia)
 ui.deck_editor(context.gebruiker, ronde.id, catalogus, deck)

@@ -67,10 +67,9 @@ def bladeren(nummer: int, aantal: int) -> None:
     )
 
 
-def toon_dia(dia: Dia, nummer: int, aantal: int) -> None:
+def toon_dia(dia: Dia) -> None:
     st.markdown(DIA_CSS, unsafe_allow_html=True)
     with st.container(key="dia"):
-        st.caption(f"Dia {nummer} van {aantal}")
         st.header(dia.titel)
         with st.container(key="kernboodschap"):
             st.markdown(dia.kernboodschap)
