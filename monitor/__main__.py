@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     ov.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     ov.add_argument("--json", action="store_true", help="als JSON (stabiele interface)")
     rondebeheer_cli.add_parser(sub)
+    rp = sub.add_parser("rapport", help="export van een ronde: .pptx, .xlsx of .pdf")
+    rp.add_argument("bestand", help="uitvoerbestand; het formaat volgt uit de extensie")
+    rp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     return parser
 
 
@@ -90,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
             return _overzicht(engine, args.ronde, args.json)
         elif args.opdracht == "ronde":
             return rondebeheer_cli.run(engine, args)
+        elif args.opdracht == "rapport":
+            from monitor.rapportage.cli import rapport
+
+            return rapport(engine, args.bestand, args.ronde)
     except MonitorFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2

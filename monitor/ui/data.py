@@ -25,6 +25,7 @@ from monitor.autorisatie import Gebruiker
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 from monitor.filters import Filter
+from monitor.reflectie import Bron, Dia, catalogus
 
 
 @dataclass(frozen=True)
@@ -280,3 +281,27 @@ def thema_tabel_gefilterd(
         peildatum=peildatum,
         numeriek=voortgang.numerieke_samenvatting(vragen_f, antwoorden_f),
     )
+
+
+# --- Reflectiesessie en rapportage --------------------------------------------------------
+
+
+def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
+    """The round's frames for slides and exports (each part cached above)."""
+    return Bron(
+        jaar=ronde.jaar,
+        titel=ronde.titel,
+        peildatum=ronde.peildatum,
+        organisaties=organisaties(versie),
+        vragen=vragen(ronde.id, versie),
+        antwoorden=antwoorden(ronde.id, versie),
+        themas=themas(versie)[["nr", "titel"]],
+        planning=planning(versie),
+        afspraken=afspraken(versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
+    """All slides of the round (monitor.reflectie.catalogus), built once per data versie."""
+    return catalogus(reflectie_bron(ronde, versie))

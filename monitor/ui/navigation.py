@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.autorisatie import ALLE_ROLLEN
+from monitor.autorisatie import ALLE_ROLLEN, INGELOGDE_ROLLEN
 from monitor.domain import Rol
 
 
@@ -43,6 +43,27 @@ PAGINAS: tuple[Pagina, ...] = (
         "Eigen organisatie",
         frozenset({Rol.INVULLER, Rol.BEHEERDER}),
         ":material/edit_note:",
+    ),
+    Pagina(
+        "pages/reflectiesessie.py",
+        "Reflectiesessie",
+        "Reflectie en rapportage",
+        ALLE_ROLLEN,
+        ":material/slideshow:",
+    ),
+    Pagina(
+        "pages/actiepunten.py",
+        "Actiepunten",
+        "Reflectie en rapportage",
+        INGELOGDE_ROLLEN,
+        ":material/task_alt:",
+    ),
+    Pagina(
+        "pages/rapportage.py",
+        "Rapportage",
+        "Reflectie en rapportage",
+        ALLE_ROLLEN,
+        ":material/description:",
     ),
     Pagina(
         "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"

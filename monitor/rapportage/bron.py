@@ -1,0 +1,34 @@
+"""Loading a round's :class:`monitor.reflectie.Bron` from the database (CLI and tests)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlmodel import Session
+
+from monitor import queries
+from monitor.errors import MonitorFout
+from monitor.reflectie import Bron
+
+
+def themas_frame(session: Session) -> pd.DataFrame:
+    rijen = [(t.nr, t.titel) for t in queries.themas(session)]
+    return pd.DataFrame(rijen, columns=["nr", "titel"])
+
+
+def laad_bron(session: Session, jaar: int) -> Bron:
+    """The round of ``jaar`` with all frames; MonitorFout when that round does not exist."""
+    ronde = queries.ronde_by_jaar(session, jaar)
+    if ronde is None:
+        bestaand = ", ".join(str(r.jaar) for r in queries.rondes(session)) or "geen"
+        raise MonitorFout(f"Ronde {jaar} bestaat niet (rondes in de database: {bestaand}).")
+    return Bron(
+        jaar=ronde.jaar,
+        titel=ronde.titel,
+        peildatum=ronde.peildatum,
+        organisaties=queries.organisaties_frame(session),
+        vragen=queries.vragen_frame(session, ronde.id),
+        antwoorden=queries.antwoorden_frame(session, ronde.id),
+        themas=themas_frame(session),
+        planning=queries.planning_frame(session),
+        afspraken=queries.afspraken_frame(session),
+    )

@@ -1,0 +1,73 @@
+"""``python -m monitor rapport FILE --ronde 2024``: an export of a round, the format from the
+file's extension (.pptx, .xlsx, .pdf). Notes of the reflectiesessie are included (the command
+line is for administrators, who may read them)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from monitor import queries, reflectie, reflectie_opslag
+from monitor.autorisatie import Gebruiker
+from monitor.db import has_schema, read_session
+from monitor.domain import Rol
+from monitor.errors import MonitorFout
+from monitor.rapportage.bron import laad_bron
+
+FORMATEN = (".pptx", ".xlsx", ".pdf")
+CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
+
+
+def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
+    """Round ``jaar`` exported as ``suffix``, with its saved deck (or the default deck)."""
+    if suffix not in FORMATEN:
+        raise MonitorFout(
+            f"Onbekend bestandsformaat '{suffix or '(geen)'}': kies .pptx, .xlsx of .pdf."
+        )
+    with read_session(engine) as session:
+        bron = laad_bron(session, jaar)
+        ronde = queries.ronde_by_jaar(session, jaar)
+        opgeslagen = reflectie_opslag.load_deck(session=session, ronde_id=ronde.id)
+        notities = reflectie_opslag.notities(
+            session=session, gebruiker=CLI_GEBRUIKER, ronde_id=ronde.id
+        )
+    if suffix == ".xlsx":
+        from monitor.rapportage.excel_tabellen import bouw_xlsx
+
+        return bouw_xlsx(bron, voortgang)
+    catalogus = {d.sleutel: d for d in reflectie.catalogus(bron)}
+    dias = [catalogus[s] for s in reflectie.deck_uit_tekst(opgeslagen, list(catalogus))]
+    if suffix == ".pptx":
+        from monitor.rapportage.pptx_export import bouw_pptx
+
+        return bouw_pptx(bron, dias, notities, voortgang)
+    from monitor.rapportage.pdf_rapport import bouw_pdf
+
+    return bouw_pdf(bron, dias, notities, voortgang)
+
+
+def rapport(engine: Engine, bestand: str, jaar: int) -> int:
+    """Write the export to ``bestand``; 0 when done, 2 with a Dutch message on bad input."""
+    pad = Path(bestand)
+    if pad.suffix.lower() not in FORMATEN:
+        print(
+            f"Fout: onbekend bestandsformaat '{pad.suffix or '(geen)'}' van {bestand}: "
+            "kies .pptx, .xlsx of .pdf.",
+            file=sys.stderr,
+        )
+        return 2
+    if not has_schema(engine):
+        print(
+            "Fout: de database is leeg; voer eerst 'python -m monitor init' uit.", file=sys.stderr
+        )
+        return 2
+    try:
+        inhoud = bouw(engine, jaar, pad.suffix.lower())
+    except MonitorFout as fout:
+        print(f"Fout: {fout}", file=sys.stderr)
+        return 2
+    pad.write_bytes(inhoud)
+    print(f"Rapport ronde {jaar} geschreven naar {pad} ({len(inhoud) // 1024} kB).")
+    return 0

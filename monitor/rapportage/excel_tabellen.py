@@ -1,0 +1,183 @@
+"""'Rapportagetabellen': the tables of chapters 3 and 4 of the yearly report as an Excel file.
+
+Chapter 3: per thema, per actor the afspraken with their planning, whether the deadline had
+passed at the peildatum, and the answers — for gemeenten and regio's the percentage per
+answer (whole percentages, as the report prints them), for single actors their answer.
+Chapter 4: the beleving statements of gemeenten and regio's, percentage per answer.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from monitor import themaoverzicht, voortgang
+from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
+from monitor.excel_export import KOP_KLEUR, veilige_tekst
+from monitor.reflectie import Bron, kopregels, planning_op_peildatum, thema_titel
+
+Voortgang = Callable[[float, str], None]
+STATUS_KOPPEN = [f"{o.label} (%)" for o in (*STATUS_OPTIES, *JANEE_OPTIES)]
+THEMA_KOPPEN = [
+    "Actor",
+    "Code",
+    "Afspraak",
+    "Planning HA/IP",
+    "Deadline verstreken op peildatum",
+    "Ja/Nee-vraag",
+    *STATUS_KOPPEN,
+    "Antwoord (enkele actor)",
+    "Antwoorden (n)",
+]
+BELEVING_KOPPEN = ["Actor", "Code", "Stelling", *[f"{o.label} (%)" for o in BELEVING_OPTIES], "n"]
+
+
+def _procent(waarde: float | None) -> int | None:
+    """Whole percentages, as the report prints them (half up: 50,5 → 51)."""
+    if waarde is None or pd.isna(waarde):
+        return None
+    return int(float(waarde) + 0.5)
+
+
+def thema_rijen(
+    bron: Bron, thema_nr: int, verdeling: pd.DataFrame, verstreken: dict[str, str]
+) -> list[list]:
+    """The rows of one thema's table (chapter 3), actors in the Hervormingsagenda order."""
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=thema_nr,
+        vragen=bron.vragen,
+        verdeling=verdeling,
+        planning=bron.planning,
+        peildatum=bron.peildatum,
+    )
+    afspraak_vragen = bron.vragen.set_index("id")
+    per_vraag = {vraag_id: groep for vraag_id, groep in verdeling.groupby("vraag_id")}
+    rijen = []
+    for rij in tabel.itertuples():
+        vraag = afspraak_vragen.loc[rij.vraag_id]
+        if vraag["soort"] != "afspraak":
+            continue
+        actor = ACTORTYPE_BY_CODE[rij.actortype]
+        groep = per_vraag.get(rij.vraag_id, pd.DataFrame(columns=verdeling.columns))
+        procenten: dict[str, int | None] = {}
+        antwoord = ""
+        if actor.collectief:
+            procenten = {g.optie: _procent(g.percentage) for g in groep.itertuples()}
+        elif len(groep):
+            antwoord = ", ".join(groep.loc[groep["aantal"] > 0, "label"]) or "–"
+        opties = [o.code for o in (*STATUS_OPTIES, *JANEE_OPTIES)]
+        rijen.append(
+            [
+                actor.label_meervoud,
+                rij.code,
+                rij.tekst,
+                rij.planning,
+                verstreken.get(vraag["afspraak_code"], "") if rij.planning else "",
+                "X" if rij.vraagtype == "janee" else "",
+                *[procenten.get(code) for code in opties],
+                antwoord,
+                int(rij.n),
+            ]
+        )
+    return rijen
+
+
+def beleving_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
+    """The rows of chapter 4: per beleving statement of gemeenten and regio's."""
+    rijen = []
+    for actortype in ("gemeente", "regio"):
+        eigen = bron.vragen[
+            (bron.vragen["soort"] == "beleving") & (bron.vragen["actortype"] == actortype)
+        ].sort_values("volgorde", kind="stable")
+        for vraag in eigen.itertuples():
+            groep = verdeling[verdeling["vraag_id"] == vraag.id]
+            procenten = {g.optie: _procent(g.percentage) for g in groep.itertuples()}
+            n = int(groep["n"].iloc[0]) if len(groep) else 0
+            rijen.append(
+                [
+                    ACTORTYPE_BY_CODE[actortype].label_meervoud,
+                    vraag.code,
+                    vraag.tekst,
+                    *[procenten.get(o.code) for o in BELEVING_OPTIES],
+                    n,
+                ]
+            )
+    return rijen
+
+
+def _blad(werkboek: Workbook, titel: str, kop: str, koppen: list[str], rijen: list[list]):
+    blad = werkboek.create_sheet(titel[:31])
+    blad.append([kop])
+    blad["A1"].font = Font(bold=True, size=13)
+    blad.append(koppen)
+    for rij in rijen:
+        blad.append([veilige_tekst(w) for w in rij])
+    for cel in blad[2]:
+        cel.font = Font(bold=True, color="FFFFFF")
+        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
+        cel.alignment = Alignment(wrap_text=True, vertical="top")
+    for i, naam in enumerate(koppen, start=1):
+        breed = naam in ("Afspraak", "Stelling")
+        blad.column_dimensions[get_column_letter(i)].width = (
+            70 if breed else max(10, min(22, len(naam) + 2))
+        )
+    for rij in blad.iter_rows(min_row=3):
+        for cel in rij:
+            cel.alignment = Alignment(wrap_text=True, vertical="top")
+    blad.freeze_panes = "A3"
+    return blad
+
+
+def bouw_xlsx(bron: Bron, voortgang_cb: Voortgang | None = None) -> bytes:
+    """The report tables of chapters 3 and 4 (and the deadlines) of the round as .xlsx bytes."""
+    melden = voortgang_cb or (lambda _f, _t: None)
+    verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
+    werkboek = Workbook()
+    over = werkboek.active
+    over.title = "Over deze tabellen"
+    for regel in ["Rapportagetabellen Monitor Hervormingsagenda Jeugd", *kopregels(bron)]:
+        over.append([regel])
+    over["A1"].font = Font(bold=True, size=14)
+    over.append([])
+    over.append(
+        [
+            "Percentages van de organisaties die de vraag beantwoordden, afgerond op hele "
+            "procenten zoals in het rapport; enkele actoren met hun antwoord."
+        ]
+    )
+    over.column_dimensions["A"].width = 120
+    planning = planning_op_peildatum(bron)
+    verstreken = dict(zip(planning["afspraak_code"], planning["verstreken"], strict=True))
+    nummers = sorted(bron.themas["nr"].astype(int))
+    for i, nr in enumerate(nummers):
+        melden(i / (len(nummers) + 2), f"Tabel thema {nr}")
+        rijen = thema_rijen(bron, nr, verdeling, verstreken)
+        if rijen:
+            titel = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]}"
+            kop = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]} — ronde {bron.jaar}"
+            _blad(werkboek, titel, kop, THEMA_KOPPEN, rijen)
+    melden(len(nummers) / (len(nummers) + 2), "Tabel beleving")
+    _blad(
+        werkboek,
+        "4 Beleving",
+        f"4 Beleving van de beweging — ronde {bron.jaar}",
+        BELEVING_KOPPEN,
+        beleving_rijen(bron, verdeling),
+    )
+    _blad(
+        werkboek,
+        "Deadlines",
+        f"Deadlines op de peildatum — ronde {bron.jaar}",
+        ["Thema", "Code", "Afspraak", "Actor(en)", "Planning", "Deadline", "Verstreken"],
+        [list(r) for r in planning.itertuples(index=False)],
+    )
+    werkboek.properties.title = f"Rapportagetabellen ronde {bron.jaar}"
+    buffer = io.BytesIO()
+    werkboek.save(buffer)
+    melden(1.0, "Klaar")
+    return buffer.getvalue()

@@ -1,0 +1,177 @@
+"""The PDF report of a round: an overview and one section per thema, with chart pictures.
+
+Charts become PNG pictures through kaleido, which drives the system's Chromium
+(``/usr/bin/chromium``; ``BROWSER_PATH`` points elsewhere). Without a browser the build
+stops with :class:`GeenBrowser`, a Dutch message, before anything is drawn.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+from fpdf import FPDF
+
+from monitor import format
+from monitor.errors import MonitorFout
+from monitor.rapportage.figuren import dia_figuur
+from monitor.rapportage.pptx_export import notitie_tekst
+from monitor.reflectie import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
+
+Voortgang = Callable[[float, str], None]
+LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
+BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
+
+
+class GeenBrowser(MonitorFout):
+    """No Chromium to draw the chart pictures with."""
+
+
+def browser_pad() -> Path:
+    """The Chromium kaleido will use: ``BROWSER_PATH`` when set, else the first on PATH.
+
+    Raises GeenBrowser (Dutch) when there is none or the file does not exist.
+    """
+    gezet = os.environ.get("BROWSER_PATH")
+    pad = gezet or next((p for n in BROWSER_NAMEN if (p := shutil.which(n))), None)
+    if not pad or not Path(pad).is_file():
+        waar = f" (gezocht: {pad})" if pad else ""
+        raise GeenBrowser(
+            "Het PDF-rapport kan niet worden gemaakt: voor de grafieken is de browser Chromium "
+            f"nodig en die is niet gevonden{waar}. Installeer Chromium (Debian: apt-get install "
+            "chromium) of wijs hem aan met de omgevingsvariabele BROWSER_PATH. De PowerPoint- "
+            "en Excel-export werken wel zonder Chromium."
+        )
+    return Path(pad)
+
+
+def afbeeldingen(dias: list[Dia], melden: Voortgang, tot: float) -> dict[str, bytes]:
+    """PNG per slide key, drawn by one kaleido Chromium for the whole batch."""
+    import kaleido
+
+    pad = browser_pad()
+    os.environ["BROWSER_PATH"] = str(pad)  # kaleido (choreographer) reads it
+    try:
+        kaleido.start_sync_server(silence_warnings=True)
+        uit = {}
+        for i, dia in enumerate(dias):
+            melden(tot * i / max(1, len(dias)), f"Grafiek {i + 1} van {len(dias)}")
+            fig = dia_figuur(dia)
+            with warnings.catch_warnings():  # 'kopts ignored when using a server': harmless
+                warnings.simplefilter("ignore", UserWarning)
+                uit[dia.sleutel] = fig.to_image(
+                    format="png", width=1400, height=int(fig.layout.height), scale=1.5
+                )
+        return uit
+    except Exception as fout:  # kaleido/choreographer raise many kinds when Chromium fails
+        raise GeenBrowser(
+            f"Het PDF-rapport kan niet worden gemaakt: Chromium ({pad}) kon de grafieken niet "
+            f"tekenen ({type(fout).__name__}: {str(fout)[:200]})."
+        ) from fout
+
+
+class _Rapport(FPDF):
+    def __init__(self, voet: str) -> None:
+        super().__init__(orientation="P", format="A4")
+        self.voet = voet
+        if (LETTER_MAP / "DejaVuSans.ttf").is_file():
+            self.add_font("dejavu", "", str(LETTER_MAP / "DejaVuSans.ttf"))
+            self.add_font("dejavu", "B", str(LETTER_MAP / "DejaVuSans-Bold.ttf"))
+            self.letter = "dejavu"
+        else:
+            self.letter = "helvetica"
+        self.set_auto_page_break(auto=True, margin=18)
+
+    def tekst(self, waarde: str) -> str:
+        if self.letter == "helvetica":  # core fonts: Latin-1 only
+            return waarde.encode("latin-1", "replace").decode("latin-1")
+        return waarde
+
+    def footer(self) -> None:
+        self.set_y(-13)
+        self.set_font(self.letter, size=8)
+        self.cell(0, 6, self.tekst(f"{self.voet} · pagina {self.page_no()}"), align="C")
+
+    def kop(self, tekst: str, grootte: int = 16) -> None:
+        self.set_font(self.letter, "B", grootte)
+        self.multi_cell(0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT")
+        self.ln(2)
+
+    def alinea(self, tekst: str, grootte: int = 10, vet: bool = False) -> None:
+        self.set_font(self.letter, "B" if vet else "", grootte)
+        self.multi_cell(0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT")
+        self.ln(1.5)
+
+    def dia(self, dia: Dia, png: bytes | None, notities: pd.DataFrame | None) -> None:
+        self.kop(dia.titel, 13)
+        self.alinea(dia.kernboodschap, 11, vet=True)
+        if png is not None:
+            self.image(png, w=self.epw, alt_text=dia.alt)
+        if dia.toelichting:
+            self.alinea(dia.toelichting, 8)
+        if notities is not None and len(eigen := notities[notities["dia"] == dia.sleutel]):
+            self.alinea("Uit de reflectiesessie:", 10, vet=True)
+            self.alinea(notitie_tekst(eigen), 9)
+
+    def deadlines(self, tabel: pd.DataFrame) -> None:
+        if tabel.empty:
+            return
+        self.alinea("Afspraken met een deadline en de stand op de peildatum:", 10, vet=True)
+        self.set_font(self.letter, size=8)
+        with self.table(col_widths=(100, 35, 28, 22), text_align="LEFT") as tabel_pdf:
+            tabel_pdf.row(["Afspraak", "Actor(en)", "Planning", "Deadline verstreken"])
+            for rij in tabel.itertuples():
+                tabel_pdf.row(
+                    [
+                        self.tekst(str(w))
+                        for w in (rij.afspraak, rij.actoren, rij.planning, rij.verstreken)
+                    ]
+                )
+        self.ln(3)
+
+
+def bouw_pdf(
+    bron: Bron,
+    dias: list[Dia],
+    notities: pd.DataFrame | None = None,
+    voortgang: Voortgang | None = None,
+) -> bytes:
+    """The report as PDF bytes: title page (round, peildatum, self-reported), overview (the
+    slides that belong to no thema), one section per thema (its slide and its deadlines).
+
+    Raises GeenBrowser when Chromium is missing (checked first, before any work).
+    """
+    melden = voortgang or (lambda _f, _t: None)
+    browser_pad()
+    plaatjes = afbeeldingen(dias, melden, 0.8)
+    melden(0.85, "PDF opmaken")
+    rapport = _Rapport(f"Monitor Hervormingsagenda Jeugd · ronde {bron.jaar}")
+    rapport.set_title(f"Rapport monitor ronde {bron.jaar}")
+    rapport.set_lang("nl")
+    rapport.add_page()
+    rapport.kop(f"Monitor Hervormingsagenda Jeugd — rapport ronde {bron.jaar}", 20)
+    for regel in kopregels(bron):
+        rapport.alinea(regel, 11)
+    thema_dias = {d.sleutel: d for d in dias if d.sleutel.startswith("thema-")}
+    overig = [d for d in dias if d.sleutel not in thema_dias]
+    rapport.add_page()
+    rapport.kop("Overzicht", 18)
+    for dia in overig:
+        rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
+    planning = planning_op_peildatum(bron)
+    for nr in sorted(bron.themas["nr"].astype(int)):
+        rapport.add_page()
+        rapport.kop(f"Thema {thema_titel(bron, nr)}", 18)
+        dia = thema_dias.get(f"thema-{nr}-voortgang")
+        if dia is not None:
+            rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
+        rapport.deadlines(planning[planning["thema_nr"] == nr])
+    rapport.alinea(
+        f"Gemaakt op basis van ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}.", 8
+    )
+    melden(1.0, "Klaar")
+    return bytes(rapport.output())

@@ -1,0 +1,162 @@
+"""The reflectiesessie as a PowerPoint file with native (editable) charts.
+
+One title slide (round, peildatum, self-reported, no factual check), one slide per deck slide
+with its title, chart and key message and its notes in the slide notes, and at the end the
+afspraken with a deadline and whether it had passed at the peildatum.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+import pandas as pd
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.util import Inches, Pt
+
+from monitor import format
+from monitor.format import afkorten
+from monitor.reflectie import (
+    GEGROEPEERD,
+    GESTAPELD,
+    GESTAPELD_AANTAL,
+    Bron,
+    Dia,
+    kleur,
+    kopregels,
+    planning_op_peildatum,
+)
+
+Voortgang = Callable[[float, str], None]
+TITEL_LAYOUT = 0
+ALLEEN_TITEL = 5
+PLANNING_RIJEN_PER_DIA = 12
+CHART_TYPES = {
+    GESTAPELD: XL_CHART_TYPE.BAR_STACKED_100,
+    GESTAPELD_AANTAL: XL_CHART_TYPE.BAR_STACKED,
+    GEGROEPEERD: XL_CHART_TYPE.BAR_CLUSTERED,
+}
+
+
+def notitie_tekst(notities: pd.DataFrame) -> str:
+    """The notes of one slide as plain text for the slide notes (actiepunten marked)."""
+    regels = []
+    for n in notities.itertuples():
+        regel = f"[{n.aangemaakt_op:%d-%m-%Y %H:%M}] {n.tekst}"
+        if n.is_actiepunt:
+            regel += f" — ACTIEPUNT voor {n.eigenaar}"
+            if n.deadline is not None and not pd.isna(n.deadline):
+                regel += f", deadline {format.datum(n.deadline)}"
+        regels.append(regel)
+    return "\n".join(regels)
+
+
+def _tekstvak(dia, tekst: str, links, boven, breedte, hoogte, grootte: int, vet=False) -> None:
+    vak = dia.shapes.add_textbox(links, boven, breedte, hoogte)
+    kader = vak.text_frame
+    kader.word_wrap = True
+    for i, regel in enumerate(tekst.split("\n")):
+        alinea = kader.paragraphs[0] if i == 0 else kader.add_paragraph()
+        alinea.text = regel
+        alinea.font.size = Pt(grootte)
+        alinea.font.bold = vet
+
+
+def _grafiek(slide, dia: Dia) -> None:
+    gegevens = CategoryChartData(number_format='0"%"' if dia.soort == GESTAPELD else "0")
+    gegevens.categories = [afkorten(c, 60) for c in dia.categorieen]
+    for _code, naam in dia.reeksen:
+        gegevens.add_series(naam, dia.waarden(_code))
+    soort = CHART_TYPES.get(dia.soort, XL_CHART_TYPE.BAR_CLUSTERED)
+    kader = slide.shapes.add_chart(
+        soort, Inches(0.5), Inches(1.9), Inches(12.3), Inches(5.3), gegevens
+    )
+    grafiek = kader.chart
+    grafiek.has_legend = len(dia.reeksen) > 1
+    if grafiek.has_legend:
+        grafiek.legend.position = XL_LEGEND_POSITION.TOP
+        grafiek.legend.include_in_layout = False
+        grafiek.legend.font.size = Pt(14)
+    grafiek.font.size = Pt(14)
+    for i, (reeks, (code, _naam)) in enumerate(zip(grafiek.series, dia.reeksen, strict=True)):
+        reeks.format.fill.solid()
+        reeks.format.fill.fore_color.rgb = RGBColor.from_string(kleur(code, i).lstrip("#"))
+    plot = grafiek.plots[0]
+    plot.has_data_labels = True
+    plot.data_labels.number_format = '0"%"' if dia.soort == GESTAPELD else "0"
+    plot.data_labels.number_format_is_linked = False
+    plot.data_labels.font.size = Pt(12)
+    categorie_as = grafiek.category_axis
+    categorie_as.reverse_order = True  # first category on top, as on the page
+    kader._element.nvGraphicFramePr.cNvPr.set("descr", dia.alt)  # alt text
+
+
+def _titeldia(prs, bron: Bron) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[TITEL_LAYOUT])
+    slide.shapes.title.text = "Reflectiesessie Monitor Hervormingsagenda Jeugd"
+    slide.placeholders[1].text = "\n".join(kopregels(bron)[:3])
+    slide.notes_slide.notes_text_frame.text = "\n".join(kopregels(bron))
+
+
+def _planning_dias(prs, bron: Bron) -> None:
+    tabel = planning_op_peildatum(bron)
+    for start in range(0, len(tabel), PLANNING_RIJEN_PER_DIA):
+        deel = tabel.iloc[start : start + PLANNING_RIJEN_PER_DIA]
+        slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
+        slide.shapes.title.text = (
+            f"Deadlines op de peildatum ({format.datum(bron.peildatum)}) "
+            f"{start // PLANNING_RIJEN_PER_DIA + 1}/{-(-len(tabel) // PLANNING_RIJEN_PER_DIA)}"
+        )
+        vorm = slide.shapes.add_table(
+            len(deel) + 1, 4, Inches(0.4), Inches(1.5), Inches(12.5), Inches(0.4)
+        ).table
+        koppen = ("Afspraak", "Actor(en)", "Planning", "Deadline verstreken")
+        breedtes = (Inches(7.3), Inches(2.4), Inches(1.6), Inches(1.2))
+        for j, (kop, breedte) in enumerate(zip(koppen, breedtes, strict=True)):
+            vorm.columns[j].width = breedte
+            vorm.cell(0, j).text = kop
+        for i, rij in enumerate(deel.itertuples(), start=1):
+            waarden = (afkorten(rij.afspraak, 110), rij.actoren, rij.planning, rij.verstreken)
+            for j, waarde in enumerate(waarden):
+                vorm.cell(i, j).text = str(waarde)
+        for cel in (c for r in vorm.rows for c in r.cells):
+            for alinea in cel.text_frame.paragraphs:
+                alinea.font.size = Pt(11)
+
+
+def bouw_pptx(
+    bron: Bron,
+    dias: list[Dia],
+    notities: pd.DataFrame | None = None,
+    voortgang: Voortgang | None = None,
+) -> bytes:
+    """The deck as .pptx bytes. ``notities`` (columns of reflectie_opslag.notities) go into
+    the slide notes of their slide; pass None to leave notes out (the public view)."""
+    melden = voortgang or (lambda _f, _t: None)
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
+    prs.core_properties.title = f"Reflectiesessie monitor ronde {bron.jaar}"
+    _titeldia(prs, bron)
+    for i, dia in enumerate(dias):
+        melden(i / (len(dias) + 1), f"Dia {i + 1} van {len(dias)}: {dia.titel}")
+        slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
+        slide.shapes.title.text = dia.titel
+        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(30)
+        _tekstvak(
+            slide, dia.kernboodschap, Inches(0.5), Inches(1.2), Inches(12.3), Inches(0.7), 20, True
+        )
+        _grafiek(slide, dia)
+        eigen = notities[notities["dia"] == dia.sleutel] if notities is not None else pd.DataFrame()
+        tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}."]
+        if len(eigen):
+            tekst += ["", "Notities uit de reflectiesessie:", notitie_tekst(eigen)]
+        slide.notes_slide.notes_text_frame.text = "\n".join(tekst)
+    melden(len(dias) / (len(dias) + 1), "Deadlines op de peildatum")
+    _planning_dias(prs, bron)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    melden(1.0, "Klaar")
+    return buffer.getvalue()

@@ -1,0 +1,590 @@
+"""The slides of a reflectiesessie, generated from a round's data. Pure: frames in, slides out.
+
+Every slide (:class:`Dia`) has a stable key, a title, its chart data as a tidy table
+(``categorie``, ``reeks``, ``reeks_code``, ``waarde``) and a one-line key message computed
+from the data by a fixed rule (see each builder's docstring). Slides are anonymous: they show
+actortypes and thema's, never the name of a gemeente or regio.
+
+Decks (the chosen and ordered slides of a round) are stored as ';'-joined keys; see
+:func:`deck_uit_tekst`. Notes taken during the session are checked by :func:`controleer_notitie`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from monitor import format
+from monitor import planning as planning_mod
+from monitor.autorisatie import PUBLIEK
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    ACTORTYPES,
+    BELEVING_OPTIES,
+    CATEGORISCHE_KLEUREN,
+    DISCLAIMER,
+    GEREED_OPTIES,
+    JANEE_OPTIES,
+    OPTIE_KLEUREN,
+    PLANNING_KLEUREN,
+    STATUS_OPTIES,
+    PlanningStatus,
+    Vraagtype,
+)
+from monitor.errors import MonitorFout
+from monitor.format import afkorten
+from monitor.verschillen import verschillen
+from monitor.voortgang import respons, voortgang_score, voortgangsindex
+
+TABEL_KOLOMMEN = ["categorie", "reeks", "reeks_code", "waarde"]
+
+# Slide kinds: how the chart is drawn (plotly on the page and in the PDF, native in PowerPoint).
+GESTAPELD = "gestapeld"  # 100% stacked horizontal bars (waarde: percentage)
+GESTAPELD_AANTAL = "gestapeld_aantal"  # stacked horizontal bars of counts
+STAAF = "staaf"  # one series of horizontal bars
+GEGROEPEERD = "gegroepeerd"  # clustered horizontal bars (one bar per reeks)
+
+# Progress of afspraken: status answers and ja/nee answers on one scale (domain.VOORTGANG_SCORE).
+VOORTGANG_KLASSEN: tuple[tuple[float, str, str], ...] = (
+    (0.0, "nog_niet_begonnen", "Nog niet begonnen / nee"),
+    (1 / 3, "mee_bezig", "Mee bezig"),
+    (2 / 3, "bijna_klaar", "Bijna klaar"),
+    (1.0, "afgerond", "Afgerond / ja"),
+)
+INDEX_KLASSEN: tuple[tuple[float, float, str], ...] = (
+    (0, 25, "0 tot 25"),
+    (25, 50, "25 tot 50"),
+    (50, 75, "50 tot 75"),
+    (75, 100.01, "75 tot en met 100"),
+)
+INDEX_KLEUREN = ("#D55E00", "#E69F00", "#56B4E9", "#0072B2")
+PLANNING_VOLGORDE = (
+    PlanningStatus.ACHTER,
+    PlanningStatus.BINNENKORT,
+    PlanningStatus.OP_SCHEMA,
+    PlanningStatus.AFGEROND,
+)
+ZELFRAPPORTAGE = (
+    "De antwoorden zijn door de actoren zelf gegeven (zelfrapportage), zonder feitelijke controle."
+)
+
+
+@dataclass(frozen=True)
+class Bron:
+    """Everything a round's slides and reports are computed from (frames from monitor.queries)."""
+
+    jaar: int
+    titel: str
+    peildatum: date | None
+    organisaties: pd.DataFrame
+    vragen: pd.DataFrame
+    antwoorden: pd.DataFrame
+    themas: pd.DataFrame  # nr, titel
+    planning: pd.DataFrame
+    afspraken: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class Dia:
+    sleutel: str
+    titel: str
+    soort: str  # GESTAPELD | GESTAPELD_AANTAL | STAAF | GEGROEPEERD
+    tabel: pd.DataFrame = field(repr=False)  # TABEL_KOLOMMEN, categories and series in order
+    kernboodschap: str
+    as_titel: str = "Aandeel (%)"
+    toelichting: str = ""  # what the figure counts (caption under the chart)
+
+    @property
+    def alt(self) -> str:
+        soorten = {
+            GESTAPELD: "Gestapeld staafdiagram",
+            GESTAPELD_AANTAL: "Gestapeld staafdiagram",
+            STAAF: "Staafdiagram",
+            GEGROEPEERD: "Gegroepeerd staafdiagram",
+        }
+        return f"{soorten[self.soort]}: {self.titel}. {self.kernboodschap}"
+
+    @property
+    def categorieen(self) -> list[str]:
+        return list(dict.fromkeys(self.tabel["categorie"]))
+
+    @property
+    def reeksen(self) -> list[tuple[str, str]]:
+        """(code, label) of each series, in order."""
+        paren = zip(self.tabel["reeks_code"], self.tabel["reeks"], strict=True)
+        return list(dict.fromkeys(paren))
+
+    def waarden(self, reeks_code: str) -> list[float]:
+        """The values of one series in category order (0 where the table has no row)."""
+        deel = self.tabel[self.tabel["reeks_code"] == reeks_code]
+        per_categorie = dict(zip(deel["categorie"], deel["waarde"], strict=True))
+        return [float(per_categorie.get(c, 0.0)) for c in self.categorieen]
+
+
+def kleur(reeks_code: str, volgnummer: int = 0) -> str:
+    """The colour of a series: domain colours for options and planning statuses."""
+    if reeks_code in OPTIE_KLEUREN:
+        return OPTIE_KLEUREN[reeks_code]
+    if reeks_code in PLANNING_KLEUREN:
+        return PLANNING_KLEUREN[reeks_code]
+    if reeks_code.startswith("index_"):
+        return INDEX_KLEUREN[int(reeks_code.removeprefix("index_")) % len(INDEX_KLEUREN)]
+    return CATEGORISCHE_KLEUREN[volgnummer % len(CATEGORISCHE_KLEUREN)]
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _tabel(rijen: list[tuple]) -> pd.DataFrame:
+    return pd.DataFrame(rijen, columns=TABEL_KOLOMMEN)
+
+
+def _afspraak_vragen(vragen: pd.DataFrame) -> pd.DataFrame:
+    soorten = [str(Vraagtype.STATUS4), str(Vraagtype.JANEE)]
+    return vragen[(vragen["soort"] == "afspraak") & vragen["vraagtype"].isin(soorten)]
+
+
+def _beantwoord(antwoorden: pd.DataFrame) -> pd.DataFrame:
+    return antwoorden[antwoorden["waarde"].notna() & (antwoorden["waarde"] != "")]
+
+
+def _klasse(score: float) -> int:
+    return min(range(len(VOORTGANG_KLASSEN)), key=lambda i: abs(VOORTGANG_KLASSEN[i][0] - score))
+
+
+def _zin(tekst: str, lengte: int) -> str:
+    """A question text shortened to end a key message: 'Onze regio heeft … plan.'"""
+    kort = afkorten(tekst.strip().rstrip("."), lengte)
+    return kort if kort.endswith("…") else kort + "."
+
+
+def thema_titel(bron: Bron, nr: int) -> str:
+    titels = dict(zip(bron.themas["nr"].astype(int), bron.themas["titel"], strict=True))
+    return f"{nr}. {titels.get(nr, '')}".rstrip(". ")
+
+
+# --------------------------------------------------------------------------------------------
+# Slide builders
+
+
+def respons_dia(bron: Bron) -> Dia:
+    """Respons per actortype. Key message: the respons of gemeenten and regio's, and how many
+    of the single national actors responded."""
+    tabel = respons(bron.organisaties, bron.antwoorden)
+    rijen = [
+        (r.label, "Respons", "respons", float(r.percentage or 0.0))
+        for r in tabel.itertuples()
+        if r.totaal
+    ]
+    per = tabel.set_index("actortype")
+    delen = []
+    for code in ("gemeente", "regio"):
+        if code in per.index and per.loc[code, "totaal"]:
+            r = per.loc[code]
+            naam = ACTORTYPE_BY_CODE[code].label_meervoud.lower()
+            delen.append(
+                f"{r['ingevuld']} van de {r['totaal']} {naam} ({format.procent(r['percentage'])})"
+            )
+    enkel = per[[not ACTORTYPE_BY_CODE[c].collectief for c in per.index]]
+    boodschap = " en ".join(delen) + " vulden de monitor in"
+    boodschap += f"; {int(enkel['ingevuld'].sum())} van de {int(enkel['totaal'].sum())} "
+    boodschap += "landelijke partijen deden mee."
+    return Dia(
+        sleutel="respons",
+        titel=f"Respons per actor, ronde {bron.jaar}",
+        soort=STAAF,
+        tabel=_tabel(rijen),
+        kernboodschap=boodschap,
+        as_titel="Respons (%)",
+        toelichting="Percentage van de organisaties in de indeling van dit jaar.",
+    )
+
+
+def voortgang_tabel(vragen: pd.DataFrame, antwoorden: pd.DataFrame, thema_nr: int) -> pd.DataFrame:
+    """Per actortype the share (%) of its answers on the thema's afspraken in each progress
+    class (VOORTGANG_KLASSEN: status answers and ja/nee on one scale), actortypes in order."""
+    eigen = _afspraak_vragen(vragen)
+    eigen = eigen[eigen["thema_nr"] == thema_nr][["id", "actortype"]]
+    frame = _beantwoord(antwoorden).merge(eigen, left_on="vraag_id", right_on="id")
+    frame = frame.assign(score=frame["waarde"].map(voortgang_score)).dropna(subset=["score"])
+    rijen = []
+    for actor in ACTORTYPES:
+        scores = frame.loc[frame["actortype"] == actor.code, "score"]
+        if scores.empty:
+            continue
+        klassen = scores.map(_klasse).value_counts()
+        for i, (_score, code, label) in enumerate(VOORTGANG_KLASSEN):
+            aandeel = 100 * int(klassen.get(i, 0)) / len(scores)
+            rijen.append((actor.label_meervoud, label, code, round(aandeel, 1)))
+    return _tabel(rijen)
+
+
+def _meest_afgerond(
+    vragen: pd.DataFrame, antwoorden: pd.DataFrame, thema_nr: int
+) -> tuple[float, str, str, str] | None:
+    """Among the thema's afspraken of gemeenten and regio's: the question with the highest share
+    'afgerond' or 'ja', as (percentage, actortype, option label, vraag tekst)."""
+    eigen = _afspraak_vragen(vragen)
+    eigen = eigen[(eigen["thema_nr"] == thema_nr) & eigen["actortype"].isin(["gemeente", "regio"])]
+    beantwoord = _beantwoord(antwoorden)
+    beste = None
+    for vraag in eigen.itertuples():
+        waarden = beantwoord.loc[beantwoord["vraag_id"] == vraag.id, "waarde"]
+        if waarden.empty:
+            continue
+        aandeel = 100 * waarden.isin(GEREED_OPTIES).sum() / len(waarden)
+        label = "ja" if vraag.vraagtype == Vraagtype.JANEE else "afgerond"
+        if beste is None or aandeel > beste[0]:
+            beste = (aandeel, vraag.actortype, label, vraag.tekst)
+    return beste
+
+
+def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
+    """Progress per actor within one thema (100% stacked).
+
+    Key message rule: the afspraak of gemeenten or regio's with the highest share 'afgerond'
+    (or 'ja'); when the thema has none, how many of the national actors' answers are done.
+    """
+    tabel = voortgang_tabel(bron.vragen, bron.antwoorden, thema_nr)
+    beste = _meest_afgerond(bron.vragen, bron.antwoorden, thema_nr)
+    if beste is not None:
+        aandeel, actortype, label, tekst = beste
+        actor = ACTORTYPE_BY_CODE[actortype].label_meervoud.lower()
+        boodschap = (
+            f"{format.procent(aandeel)} van de {actor} antwoordt '{label}' op: {_zin(tekst, 110)}"
+        )
+    else:
+        eigen = _afspraak_vragen(bron.vragen)
+        ids = eigen.loc[eigen["thema_nr"] == thema_nr, "id"]
+        waarden = _beantwoord(bron.antwoorden)
+        waarden = waarden.loc[waarden["vraag_id"].isin(ids), "waarde"]
+        klaar = int(waarden.isin(GEREED_OPTIES).sum())
+        boodschap = (
+            f"{klaar} van de {len(waarden)} antwoorden op afspraken in dit thema zijn "
+            "'afgerond' of 'ja'."
+            if len(waarden)
+            else "In deze ronde zijn op dit thema nog geen afspraken beantwoord."
+        )
+    return Dia(
+        sleutel=f"thema-{thema_nr}-voortgang",
+        titel=f"Thema {thema_titel(bron, thema_nr)}: voortgang per actor",
+        soort=GESTAPELD,
+        tabel=tabel,
+        kernboodschap=boodschap,
+        as_titel="Aandeel van de antwoorden (%)",
+        toelichting="Alle antwoorden op de afspraken van dit thema per actor; 'ja' telt als "
+        "afgerond, 'nee' als nog niet begonnen.",
+    )
+
+
+def planning_dia(bron: Bron) -> Dia:
+    """How the afspraken with a deadline stand at the peildatum, per actor (counts, stacked).
+
+    For gemeenten and regio's an afspraak counts with the status of the majority. Key message
+    rule: of the afspraken whose deadline had passed at the peildatum, how many are behind.
+    """
+    overzicht = planning_mod.planning_overzicht(
+        vragen=bron.vragen,
+        antwoorden=bron.antwoorden,
+        planning=bron.planning,
+        afspraken=bron.afspraken,
+        peildatum=bron.peildatum,
+    )
+    rijen = []
+    for actor in ACTORTYPES:
+        eigen = overzicht[overzicht["actortype"] == actor.code]
+        if eigen.empty:
+            continue
+        for status in PLANNING_VOLGORDE:
+            aantal = int((eigen["status"] == status).sum())
+            rijen.append((actor.label_meervoud, str(status).capitalize(), str(status), aantal))
+    if bron.peildatum is None or overzicht.empty:
+        boodschap = "Zonder peildatum of planning is de stand t.o.v. de planning niet te bepalen."
+    else:
+        verstreken = overzicht[overzicht["deadline"] <= bron.peildatum]
+        achter = int((verstreken["status"] == PlanningStatus.ACHTER).sum())
+        boodschap = (
+            f"Op de peildatum ({format.datum(bron.peildatum)}) stonden {achter} van de "
+            f"{len(verstreken)} afspraken met een verstreken deadline achter op planning."
+        )
+    return Dia(
+        sleutel="planning-stand",
+        titel=f"Stand ten opzichte van de planning, ronde {bron.jaar}",
+        soort=GESTAPELD_AANTAL,
+        tabel=_tabel(rijen),
+        kernboodschap=boodschap,
+        as_titel="Aantal afspraken",
+        toelichting="Afspraken met een deadline uit de Hervormingsagenda of het "
+        "Implementatieplan, zoals die op de peildatum gold; bij gemeenten en regio's telt de "
+        "stand van de meerderheid.",
+    )
+
+
+def verschillen_dia(bron: Bron) -> Dia:
+    """Shared afspraken that the national actors answer differently: each actor's progress
+    (0 = nog niet begonnen/nee … 100 = afgerond/ja). Key message rule: how many such afspraken,
+    and the one with the largest gap."""
+    tabel = verschillen(
+        gebruiker=PUBLIEK, vragen=bron.vragen, antwoorden=bron.antwoorden, afspraken=bron.afspraken
+    )
+    rijen = []
+    grootste = (0.0, "")
+    for (_thema, _code, afspraak), groep in tabel.groupby(
+        ["thema_nr", "afspraak_code", "afspraak"], sort=False
+    ):
+        scores = []
+        for rij in groep.itertuples():
+            code = _optie_code(rij.antwoord)
+            score = 100 * (voortgang_score(code) or 0.0)
+            scores.append(score)
+            actor = ACTORTYPE_BY_CODE[rij.actortype]
+            rijen.append((afkorten(afspraak, 60), actor.label, actor.code, round(score, 1)))
+        if max(scores) - min(scores) > grootste[0]:
+            grootste = (max(scores) - min(scores), afspraak)
+    aantal = tabel["afspraak_code"].nunique()
+    if aantal:
+        boodschap = (
+            f"Bij {aantal} gedeelde afspraken antwoorden de landelijke partijen verschillend; "
+            f"het grootste verschil: {_zin(grootste[1], 90)}"
+        )
+    else:
+        boodschap = "De landelijke partijen beantwoorden hun gedeelde afspraken gelijk."
+    return Dia(
+        sleutel="verschillen",
+        titel=f"Verschillen tussen actoren, ronde {bron.jaar}",
+        soort=GEGROEPEERD,
+        tabel=_tabel(rijen),
+        kernboodschap=boodschap,
+        as_titel="Voortgang (0 = nog niet begonnen of nee, 100 = afgerond of ja)",
+        toelichting="Een verschil is een aanleiding voor het gesprek, geen oordeel.",
+    )
+
+
+def _optie_code(label: str) -> str:
+    for optie in (*STATUS_OPTIES, *JANEE_OPTIES):
+        if optie.label == label:
+            return optie.code
+    return label
+
+
+def beleving_dia(bron: Bron, actortype: str) -> Dia:
+    """How far gemeenten (or regio's) feel the movement has come per thema (100% stacked).
+
+    Key message rule: the statement with the highest share 'volledig'."""
+    eigen = bron.vragen[
+        (bron.vragen["soort"] == "beleving") & (bron.vragen["actortype"] == actortype)
+    ]
+    beantwoord = _beantwoord(bron.antwoorden)
+    rijen = []
+    beste = None
+    for vraag in eigen.sort_values("volgorde", kind="stable").itertuples():
+        waarden = beantwoord.loc[beantwoord["vraag_id"] == vraag.id, "waarde"]
+        if waarden.empty:
+            continue
+        for optie in BELEVING_OPTIES:
+            aandeel = 100 * (waarden == optie.code).sum() / len(waarden)
+            rijen.append((afkorten(vraag.tekst, 60), optie.label, optie.code, round(aandeel, 1)))
+            if optie.code == "volledig" and (beste is None or aandeel > beste[0]):
+                beste = (aandeel, vraag.tekst)
+    naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
+    boodschap = (
+        f"{format.procent(beste[0])} van de {naam.lower()} vindt de beweging volledig gemaakt "
+        f"bij: {_zin(beste[1], 100)}"
+        if beste
+        else f"Geen belevingsvragen voor {naam.lower()} in deze ronde."
+    )
+    return Dia(
+        sleutel=f"beleving-{actortype}",
+        titel=f"{naam}: beleving van de beweging per thema, ronde {bron.jaar}",
+        soort=GESTAPELD,
+        tabel=_tabel(rijen),
+        kernboodschap=boodschap,
+        as_titel="Aandeel van de antwoorden (%)",
+        toelichting="Hun beleving van de beoogde beweging, niet de feitelijke voortgang.",
+    )
+
+
+def index_verdeling(bron: Bron, actortype: str) -> pd.DataFrame:
+    """Per thema the share (%) of the actortype's organisations whose voortgangsindex (0–100)
+    falls in each INDEX_KLASSEN band; anonymous (only counts)."""
+    index = voortgangsindex(
+        bron.vragen, bron.antwoorden, per=("organisatie_code", "thema_nr", "actortype")
+    )
+    index = index[index["actortype"] == actortype] if len(index) else index
+    rijen = []
+    for nr in sorted(index["thema_nr"].astype(int).unique()) if len(index) else []:
+        waarden = 100 * index.loc[index["thema_nr"] == nr, "index"]
+        for i, (van, tot, label) in enumerate(INDEX_KLASSEN):
+            aandeel = 100 * ((waarden >= van) & (waarden < tot)).sum() / len(waarden)
+            rijen.append((thema_titel(bron, nr), label, f"index_{i}", round(aandeel, 1)))
+    return _tabel(rijen)
+
+
+def benchmark_dia(bron: Bron, actortype: str) -> Dia:
+    """Benchmark: how the organisations of one actortype spread over voortgangsindex bands,
+    per thema. Key message rule: the thema with the largest share at 75 or more."""
+    tabel = index_verdeling(bron, actortype)
+    naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
+    top = tabel[tabel["reeks_code"] == f"index_{len(INDEX_KLASSEN) - 1}"]
+    if top.empty:
+        boodschap = f"Voor {naam.lower()} is in deze ronde geen voortgangsindex te berekenen."
+    else:
+        rij = top.sort_values("waarde", ascending=False, kind="stable").iloc[0]
+        boodschap = (
+            f"In thema {rij['categorie']} heeft {format.procent(rij['waarde'])} van de "
+            f"{naam.lower()} een voortgangsindex van 75 of hoger: het hoogste aandeel."
+        )
+    return Dia(
+        sleutel=f"benchmark-{actortype}-index",
+        titel=f"{naam}: spreiding van de voortgangsindex per thema, ronde {bron.jaar}",
+        soort=GESTAPELD,
+        tabel=tabel,
+        kernboodschap=boodschap,
+        as_titel=f"Aandeel van de {naam.lower()} (%)",
+        toelichting="Voortgangsindex: het gemiddelde over de afspraken van het thema, van 0 "
+        "(nog niet begonnen of nee) tot 100 (afgerond of ja). Indicatief: zelf gerapporteerd.",
+    )
+
+
+def catalogus(bron: Bron) -> list[Dia]:
+    """All slides of a round in the default order: respons, each thema, planning, differences,
+    beleving, benchmarks. Thema's without afspraken in this round are left out."""
+    dias = [respons_dia(bron)]
+    for nr in sorted(bron.themas["nr"].astype(int)):
+        dia = thema_voortgang_dia(bron, nr)
+        if not dia.tabel.empty:
+            dias.append(dia)
+    dias += [planning_dia(bron), verschillen_dia(bron)]
+    for actortype in ("gemeente", "regio"):
+        dias.append(beleving_dia(bron, actortype))
+    for actortype in ("gemeente", "regio"):
+        dias.append(benchmark_dia(bron, actortype))
+    return [d for d in dias if not d.tabel.empty]
+
+
+# --------------------------------------------------------------------------------------------
+# Decks
+
+
+def deck_uit_tekst(opgeslagen: str | None, beschikbaar: list[str]) -> list[str]:
+    """The slide keys of a saved deck that still exist; the whole catalogue when nothing is
+    saved (or nothing of it exists any more)."""
+    if not opgeslagen:
+        return list(beschikbaar)
+    bestaand = set(beschikbaar)
+    gekozen = [s for s in dict.fromkeys(opgeslagen.split(";")) if s in bestaand]
+    return gekozen or list(beschikbaar)
+
+
+def deck_naar_tekst(sleutels: list[str]) -> str:
+    if not sleutels:
+        raise MonitorFout("Een deck moet minstens één dia bevatten.")
+    if any(";" in s for s in sleutels):
+        raise MonitorFout("Een diasleutel mag geen ';' bevatten.")
+    return ";".join(dict.fromkeys(sleutels))
+
+
+# --------------------------------------------------------------------------------------------
+# Notes: the story behind the figures, without names
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+TELEFOON = re.compile(r"(?<!\d)(\+31|0031|0)[\s-]?(\d[\s-]?){8,9}(?!\d)")
+AANSPREEKVORM = re.compile(
+    r"\b(?i:dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(?i:de heer|mevrouw|meneer)\s+[A-Z]"
+)
+MAX_NOTITIE = 2000
+
+
+def controleer_notitie(tekst: str) -> str:
+    """The note text, stripped; raises MonitorFout (Dutch) when it is empty, too long, or holds
+    an e-mail address, a phone number or a name with a form of address ('mevr. Jansen').
+
+    Notes are shared with all actors and land in the exports: they tell the story behind the
+    figures, not who said what.
+    """
+    schoon = (tekst or "").strip()
+    if not schoon:
+        raise MonitorFout("De notitie is leeg.")
+    if len(schoon) > MAX_NOTITIE:
+        raise MonitorFout(f"De notitie is te lang (meer dan {MAX_NOTITIE} tekens).")
+    if EMAIL.search(schoon):
+        raise MonitorFout(
+            "De notitie bevat een e-mailadres. Noteer zonder namen en contactgegevens."
+        )
+    if TELEFOON.search(schoon):
+        raise MonitorFout("De notitie bevat een telefoonnummer. Noteer zonder contactgegevens.")
+    if AANSPREEKVORM.search(schoon):
+        raise MonitorFout(
+            "De notitie lijkt een persoonsnaam te bevatten (bijvoorbeeld 'mevr. …'). Noteer "
+            "zonder namen; noem hooguit de actor."
+        )
+    return schoon
+
+
+# --------------------------------------------------------------------------------------------
+# What every export states
+
+
+def planning_op_peildatum(bron: Bron) -> pd.DataFrame:
+    """Per afspraak of this round with a deadline: the planning in force at the peildatum and
+    whether that deadline had passed (on or before the peildatum; see monitor.planning).
+
+    Columns: thema_nr, afspraak_code, afspraak, actoren (labels), planning, deadline,
+    verstreken ('Ja'/'Nee'; '–' without peildatum). Sorted by thema and afspraak.
+    """
+    in_kracht = planning_mod.planning_in_kracht(bron.planning, bron.peildatum)
+    kolommen = ["thema_nr", "afspraak_code", "afspraak", "actoren", "planning", "deadline"]
+    if in_kracht.empty:
+        return pd.DataFrame(columns=[*kolommen, "verstreken"])
+    gevraagd = bron.vragen[bron.vragen["afspraak_code"].notna()]
+    actoren = gevraagd.groupby("afspraak_code")["actortype"].agg(
+        lambda s: ", ".join(
+            ACTORTYPE_BY_CODE[c].label_meervoud for c in sorted(set(s), key=_actor_volgorde)
+        )
+    )
+    teksten = dict(zip(bron.afspraken["code"], bron.afspraken["tekst"], strict=True))
+    themas = dict(zip(bron.afspraken["code"], bron.afspraken["thema_nr"], strict=True))
+    rijen = []
+    for plan in in_kracht.itertuples():
+        if plan.afspraak_code not in actoren.index:
+            continue
+        verstreken = (
+            "–" if bron.peildatum is None else ("Ja" if plan.datum <= bron.peildatum else "Nee")
+        )
+        rijen.append(
+            (
+                int(themas.get(plan.afspraak_code, 0)),
+                plan.afspraak_code,
+                teksten.get(plan.afspraak_code, plan.afspraak_code),
+                actoren[plan.afspraak_code],
+                plan.tekst,
+                plan.datum,
+                verstreken,
+            )
+        )
+    return (
+        pd.DataFrame(rijen, columns=[*kolommen, "verstreken"])
+        .sort_values(["thema_nr", "afspraak_code"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+def _actor_volgorde(code: str) -> int:
+    return [a.code for a in ACTORTYPES].index(code)
+
+
+def kopregels(bron: Bron) -> list[str]:
+    """The lines every export starts with: round, peildatum, self-reported, deadlines."""
+    return [
+        f"Ronde {bron.jaar}: {bron.titel}",
+        f"Peildatum: {format.datum(bron.peildatum)}",
+        ZELFRAPPORTAGE,
+        DISCLAIMER,
+        "Per afspraak staat vermeld of de deadline op de peildatum verstreken was (deadline op "
+        "of vóór de peildatum), volgens de planning die op de peildatum gold.",
+    ]

@@ -1,0 +1,206 @@
+"""Page parts of the reflectiesessie: the slide, the notes under it, the deck editor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from monitor import format, reflectie_opslag
+from monitor.autorisatie import Gebruiker
+from monitor.db import read_session, write_session
+from monitor.domain import ACTORTYPES
+from monitor.errors import MonitorFout
+from monitor.rapportage.figuren import dia_figuur
+from monitor.reflectie import Dia
+from monitor.ui import data
+from monitor.ui.components import grafiek
+
+# Large fonts for the slide area only (a projector in a meeting room).
+DIA_CSS = """
+<style>
+.st-key-dia h2 { font-size: 2.6rem !important; line-height: 1.2; }
+.st-key-dia .st-key-kernboodschap p { font-size: 1.7rem; font-weight: 600; }
+.st-key-dia p, .st-key-dia li { font-size: 1.25rem; }
+</style>
+"""
+
+
+def opgeslagen_deck(ronde_id: int) -> str | None:
+    with read_session(data.engine()) as session:
+        return reflectie_opslag.load_deck(session=session, ronde_id=ronde_id)
+
+
+def dia_nummer(aantal: int) -> int:
+    """The slide number (1-based) from ``?dia=``; anything else is slide 1."""
+    tekst = st.query_params.get("dia", "1")
+    nummer = int(tekst) if tekst.isdigit() else 1
+    return nummer if 1 <= nummer <= aantal else 1
+
+
+def _naar(nummer: int) -> None:
+    st.query_params["dia"] = str(nummer)
+
+
+def bladeren(nummer: int, aantal: int) -> None:
+    """Previous / next buttons; the slide number lives in the URL (``?dia=3``)."""
+    links, midden, rechts = st.columns([1, 2, 1])
+    links.button(
+        "← Vorige",
+        key="vorige_dia",
+        disabled=nummer <= 1,
+        on_click=_naar,
+        args=(nummer - 1,),
+        width="stretch",
+    )
+    midden.markdown(
+        f"<p style='text-align:center'>Dia {nummer} van {aantal}</p>", unsafe_allow_html=True
+    )
+    rechts.button(
+        "Volgende →",
+        key="volgende_dia",
+        disabled=nummer >= aantal,
+        on_click=_naar,
+        args=(nummer + 1,),
+        width="stretch",
+    )
+
+
+def toon_dia(dia: Dia) -> None:
+    st.markdown(DIA_CSS, unsafe_allow_html=True)
+    with st.container(key="dia"):
+        st.header(dia.titel)
+        with st.container(key="kernboodschap"):
+            st.markdown(dia.kernboodschap)
+        grafiek(
+            dia_figuur(dia, groot=True),
+            titel=dia.titel,
+            alt=dia.alt,
+            tabel=dia.tabel.drop(columns=["reeks_code"]).rename(
+                columns={"categorie": "Categorie", "reeks": "Reeks", "waarde": "Waarde"}
+            ),
+        )
+        if dia.toelichting:
+            st.caption(dia.toelichting)
+
+
+def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
+    """The notes of this slide (signed-in users) and a form to add one (facilitators)."""
+    st.subheader("Notities bij deze dia")
+    if not reflectie_opslag.mag_notities_lezen(gebruiker):
+        st.caption("Notities en actiepunten zijn zichtbaar na inloggen.")
+        return
+    with read_session(data.engine()) as session:
+        tabel = reflectie_opslag.notities(
+            session=session, gebruiker=gebruiker, ronde_id=ronde_id, dia=dia.sleutel
+        )
+    if tabel.empty:
+        st.caption("Nog geen notities bij deze dia.")
+    for rij in tabel.itertuples():
+        actie = ""
+        if rij.is_actiepunt:
+            actie = f" — **actiepunt** voor {rij.eigenaar}"
+            if rij.deadline is not None and not pd.isna(rij.deadline):
+                actie += f", deadline {format.datum(rij.deadline)}"
+        st.markdown(f"{rij.aangemaakt_op:%d-%m-%Y %H:%M} · {actie.lstrip(' —')}")
+        st.text(rij.tekst)  # plain text, never HTML
+    if reflectie_opslag.mag_schrijven(gebruiker):
+        _notitie_formulier(gebruiker, ronde_id, dia)
+    else:
+        st.caption("Notities maken kunnen beheerders en kijkers (de begeleiders van de sessie).")
+
+
+def _notitie_formulier(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
+    with st.form("notitie_formulier", clear_on_submit=True):
+        tekst = st.text_area(
+            "Notitie: het verhaal achter de cijfers (zonder namen of contactgegevens)",
+            key="notitie_tekst",
+        )
+        actiepunt = st.checkbox("Dit is een actiepunt", key="notitie_actiepunt")
+        kolom1, kolom2 = st.columns(2)
+        eigenaar = kolom1.selectbox(
+            "Eigenaar (actor)",
+            [a.code for a in ACTORTYPES],
+            format_func=lambda c: next(a.label_meervoud for a in ACTORTYPES if a.code == c),
+            key="notitie_eigenaar",
+        )
+        deadline = kolom2.date_input(
+            "Deadline", value=None, format="DD-MM-YYYY", key="notitie_deadline"
+        )
+        if st.form_submit_button("Notitie bewaren"):
+            _bewaar(
+                gebruiker,
+                ronde_id,
+                dia,
+                tekst,
+                eigenaar if actiepunt else None,
+                deadline if actiepunt else None,
+            )
+
+
+def _bewaar(
+    gebruiker: Gebruiker,
+    ronde_id: int,
+    dia: Dia,
+    tekst: str,
+    eigenaar: str | None,
+    deadline: date | None,
+) -> None:
+    try:
+        with write_session(data.engine()) as session:
+            reflectie_opslag.add_notitie(
+                session=session,
+                gebruiker=gebruiker,
+                ronde_id=ronde_id,
+                dia=dia.sleutel,
+                tekst=tekst,
+                eigenaar=eigenaar,
+                deadline=deadline,
+            )
+    except MonitorFout as fout:
+        st.warning(f"Niet bewaard: {fout}")
+        return
+    st.rerun()
+
+
+def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck: list[str]) -> None:
+    """Choose and order the slides (facilitators only); saved as the round's deck."""
+    if not reflectie_opslag.mag_schrijven(gebruiker):
+        return
+    titels = {d.sleutel: d.titel for d in catalogus}
+    with st.expander("Deck samenstellen: dia's kiezen en ordenen"):
+        positie = {s: i + 1 for i, s in enumerate(deck)}
+        tabel = pd.DataFrame(
+            {
+                "Tonen": [d.sleutel in positie for d in catalogus],
+                "Volgorde": [
+                    positie.get(d.sleutel, len(deck) + i + 1) for i, d in enumerate(catalogus)
+                ],
+                "Dia": [d.titel for d in catalogus],
+                "Sleutel": [d.sleutel for d in catalogus],
+            }
+        ).sort_values("Volgorde")
+        bewerkt = st.data_editor(
+            tabel,
+            hide_index=True,
+            disabled=["Dia", "Sleutel"],
+            key="deck_tabel",
+            column_config={"Volgorde": st.column_config.NumberColumn(min_value=1, step=1)},
+        )
+        if st.button("Deck bewaren", key="deck_bewaren"):
+            gekozen = bewerkt[bewerkt["Tonen"]].sort_values("Volgorde", kind="stable")
+            try:
+                with write_session(data.engine()) as session:
+                    reflectie_opslag.save_deck(
+                        session=session,
+                        gebruiker=gebruiker,
+                        ronde_id=ronde_id,
+                        dias=gekozen["Sleutel"].tolist(),
+                    )
+            except MonitorFout as fout:
+                st.warning(f"Niet bewaard: {fout}")
+                return
+            st.query_params["dia"] = "1"
+            st.rerun()
+        st.caption(f"{len(deck)} van de {len(titels)} dia's in het deck.")

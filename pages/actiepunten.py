@@ -1,0 +1,82 @@
+"""Actiepunten: what the reflectiesessies agreed, per round, and what became of the previous
+round's actiepunten."""
+
+import streamlit as st
+
+from monitor import format, reflectie_opslag
+from monitor.db import read_session, write_session
+from monitor.errors import MonitorFout
+from monitor.ui import data
+from monitor.ui.page import ronde_of_stop, setup_page
+
+context = setup_page("pages/actiepunten.py")
+st.title("Actiepunten")
+ronde = ronde_of_stop(context)
+gebruiker = context.gebruiker
+titels = {d.sleutel: d.titel for d in data.dia_catalogus(ronde, context.versie)}
+
+
+def _weergave(tabel):
+    return tabel.assign(
+        dia=tabel["dia"].map(lambda s: titels.get(s, s)),
+        deadline=tabel["deadline"].map(lambda d: format.datum(d) if d else "–"),
+        aangemaakt_op=tabel["aangemaakt_op"].map(lambda t: f"{t:%d-%m-%Y}"),
+    ).rename(
+        columns={
+            "dia": "Dia",
+            "tekst": "Actiepunt",
+            "eigenaar": "Eigenaar",
+            "deadline": "Deadline",
+            "opvolging": "Opvolging",
+            "aangemaakt_op": "Genoteerd op",
+        }
+    )[["Genoteerd op", "Dia", "Actiepunt", "Eigenaar", "Deadline", "Opvolging"]]
+
+
+with read_session(data.engine()) as session:
+    deze = reflectie_opslag.actiepunten(session=session, gebruiker=gebruiker, ronde_id=ronde.id)
+    vorige = None
+    if ronde.vorige_ronde_id is not None:
+        vorige = reflectie_opslag.actiepunten(
+            session=session, gebruiker=gebruiker, ronde_id=ronde.vorige_ronde_id
+        )
+
+st.header(f"Ronde {ronde.jaar}")
+st.caption("Elk signaal uit de reflectiesessie een eigenaar en een opvolging.")
+if deze.empty:
+    st.info("In deze ronde zijn nog geen actiepunten genoteerd (op de pagina Reflectiesessie).")
+else:
+    st.dataframe(_weergave(deze), hide_index=True, width="stretch")
+
+vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_id), None)
+if vorige is not None:
+    st.header(f"Wat werd er van de actiepunten van ronde {vorig_jaar}?")
+    if vorige.empty:
+        st.info(f"In ronde {vorig_jaar} zijn geen actiepunten genoteerd.")
+    elif reflectie_opslag.mag_schrijven(gebruiker):
+        bewerkt = st.data_editor(
+            _weergave(vorige),
+            hide_index=True,
+            width="stretch",
+            disabled=["Genoteerd op", "Dia", "Actiepunt", "Eigenaar", "Deadline"],
+            key="opvolging_tabel",
+        )
+        if st.button("Opvolging bewaren", key="opvolging_bewaren"):
+            try:
+                with write_session(data.engine()) as session:
+                    for notitie_id, oud, nieuw in zip(
+                        vorige["id"], vorige["opvolging"], bewerkt["Opvolging"], strict=True
+                    ):
+                        if (nieuw or "") != (oud or ""):
+                            reflectie_opslag.set_opvolging(
+                                session=session,
+                                gebruiker=gebruiker,
+                                notitie_id=int(notitie_id),
+                                opvolging=nieuw or "",
+                            )
+            except MonitorFout as fout:
+                st.warning(f"Niet bewaard: {fout}")
+            else:
+                st.rerun()
+    else:
+        st.dataframe(_weergave(vorige), hide_index=True, width="stretch")

@@ -1,0 +1,26 @@
+"""Reflectiesessie: the round's figures as slides, one at a time, with notes under each."""
+
+import streamlit as st
+
+from monitor import reflectie
+from monitor.ui import data
+from monitor.ui import reflectie as ui
+from monitor.ui.page import ronde_of_stop, setup_page
+
+context = setup_page("pages/reflectiesessie.py")
+st.title("Reflectiesessie")
+ronde = ronde_of_stop(context)
+catalogus = data.dia_catalogus(ronde, context.versie)
+if not catalogus:
+    st.info("Voor deze ronde zijn nog geen cijfers om te bespreken.")
+    st.stop()
+per_sleutel = {d.sleutel: d for d in catalogus}
+deck = reflectie.deck_uit_tekst(ui.opgeslagen_deck(ronde.id), list(per_sleutel))
+nummer = ui.dia_nummer(len(deck))
+dia = per_sleutel[deck[nummer - 1]]
+
+ui.bladeren(nummer, len(deck))
+ui.toon_dia(dia)
+st.caption(f"Ronde {ronde.jaar}. {reflectie.ZELFRAPPORTAGE}")
+ui.notities_onder_dia(context.gebruiker, ronde.id, dia)
+ui.deck_editor(context.gebruiker, ronde.id, catalogus, deck)

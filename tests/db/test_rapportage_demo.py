@@ -1,0 +1,264 @@
+"""The exports of demo round 2024: PowerPoint with native charts, the report tables in Excel,
+the PDF report, and the `rapport` command."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+from pptx.util import Inches
+
+from monitor import reflectie
+from monitor.__main__ import main
+from monitor.db import read_session
+from monitor.rapportage import pdf_rapport
+from monitor.rapportage.bron import laad_bron
+from monitor.rapportage.excel_tabellen import bouw_xlsx
+from monitor.rapportage.pptx_export import PLANNING_RIJEN_PER_DIA, bouw_pptx
+from monitor.reflectie_opslag import NOTITIE_KOLOMMEN
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def bron(demo_engine):
+    with read_session(demo_engine) as session:
+        return laad_bron(session, 2024)
+
+
+@pytest.fixture(scope="module")
+def dias(bron):
+    return reflectie.catalogus(bron)
+
+
+def _notities(*rijen) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            (
+                i,
+                dia,
+                tekst,
+                eigenaar is not None,
+                eigenaar or "",
+                None,
+                "",
+                datetime(2024, 9, 12, 14, 0),
+                "Kijker",
+            )
+            for i, (dia, tekst, eigenaar) in enumerate(rijen, start=1)
+        ],
+        columns=NOTITIE_KOLOMMEN,
+    )
+
+
+@pytest.fixture(scope="module")
+def pptx(bron, dias):
+    notities = _notities(
+        ("thema-4-voortgang", "Regio's wachten op de landsdelen.", None),
+        ("thema-4-voortgang", "Tarieven kleinschalig bespreken.", "VNG"),
+    )
+    return Presentation(io.BytesIO(bouw_pptx(bron, dias, notities)))
+
+
+def test_the_catalogue_has_the_expected_slides(dias):
+    sleutels = [d.sleutel for d in dias]
+    assert sleutels[0] == "respons"
+    assert [s for s in sleutels if s.startswith("thema-")] == [
+        f"thema-{n}-voortgang" for n in range(1, 9)
+    ]
+    assert {"planning-stand", "verschillen", "beleving-gemeente", "beleving-regio"} <= set(sleutels)
+    assert len(sleutels) == 15
+    thema4 = next(d for d in dias if d.sleutel == "thema-4-voortgang")
+    assert thema4.kernboodschap.startswith("51% van de jeugdregio's antwoordt 'afgerond'")
+
+
+def test_slides_name_no_gemeente_or_regio(bron, dias):
+    namen = bron.organisaties.loc[
+        bron.organisaties["actortype"].isin(["gemeente", "regio"]), "naam"
+    ]
+    tekst = " ".join(
+        [d.titel + " " + d.kernboodschap + " " + " ".join(d.categorieen) for d in dias]
+    )
+    genoemd = [n for n in namen if re.search(rf"\b{re.escape(n)}\b", tekst)]
+    assert not genoemd
+
+
+def test_pptx_has_title_slide_one_per_slide_and_the_deadline_tables(pptx, bron, dias):
+    planning = reflectie.planning_op_peildatum(bron)
+    tabel_dias = -(-len(planning) // PLANNING_RIJEN_PER_DIA)
+    assert len(pptx.slides) == 1 + len(dias) + tabel_dias
+    assert pptx.slide_width == Inches(13.333)
+    titel = pptx.slides[0]
+    tekst = " ".join(s.text_frame.text for s in titel.shapes if s.has_text_frame)
+    assert "Ronde 2024" in tekst and "30 juni 2024" in tekst and "zelfrapportage" in tekst
+    laatste = pptx.slides[len(pptx.slides) - 1]
+    tabel = next(s for s in laatste.shapes if s.has_table).table
+    assert tabel.cell(0, 3).text == "Deadline verstreken"
+
+
+def test_pptx_charts_are_native_and_hold_the_compute_layers_numbers(pptx, dias):
+    for slide, dia in zip(list(pptx.slides)[1 : 1 + len(dias)], dias, strict=True):
+        assert slide.shapes.title.text == dia.titel
+        grafieken = [s for s in slide.shapes if s.has_chart]
+        assert len(grafieken) == 1, dia.sleutel  # a chart object, not a picture
+        assert not [s for s in slide.shapes if s.shape_type == 13]  # no pictures
+        grafiek = grafieken[0].chart
+        assert [s.name for s in grafiek.series] == [naam for _c, naam in dia.reeksen]
+        for reeks, (code, _naam) in zip(grafiek.series, dia.reeksen, strict=True):
+            assert list(reeks.values) == pytest.approx(dia.waarden(code)), dia.sleutel
+        teksten = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        assert dia.kernboodschap in teksten
+
+
+def test_pptx_thema_4_holds_the_reports_51_percent(pptx, dias):
+    index = next(i for i, d in enumerate(dias) if d.sleutel == "thema-4-voortgang")
+    dia = dias[index]
+    assert "51%" in dia.kernboodschap
+    notities = pptx.slides[1 + index].notes_slide.notes_text_frame.text
+    assert "Regio's wachten op de landsdelen." in notities
+    assert "ACTIEPUNT voor VNG" in notities
+
+
+# --------------------------------------------------------------------------------------------
+# Excel: the tables of chapters 3 and 4
+
+KOLOM = {
+    "ja": "Ja (%)",
+    "nee": "Nee (%)",
+    "nog_niet_begonnen": "Nog niet begonnen (%)",
+    "mee_bezig": "Mee bezig (%)",
+    "bijna_klaar": "Bijna klaar (%)",
+    "afgerond": "Afgerond (%)",
+    "helemaal_niet": "Helemaal niet (%)",
+    "enigszins": "Enigszins (%)",
+    "ongeveer_halverwege": "Ongeveer halverwege (%)",
+    "grotendeels": "Grotendeels (%)",
+    "volledig": "Volledig (%)",
+}
+
+
+@pytest.fixture(scope="module")
+def werkboek(bron):
+    return load_workbook(io.BytesIO(bouw_xlsx(bron)))
+
+
+def _cellen(werkboek) -> dict[tuple[str, str], object]:
+    """(vraag code, column header) → cell value, over all table sheets (header in row 2)."""
+    cellen = {}
+    for blad in werkboek.worksheets[1:]:
+        rijen = list(blad.iter_rows(values_only=True))
+        for rij in rijen[2:]:
+            for kop, waarde in zip(rijen[1], rij, strict=False):
+                cellen[(rij[1], kop)] = waarde
+    return cellen
+
+
+def _haalbaar(percentage: int, n: int) -> bool:
+    """Can a whole percentage be printed from some count out of ``n`` (half up)?"""
+    return any(int(100 * k / n + 0.5) == percentage for k in range(n + 1))
+
+
+def test_excel_tables_equal_the_reports_tables_of_chapters_3_and_4(werkboek):
+    cellen = _cellen(werkboek)
+    with (DATA / "rapport_2024.csv").open(encoding="utf-8") as handle:
+        rijen = [r for r in csv.DictReader(handle) if "tabel" in r["bron"]]
+    assert len(rijen) == 138  # every figure printed in the report's tables
+    afwijkend = []
+    for rij in rijen:
+        verwacht = round(float(rij["percentage"]))
+        werkelijk = cellen[(rij["vraag"], KOLOM[rij["optie"]])]
+        n = cellen.get((rij["vraag"], "Antwoorden (n)")) or cellen[(rij["vraag"], "n")]
+        # Equal, unless no count out of the n who answered prints as the report's figure
+        # (the report used another denominator); then the nearest, within 1 point.
+        if werkelijk != verwacht and (_haalbaar(verwacht, n) or abs(werkelijk - verwacht) > 1):
+            afwijkend.append((rij["vraag"], rij["optie"], verwacht, werkelijk, n))
+    assert not afwijkend
+
+
+def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):
+    over = " ".join(str(c.value) for c in werkboek["Over deze tabellen"]["A"] if c.value)
+    assert "Ronde 2024" in over and "30 juni 2024" in over and "zonder feitelijke controle" in over
+    blad = werkboek["Deadlines"]
+    rijen = {r[1]: r for r in blad.iter_rows(min_row=3, values_only=True)}
+    assert rijen["A1.11"][4] == "Klaar Q4 2023" and rijen["A1.11"][6] == "Ja"  # SBJ's list
+    assert rijen["A6.01"][6] == "Nee"  # Klaar Q2 2025
+    thema4 = werkboek["3.4 Terugdringen residentiële j"]
+    kop = [c.value for c in thema4[2]]
+    assert "Deadline verstreken op peildatum" in kop
+
+
+# --------------------------------------------------------------------------------------------
+# The command line, and the PDF (built once: kaleido starts a Chromium)
+
+
+@contextlib.contextmanager
+def _database(engine):
+    oud = os.environ.get("DATABASE_URL")
+    os.environ["DATABASE_URL"] = engine.url.render_as_string(hide_password=False)
+    try:
+        yield
+    finally:
+        if oud is None:
+            os.environ.pop("DATABASE_URL")
+        else:
+            os.environ["DATABASE_URL"] = oud
+
+
+def _cli(demo_engine, *args) -> tuple[int, str]:
+    fout = io.StringIO()
+    with (
+        _database(demo_engine),
+        contextlib.redirect_stderr(fout),
+        contextlib.redirect_stdout(io.StringIO()),
+    ):
+        code = main(["rapport", *args])
+    return code, fout.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("args", "melding"),
+    [
+        (["uit.docx", "--ronde", "2024"], "onbekend bestandsformaat '.docx'"),
+        (["uit", "--ronde", "2024"], "onbekend bestandsformaat '(geen)'"),
+        (["uit.pptx", "--ronde", "1999"], "Ronde 1999 bestaat niet"),
+    ],
+)
+def test_cli_refuses_unknown_format_or_round_with_exit_2(demo_engine, tmp_path, args, melding):
+    code, fout = _cli(demo_engine, str(tmp_path / args[0]), *args[1:])
+    assert code == 2
+    assert melding in fout
+    assert not list(tmp_path.iterdir())
+
+
+def test_cli_writes_the_pptx(demo_engine, tmp_path, dias):
+    code, _ = _cli(demo_engine, str(tmp_path / "sessie.pptx"), "--ronde", "2024")
+    assert code == 0
+    assert len(Presentation(str(tmp_path / "sessie.pptx")).slides) > len(dias)
+
+
+def test_pdf_without_chromium_is_a_dutch_message_not_a_crash(demo_engine, tmp_path, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "geen-chromium"))
+    code, fout = _cli(demo_engine, str(tmp_path / "rapport.pdf"), "--ronde", "2024")
+    assert code == 2
+    assert "Chromium nodig" in fout and "geen-chromium" in fout
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias):
+    stappen = []
+    inhoud = pdf_rapport.bouw_pdf(bron, dias, voortgang=lambda f, t: stappen.append(f))
+    assert inhoud.startswith(b"%PDF")
+    paginas = len(re.findall(rb"/Type\s*/Page\b", inhoud))
+    assert paginas >= 1 + 1 + 8  # title, overview, one per thema
+    assert len(re.findall(rb"/Subtype\s*/Image", inhoud)) == len(dias)  # one picture per chart
+    assert stappen == sorted(stappen) and stappen[-1] == 1.0  # progress only moves forward

@@ -1,0 +1,183 @@
+"""Slides, decks and note checks of the reflectiesessie, on small hand-made frames."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from monitor import reflectie
+from monitor.errors import MonitorFout
+
+VRAGEN = pd.DataFrame(
+    [
+        # id, code, actortype, thema_nr, afspraak_code, soort, vraagtype, tekst, volgorde
+        (
+            1,
+            "REG.4.01",
+            "regio",
+            4,
+            "A4.06",
+            "afspraak",
+            "status4",
+            "Onze regio heeft een plan.",
+            1,
+        ),
+        (2, "REG.4.02", "regio", 4, "A4.07", "afspraak", "status4", "Onze regio investeert.", 2),
+        (3, "RIJK.4.01", "rijk", 4, "A4.01", "afspraak", "janee", "Het Rijk stimuleert.", 3),
+        (4, "GEM.B.01", "gemeente", 1, None, "beleving", "likert5", "Normaliseren.", 4),
+    ],
+    columns=[
+        "id",
+        "code",
+        "actortype",
+        "thema_nr",
+        "afspraak_code",
+        "soort",
+        "vraagtype",
+        "tekst",
+        "volgorde",
+    ],
+)
+
+
+def _antwoorden(rijen):
+    return pd.DataFrame(
+        [(org, vraag, waarde, None, "ingediend") for org, vraag, waarde in rijen],
+        columns=["organisatie_code", "vraag_id", "waarde", "toelichting", "status"],
+    )
+
+
+ANTWOORDEN = _antwoorden(
+    [
+        ("JZ01", 1, "afgerond"),
+        ("JZ02", 1, "afgerond"),
+        ("JZ03", 1, "mee_bezig"),
+        ("JZ04", 1, "nog_niet_begonnen"),
+        ("JZ01", 2, "afgerond"),
+        ("JZ02", 2, "mee_bezig"),
+        ("JZ03", 2, "mee_bezig"),
+        ("JZ04", 2, "bijna_klaar"),
+        ("RIJK", 3, "nee"),
+        ("GM01", 4, "volledig"),
+        ("GM02", 4, "enigszins"),
+    ]
+)
+
+
+def _bron(planning=None, peildatum=date(2024, 6, 30)):
+    leeg_planning = pd.DataFrame(
+        columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"]
+    )
+    return reflectie.Bron(
+        jaar=2024,
+        titel="Monitor 2024",
+        peildatum=peildatum,
+        organisaties=pd.DataFrame(
+            [("JZ01", "regio"), ("RIJK", "rijk"), ("GM01", "gemeente")],
+            columns=["code", "actortype"],
+        ),
+        vragen=VRAGEN,
+        antwoorden=ANTWOORDEN,
+        themas=pd.DataFrame([(1, "Reikwijdte"), (4, "Residentieel")], columns=["nr", "titel"]),
+        planning=leeg_planning if planning is None else planning,
+        afspraken=pd.DataFrame(
+            [
+                ("A4.06", 4, "Afgestemd plan"),
+                ("A4.07", 4, "Investeren"),
+                ("A4.01", 4, "Stimuleren"),
+            ],
+            columns=["code", "thema_nr", "tekst"],
+        ),
+    )
+
+
+def test_thema_slide_counts_every_answer_per_actor_and_names_the_most_finished_afspraak():
+    dia = reflectie.thema_voortgang_dia(_bron(), 4)
+    assert dia.sleutel == "thema-4-voortgang"
+    assert dia.categorieen == ["Rijk", "Jeugdregio's"]  # Hervormingsagenda order
+    # Regio's gave 8 answers: 3 afgerond, 3 mee bezig, 1 bijna klaar, 1 nog niet begonnen.
+    assert dia.waarden("afgerond") == [0.0, 37.5]
+    assert dia.waarden("mee_bezig") == [0.0, 37.5]
+    assert dia.waarden("nog_niet_begonnen") == [100.0, 12.5]  # the Rijk's 'nee' counts here
+    # Question 1: 2 of 4 regio's afgerond (50%) beats question 2 (1 of 4).
+    assert dia.kernboodschap == (
+        "50% van de jeugdregio's antwoordt 'afgerond' op: Onze regio heeft een plan."
+    )
+
+
+def test_beleving_slide_names_the_statement_with_the_most_volledig():
+    dia = reflectie.beleving_dia(_bron(), "gemeente")
+    assert dia.waarden("volledig") == [50.0]
+    assert dia.kernboodschap.startswith("50% van de gemeenten vindt de beweging volledig")
+
+
+def test_deadline_passed_is_judged_on_the_peildatum():
+    planning = pd.DataFrame(
+        [
+            ("A4.06", "start", date(2024, 3, 31), "Start Q1 2024", "IP", date(2023, 1, 1)),
+            ("A4.07", "klaar", date(2024, 6, 30), "Klaar Q2 2024", "IP", date(2023, 1, 1)),
+            ("A4.01", "klaar", date(2024, 9, 30), "Klaar Q3 2024", "IP", date(2023, 1, 1)),
+        ],
+        columns=["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"],
+    )
+    tabel = reflectie.planning_op_peildatum(_bron(planning))
+    verstreken = dict(zip(tabel["afspraak_code"], tabel["verstreken"], strict=True))
+    # On the peildatum itself counts as passed.
+    assert verstreken == {"A4.01": "Nee", "A4.06": "Ja", "A4.07": "Ja"}
+    zonder = reflectie.planning_op_peildatum(_bron(planning, peildatum=None))
+    assert set(zonder["verstreken"]) == {"–"}
+
+
+def test_every_export_header_names_round_peildatum_and_self_reporting():
+    regels = "\n".join(reflectie.kopregels(_bron()))
+    assert "Ronde 2024" in regels
+    assert "30 juni 2024" in regels
+    assert "zonder feitelijke controle" in regels
+
+
+@pytest.mark.parametrize(
+    ("opgeslagen", "verwacht"),
+    [
+        (None, ["a", "b", "c"]),  # nothing saved: the whole catalogue
+        ("", ["a", "b", "c"]),
+        ("c;a", ["c", "a"]),  # saved order kept
+        ("c;weg;a;c", ["c", "a"]),  # unknown keys and doubles dropped
+        ("weg", ["a", "b", "c"]),  # nothing left: the whole catalogue
+    ],
+)
+def test_deck_from_saved_text(opgeslagen, verwacht):
+    assert reflectie.deck_uit_tekst(opgeslagen, ["a", "b", "c"]) == verwacht
+
+
+def test_an_empty_deck_cannot_be_saved():
+    with pytest.raises(MonitorFout, match="minstens één dia"):
+        reflectie.deck_naar_tekst([])
+
+
+@pytest.mark.parametrize(
+    ("tekst", "melding"),
+    [
+        ("Mail j.jansen@gemeente.nl voor details", "e-mailadres"),
+        ("Bel 06-12345678 voor de cijfers", "telefoonnummer"),
+        ("Bel 020 123 4567", "telefoonnummer"),
+        ("+31 6 12345678 weet het", "telefoonnummer"),
+        ("Volgens mevr. Jansen klopt dit niet", "persoonsnaam"),
+        ("De heer Pietersen neemt het op", "persoonsnaam"),
+        ("   ", "leeg"),
+    ],
+)
+def test_notes_with_contact_details_or_names_are_refused(tekst, melding):
+    with pytest.raises(MonitorFout, match=melding):
+        reflectie.controleer_notitie(tekst)
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Regio's herkennen het beeld; wachten op wetgeving in 2025.",
+        "51% afgerond, maar de uitvoering loopt achter (Q2 2024).",
+        "VNG en Rijk bespreken het verschil vóór 1 oktober.",
+    ],
+)
+def test_ordinary_notes_pass(tekst):
+    assert reflectie.controleer_notitie(f"  {tekst} ") == tekst
