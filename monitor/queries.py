@@ -31,6 +31,8 @@ VRAAG_KOLOMMEN = [
     "toon_als",
     "volgorde",
     "voorganger_id",
+    "minimum",
+    "maximum",
 ]
 ANTWOORD_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "toelichting", "status"]
 ORGANISATIE_KOLOMMEN = [
@@ -114,3 +116,23 @@ def aantal_antwoorden(session: Session, ronde_id: int | None = None) -> int:
     if ronde_id is not None:
         stmt = stmt.where(Antwoord.ronde_id == ronde_id)
     return session.exec(stmt).one()
+
+
+def vragen_van_ronde(session: Session, ronde_id: int) -> list[Vraag]:
+    """The round's questions as rows (with options and bounds), in questionnaire order."""
+    stmt = select(Vraag).where(Vraag.ronde_id == ronde_id).order_by(Vraag.volgorde, Vraag.code)
+    return list(session.exec(stmt).all())
+
+
+def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tuple]:
+    """Per (organisatie_code, vraag_id): (id, waarde, toelichting, status, versie)."""
+    stmt = select(
+        Antwoord.organisatie_code,
+        Antwoord.vraag_id,
+        Antwoord.id,
+        Antwoord.waarde,
+        Antwoord.toelichting,
+        Antwoord.status,
+        Antwoord.versie,
+    ).where(Antwoord.ronde_id == ronde_id)
+    return {(r[0], r[1]): tuple(r[2:]) for r in session.exec(stmt).all()}
