@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from monitor import queries
+from monitor import cli_uitwisseling, queries
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 from monitor.errors import MonitorFout
@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     ov = sub.add_parser("overzicht", help="landelijke cijfers van een ronde")
     ov.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     ov.add_argument("--json", action="store_true", help="als JSON (stabiele interface)")
+    cli_uitwisseling.voeg_opdrachten_toe(sub)
     return parser
 
 
@@ -87,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             )
         elif args.opdracht == "overzicht":
             return _overzicht(engine, args.ronde, args.json)
+        elif args.opdracht in ("import", "export", "template"):
+            return cli_uitwisseling.voer_uit(engine, args)
     except MonitorFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2

@@ -40,6 +40,9 @@ CSV_CODERINGEN = ("utf-8-sig", "cp1252")  # utf-8-sig also reads UTF-8 without a
 SCHEIDINGSTEKENS = (";", ",", "\t")
 VOORKEUR_BLAD = "antwoorden"
 _MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)\"")
+# A formula (<f>) or an error value (t="e") somewhere in a sheet's XML: then every cell is read
+# with its type, to say which cells; otherwise values only (faster).
+_FORMULE_RE = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=\"e\"")
 _LEESBLOK = 1 << 16
 _RATIO_VANAF = 2**20
 
@@ -188,7 +191,8 @@ def _lees_xlsx(data: bytes, naam: str, limieten: Limieten, voortgang: Voortgang 
                 "elke cel zelf in.",
             )
         )
-    rijen, cel_problemen = _lees_blad(data, naam, blad, limieten, voortgang)
+    met_cellen = bool(_FORMULE_RE.search(delen.get(pad, b"")))
+    rijen, cel_problemen = _lees_blad(data, naam, blad, limieten, voortgang, met_cellen)
     problemen.extend(cel_problemen)
     if not rijen:
         problemen.append(Probleem(blad, None, None, "het blad is leeg: er staan geen gegevens in."))
@@ -299,8 +303,15 @@ def _cel_plaats(ref: str) -> tuple[int, int]:
 
 
 def _lees_blad(
-    data: bytes, naam: str, blad: str, limieten: Limieten, voortgang: Voortgang | None
+    data: bytes,
+    naam: str,
+    blad: str,
+    limieten: Limieten,
+    voortgang: Voortgang | None,
+    met_cellen: bool,
 ) -> tuple[list[tuple[int, tuple[object, ...]]], list[Probleem]]:
+    """The non-empty rows of a sheet. ``met_cellen`` looks at every cell's type (to find
+    formulas and error values); without it only values are read, which is faster."""
     try:
         werkmap = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
     except Exception:  # openpyxl raises many kinds on broken or hostile input
@@ -312,15 +323,16 @@ def _lees_blad(
         rijen: list[tuple[int, tuple[object, ...]]] = []
         problemen: list[Probleem] = []
         kop: tuple[object, ...] = ()
-        for nr, cellen in enumerate(werkblad.iter_rows(), start=1):
+        for nr, cellen in enumerate(werkblad.iter_rows(values_only=not met_cellen), start=1):
             if nr > limieten.max_rijen or len(cellen) > limieten.max_kolommen:
                 raise InvoerFout(naam, None, None, _te_groot_melding(limieten))
-            waarden = tuple(_celwaarde(c, blad, nr, kop, problemen) for c in cellen)
-            while waarden and waarden[-1] is None:
-                waarden = waarden[:-1]
-            if waarden:
-                kop = kop or waarden
-                rijen.append((nr, waarden))
+            if met_cellen:
+                cellen = tuple(_celwaarde(c, blad, nr, kop, problemen) for c in cellen)
+            while cellen and cellen[-1] is None:
+                cellen = cellen[:-1]
+            if cellen:
+                kop = kop or cellen
+                rijen.append((nr, tuple(cellen)))
             if voortgang and nr % 500 == 0:
                 voortgang(min(1.0, nr / geschat), f"{nr} rijen gelezen")
         return rijen, problemen
@@ -339,12 +351,15 @@ def _te_groot_melding(limieten: Limieten) -> str:
     )
 
 
+_GEWOON = (str, int, float, date, datetime, time)
+
+
 def _celwaarde(cel, blad: str, rij: int, kop: tuple, problemen: list[Probleem]) -> object:
     """The value of a cell; formulas and error values become None plus a problem."""
     soort = getattr(cel, "data_type", None)
     waarde = getattr(cel, "value", None)
-    if waarde is None:
-        return None
+    if waarde is None or (soort not in ("f", "e") and isinstance(waarde, _GEWOON)):
+        return waarde
     index = cel.column - 1
     kolom = kolom_naam(index, kop[index] if index < len(kop) else None)
     if soort == "f" or not isinstance(waarde, str | int | float | date | datetime | time):

@@ -244,25 +244,9 @@ def bulk_save_antwoorden(
 
 
 def save_inzendingen(
-    *,
-    session: Session,
-    ronde: Ronde,
-    organisatie_codes: Iterable[str],
-    moment: datetime,
-    alleen_ontbrekend: bool = False,
-) -> int:
-    """Mark the organisations' questionnaires as submitted; returns how many rows changed.
-
-    With ``alleen_ontbrekend`` an organisation already marked as submitted keeps its date (an
-    import of the same file twice changes nothing).
-    """
-    aantal = 0
+    *, session: Session, ronde: Ronde, organisatie_codes: Iterable[str], moment: datetime
+) -> None:
     for code in organisatie_codes:
-        if alleen_ontbrekend:
-            bestaand = session.get(Inzending, (ronde.id, code))
-            if bestaand is not None and bestaand.status == "ingediend":
-                continue
-        aantal += 1
         _upsert(
             session,
             Inzending,
@@ -274,7 +258,6 @@ def save_inzendingen(
                 "ingediend_op": moment,
             },
         )
-    return aantal
 
 
 def set_meta(*, session: Session, sleutel: str, waarde: str) -> None:

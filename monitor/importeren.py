@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -82,9 +83,12 @@ _DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d
 
 def schoon(tekst: str) -> str:
     """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
+    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
+        return tekst  # the common case, quickly
     return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def sleutel(tekst: str) -> str:
     """Comparison key: clean, lower case, without diacritics ('Súdwest' → 'sudwest')."""
     ontleed = unicodedata.normalize("NFKD", schoon(tekst))
@@ -842,12 +846,11 @@ def _schrijf(
     crud.update_antwoorden(
         session=session, wijzigingen=wijzigingen, door=door, bron=bron, moment=moment
     )
-    inzendingen = crud.save_inzendingen(
-        session=session,
-        ronde=ronde,
-        organisatie_codes=sorted({r.organisatie_code for r in regels}),
-        moment=moment,
-        alleen_ontbrekend=True,
+    # organisations already marked as submitted keep their date: a second import changes nothing
+    al_ingediend = queries.ingediende_organisaties(session, ronde.id)
+    inzendingen = sorted({r.organisatie_code for r in regels} - al_ingediend)
+    crud.save_inzendingen(
+        session=session, ronde=ronde, organisatie_codes=inzendingen, moment=moment
     )
     if nieuw or wijzigingen or inzendingen:
         crud.bump_data_versie(session=session)

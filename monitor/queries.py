@@ -10,6 +10,7 @@ from monitor.models import (
     Afspraak,
     AfspraakAfhankelijkheid,
     Antwoord,
+    Inzending,
     MonitorMeta,
     Organisatie,
     Planning,
@@ -136,3 +137,11 @@ def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tup
         Antwoord.versie,
     ).where(Antwoord.ronde_id == ronde_id)
     return {(r[0], r[1]): tuple(r[2:]) for r in session.exec(stmt).all()}
+
+
+def ingediende_organisaties(session: Session, ronde_id: int) -> set[str]:
+    """Codes of the organisations whose questionnaire of the round is marked as submitted."""
+    stmt = select(Inzending.organisatie_code).where(
+        Inzending.ronde_id == ronde_id, Inzending.status == "ingediend"
+    )
+    return set(session.exec(stmt).all())
