@@ -3,15 +3,14 @@
 import streamlit as st
 
 from monitor import format
-from monitor.ui import data
-from monitor.ui.page import setup_page
+from monitor.ui import beheer_import, data
+from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beheer.py")
 st.title("Beheer")
 st.caption(
-    "Overzicht van de rondes in de database. Rondes aanmaken, openen, sluiten en publiceren en "
-    "het importeren van antwoorden volgen in een volgende versie; tot dan via de opdrachtregel "
-    "(python -m monitor --help)."
+    "Overzicht van de rondes in de database. Rondes aanmaken, openen, sluiten en publiceren "
+    "volgen in een volgende versie; tot dan via de opdrachtregel (python -m monitor --help)."
 )
 rijen = [
     {
@@ -29,3 +28,9 @@ st.metric(
 )
 if context.demo:
     st.info("Deze database bevat demodata.")
+
+tab_import, tab_export = st.tabs(["Import", "Export"])
+with tab_import:
+    beheer_import.import_sectie(context, ronde_of_stop(context))
+with tab_export:
+    beheer_import.export_sectie(context, ronde_of_stop(context))
