@@ -138,7 +138,7 @@ def lees_tabel(
             "de naam eindigt op een Excel-extensie, maar de inhoud is geen Excel-werkmap. "
             "Sla het bestand in Excel opnieuw op als .xlsx.",
         )
-    return _lees_csv(data, bestandsnaam, limieten)
+    return _lees_csv(data, bestandsnaam, limieten, voortgang)
 
 
 def _mb(aantal: int) -> str:
@@ -383,7 +383,9 @@ def _celwaarde(cel, blad: str, rij: int, kop: tuple, problemen: list[Probleem]) 
 # CSV
 
 
-def _lees_csv(data: bytes, naam: str, limieten: Limieten) -> Tabel:
+def _lees_csv(
+    data: bytes, naam: str, limieten: Limieten, voortgang: Voortgang | None = None
+) -> Tabel:
     tekst = _decodeer(data, naam)
     regels = tekst.splitlines()
     eerste = next((r for r in regels if r.strip()), "")
@@ -399,6 +401,8 @@ def _lees_csv(data: bytes, naam: str, limieten: Limieten) -> Tabel:
                 waarden = waarden[:-1]
             if waarden:
                 rijen.append((nr, waarden))
+            if voortgang and nr % 500 == 0:
+                voortgang(min(1.0, nr / max(1, len(regels))), f"{nr} rijen gelezen")
     except csv.Error as fout:
         raise InvoerFout(
             naam, lezer.line_num, None, f"het CSV-bestand is kapot ({fout})."

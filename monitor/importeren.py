@@ -267,7 +267,7 @@ def getal_tekst(getal: float) -> str:
 def lees_getal(waarde: object, vraag: VraagInfo) -> str:
     """A number or amount, bounds checked; returned as stored (``getal_tekst``)."""
     if isinstance(waarde, bool):
-        raise _Fout(f"'{waarde}' is geen getal.")
+        raise _Fout(f"'{'WAAR' if waarde else 'ONWAAR'}' is geen getal.")
     if isinstance(waarde, datetime | date | time):
         raise _Fout("de cel is een datum; hier hoort een getal.")
     getal = float(waarde) if isinstance(waarde, int | float) else lees_nl_getal(str(waarde))
@@ -366,7 +366,9 @@ class _Lezer:
         kolommen: dict[str, int] = {}
         vraag_kolommen = self.context.vragen
         al_gemeld = len(self.uit.problemen)
-        for index, kop in enumerate(self.kop):
+        breedte = max(len(cellen) for _, cellen in self.tabel.rijen)
+        for index in range(breedte):
+            kop = self.kop[index] if index < len(self.kop) else None
             if kop is None or not schoon(str(kop)):
                 if any(len(c) > index and c[index] is not None for _, c in self.tabel.rijen[1:]):
                     self.probleem(kop_rij, index, "de kolom heeft gegevens maar geen kopje.")
@@ -517,7 +519,9 @@ class _Lezer:
 
     def _onbekende_naam(self, naam: str) -> str:
         namen = {org.naam: org.code for org in self.context.organisaties.values()}
-        dichtbij = difflib.get_close_matches(naam, list(namen), n=3, cutoff=0.75)
+        begin = naam_sleutel(naam) + " "
+        dichtbij = sorted(n for n in namen if naam_sleutel(n).startswith(begin))[:3]
+        dichtbij = dichtbij or difflib.get_close_matches(naam, list(namen), n=3, cutoff=0.75)
         melding = f"organisatienaam '{naam}' is onbekend."
         if dichtbij:
             melding += " Bedoelt u " + " of ".join(f"{n} ({namen[n]})" for n in dichtbij) + "?"
