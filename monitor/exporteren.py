@@ -230,7 +230,7 @@ def exporteer_xlsx(
     werkmap = Workbook(write_only=True)
     met_ruw = gebruiker.rol in RUW_ROLLEN
     themas = list(data.themas.itertuples())
-    stappen = 3 + len(themas) + (4 if met_ruw else 0)
+    stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
     stap = 0
 
     def verder(tekst: str, aantal: int = 1) -> None:

@@ -212,7 +212,7 @@ def _overzicht(engine, jaar: int = 2024) -> dict:
             jaar=ronde.jaar,
             peildatum=ronde.peildatum.isoformat(),
             organisaties=queries.organisaties_frame(session),
-            vragen=queries.vragen_frame(session, ronde.id).drop(columns=["id", "voorganger_id"]),
+            vragen=queries.vragen_frame(session, ronde.id),
             antwoorden=queries.antwoorden_frame(session, ronde.id),
         )
 
