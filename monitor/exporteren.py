@@ -271,6 +271,15 @@ def exporteer_xlsx(
     return buffer.getvalue()
 
 
+def ruwe_antwoorden_xlsx(gebruiker: Gebruiker, data: RondeData) -> bytes:
+    """Only the raw answers as a workbook with one sheet 'Antwoorden' (beheerders)."""
+    werkmap = Workbook(write_only=True)
+    _schrijf_blad(werkmap, RUW_BLAD, ruwe_antwoorden(gebruiker, data))
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
+
+
 def csv_getal(waarde: object) -> object:
     """Numbers in Dutch notation for CSV ('1234,5'); other values unchanged."""
     if isinstance(waarde, bool) or not isinstance(waarde, int | float):
