@@ -32,9 +32,8 @@ VRAAG_KOLOMMEN = [
     "toon_als",
     "volgorde",
     "voorganger_id",
-    "minimum",
-    "maximum",
 ]
+GRENS_KOLOMMEN = ["minimum", "maximum"]
 ANTWOORD_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "toelichting", "status"]
 ORGANISATIE_KOLOMMEN = [
     "code",
@@ -66,10 +65,12 @@ def themas(session: Session) -> list[Thema]:
     return list(session.exec(select(Thema).order_by(Thema.nr)).all())
 
 
-def vragen_frame(session: Session, ronde_id: int) -> pd.DataFrame:
-    kolommen = [getattr(Vraag, k) for k in VRAAG_KOLOMMEN]
+def vragen_frame(session: Session, ronde_id: int, *, met_grenzen: bool = False) -> pd.DataFrame:
+    """The round's questions; ``met_grenzen`` adds the bounds ``minimum`` and ``maximum``."""
+    namen = VRAAG_KOLOMMEN + (GRENS_KOLOMMEN if met_grenzen else [])
+    kolommen = [getattr(Vraag, k) for k in namen]
     stmt = select(*kolommen).where(Vraag.ronde_id == ronde_id).order_by(Vraag.volgorde)
-    return _frame(session, stmt, VRAAG_KOLOMMEN)
+    return _frame(session, stmt, namen)
 
 
 def antwoorden_frame(session: Session, ronde_id: int) -> pd.DataFrame:

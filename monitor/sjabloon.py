@@ -195,7 +195,7 @@ def sjabloon_uit_database(engine: Engine, *, jaar: int, actortype: str, layout: 
         ronde = queries.ronde_by_jaar(session, jaar)
         if ronde is None:
             raise MonitorFout(f"Ronde {jaar} bestaat niet.")
-        vragen = queries.vragen_frame(session, ronde.id)
+        vragen = queries.vragen_frame(session, ronde.id, met_grenzen=True)
         organisaties = queries.organisaties_frame(session)
     return maak_sjabloon(
         jaar=jaar, actortype=actortype, layout=layout, vragen=vragen, organisaties=organisaties
