@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from monitor import queries, rondebeheer_cli
+from monitor import cli_uitwisseling, queries, rondebeheer_cli
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 from monitor.errors import MonitorFout
@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("rapport", help="export van een ronde: .pptx, .xlsx of .pdf")
     rp.add_argument("bestand", help="uitvoerbestand; het formaat volgt uit de extensie")
     rp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
+    cli_uitwisseling.voeg_opdrachten_toe(sub)
     return parser
 
 
@@ -97,6 +98,8 @@ def main(argv: list[str] | None = None) -> int:
             from monitor.rapportage.cli import rapport
 
             return rapport(engine, args.bestand, args.ronde)
+        elif args.opdracht in ("import", "export", "template"):
+            return cli_uitwisseling.voer_uit(engine, args)
     except MonitorFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)
         return 2

@@ -12,6 +12,8 @@ VRAGENLIJST_DIR = DATA_DIR / "vragenlijst"
 REFERENCE_DIR = DATA_DIR / "reference"
 DEMO_DIR = DATA_DIR / "demo"
 DEFAULT_DATABASE_URL = f"sqlite:///{DATA_DIR / 'monitor.db'}"
+ALIASSEN_BESTAND = REFERENCE_DIR / "organisatie_aliassen.csv"
+STANDAARD_MAX_UPLOAD_MB = 20
 
 
 @dataclass(frozen=True)
@@ -19,12 +21,22 @@ class Settings:
     database_url: str
     demo_toegestaan: bool  # MONITOR_DEMO=0 switches demo data and demo sign-in off
     sessie_minuten: int  # MONITOR_SESSIE_MINUTEN: sign-in lapses after this long idle
+    max_upload_mb: int = STANDAARD_MAX_UPLOAD_MB  # MONITOR_MAX_UPLOAD_MB: largest import file
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 2**20
 
 
 def get_settings() -> Settings:
-    """Settings from the environment: ``DATABASE_URL`` and ``MONITOR_DEMO``."""
+    """Settings from the environment: ``DATABASE_URL``, ``MONITOR_DEMO`` and
+    ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default)."""
+    max_mb = os.environ.get("MONITOR_MAX_UPLOAD_MB", "")
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         demo_toegestaan=os.environ.get("MONITOR_DEMO", "1") != "0",
         sessie_minuten=int(os.environ.get("MONITOR_SESSIE_MINUTEN", "60")),
+        max_upload_mb=int(max_mb)
+        if max_mb.isdigit() and int(max_mb) > 0
+        else STANDAARD_MAX_UPLOAD_MB,
     )

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
 from monitor.domain import RondeStatus
@@ -191,10 +191,12 @@ def bulk_save_antwoorden(
     bron: str,
     status: str,
     moment: datetime,
+    audit_toelichting: bool = False,
 ) -> int:
     """Insert answers for organisations that have none yet for these questions (demo, restore).
 
-    Every new answer is recorded in the audit table. Returns the number inserted.
+    Every new answer is recorded in the audit table (its toelichting too with
+    ``audit_toelichting``). Returns the number inserted.
     """
     bestaand = set(
         session.exec(
@@ -233,6 +235,8 @@ def bulk_save_antwoorden(
                 "nieuw": antwoord.waarde,
             }
         )
+        if audit_toelichting and antwoord.toelichting:
+            audit.append({**audit[-1], "veld": "toelichting", "nieuw": antwoord.toelichting})
     if nieuw:
         session.execute(Antwoord.__table__.insert(), nieuw)
         session.execute(AuditRegel.__table__.insert(), audit)
@@ -265,3 +269,56 @@ def bump_data_versie(*, session: Session) -> None:
     rij = session.get(MonitorMeta, "data_versie")
     huidige = int(rij.waarde) if rij else 0
     set_meta(session=session, sleutel="data_versie", waarde=str(huidige + 1))
+
+
+@dataclass(frozen=True)
+class AntwoordWijziging:
+    """A stored answer to overwrite: its id and versie as read, and the new content."""
+
+    antwoord_id: int
+    versie: int
+    sleutel: str  # '2024/GM0363/GEM.1.01', for the audit table
+    oud: dict[str, str | None]  # field → old value, only the fields that change
+    nieuw: dict[str, str | None]  # field → new value (waarde, toelichting, status)
+
+
+def update_antwoorden(
+    *,
+    session: Session,
+    wijzigingen: Iterable[AntwoordWijziging],
+    door: str,
+    bron: str,
+    moment: datetime,
+) -> int:
+    """Overwrite stored answers, each with versie + 1 and an audit row per changed field.
+
+    Returns the number of answers changed.
+    """
+    rijen, audit = [], []
+    for w in wijzigingen:
+        rijen.append(
+            {
+                "id": w.antwoord_id,
+                **w.nieuw,
+                "versie": w.versie + 1,
+                "gewijzigd_op": moment,
+                "gewijzigd_door": door,
+            }
+        )
+        for veld, waarde in w.nieuw.items():
+            audit.append(
+                {
+                    "op": moment,
+                    "door": door,
+                    "bron": bron,
+                    "tabel": "antwoord",
+                    "sleutel": w.sleutel,
+                    "veld": veld,
+                    "oud": w.oud.get(veld),
+                    "nieuw": waarde,
+                }
+            )
+    if rijen:
+        session.execute(update(Antwoord), rijen)
+        session.execute(AuditRegel.__table__.insert(), audit)
+    return len(rijen)

@@ -100,7 +100,7 @@ def load_demo(
             ronde = crud.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR + i))
             if vorige_ronde is not None:
                 crud.copy_vragen(session=session, van=vorige_ronde, naar=ronde)
-            vragen = demo.demo_vragen(queries.vragen_frame(session, ronde.id))
+            vragen = demo.demo_vragen(queries.vragen_frame(session, ronde.id, met_grenzen=True))
             if vorige_ronde is None:
                 antwoorden = demo.generate_2024(
                     vragen=vragen, organisaties=organisaties, doelen=doelen, seed=seed

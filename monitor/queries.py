@@ -10,6 +10,7 @@ from monitor.models import (
     Afspraak,
     AfspraakAfhankelijkheid,
     Antwoord,
+    Inzending,
     MonitorMeta,
     Organisatie,
     Planning,
@@ -32,6 +33,7 @@ VRAAG_KOLOMMEN = [
     "volgorde",
     "voorganger_id",
 ]
+GRENS_KOLOMMEN = ["minimum", "maximum"]
 ANTWOORD_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "toelichting", "status"]
 ORGANISATIE_KOLOMMEN = [
     "code",
@@ -63,10 +65,12 @@ def themas(session: Session) -> list[Thema]:
     return list(session.exec(select(Thema).order_by(Thema.nr)).all())
 
 
-def vragen_frame(session: Session, ronde_id: int) -> pd.DataFrame:
-    kolommen = [getattr(Vraag, k) for k in VRAAG_KOLOMMEN]
+def vragen_frame(session: Session, ronde_id: int, *, met_grenzen: bool = False) -> pd.DataFrame:
+    """The round's questions; ``met_grenzen`` adds the bounds ``minimum`` and ``maximum``."""
+    namen = VRAAG_KOLOMMEN + (GRENS_KOLOMMEN if met_grenzen else [])
+    kolommen = [getattr(Vraag, k) for k in namen]
     stmt = select(*kolommen).where(Vraag.ronde_id == ronde_id).order_by(Vraag.volgorde)
-    return _frame(session, stmt, VRAAG_KOLOMMEN)
+    return _frame(session, stmt, namen)
 
 
 def antwoorden_frame(session: Session, ronde_id: int) -> pd.DataFrame:
@@ -114,3 +118,31 @@ def aantal_antwoorden(session: Session, ronde_id: int | None = None) -> int:
     if ronde_id is not None:
         stmt = stmt.where(Antwoord.ronde_id == ronde_id)
     return session.exec(stmt).one()
+
+
+def vragen_van_ronde(session: Session, ronde_id: int) -> list[Vraag]:
+    """The round's questions as rows (with options and bounds), in questionnaire order."""
+    stmt = select(Vraag).where(Vraag.ronde_id == ronde_id).order_by(Vraag.volgorde, Vraag.code)
+    return list(session.exec(stmt).all())
+
+
+def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tuple]:
+    """Per (organisatie_code, vraag_id): (id, waarde, toelichting, status, versie)."""
+    stmt = select(
+        Antwoord.organisatie_code,
+        Antwoord.vraag_id,
+        Antwoord.id,
+        Antwoord.waarde,
+        Antwoord.toelichting,
+        Antwoord.status,
+        Antwoord.versie,
+    ).where(Antwoord.ronde_id == ronde_id)
+    return {(r[0], r[1]): tuple(r[2:]) for r in session.exec(stmt).all()}
+
+
+def ingediende_organisaties(session: Session, ronde_id: int) -> set[str]:
+    """Codes of the organisations whose questionnaire of the round is marked as submitted."""
+    stmt = select(Inzending.organisatie_code).where(
+        Inzending.ronde_id == ronde_id, Inzending.status == "ingediend"
+    )
+    return set(session.exec(stmt).all())

@@ -60,7 +60,14 @@ def _maak_concept(engine, jaar: int) -> None:
 
 def test_beheer_shows_rounds_questionnaire_and_planning_tabs(eigen_db):
     at = _beheer()
-    assert [t.label for t in at.tabs] == ["Rondes", "Vragenlijst", "Planning", "Accounts"]
+    assert [t.label for t in at.tabs] == [
+        "Rondes",
+        "Vragenlijst",
+        "Planning",
+        "Import",
+        "Export",
+        "Accounts",
+    ]
     rondes = at.dataframe[0].value.set_index("Ronde")
     assert list(rondes.index) == [str(j) for j in _jaren(eigen_db)]
     assert rondes.loc["2024", "Status"] == "Gepubliceerd"

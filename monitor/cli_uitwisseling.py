@@ -1,0 +1,87 @@
+"""The commands ``import``, ``export`` and ``template`` of ``python -m monitor``.
+
+Exit codes: 0 fine, 2 a rejected file (the report is printed in Dutch on stderr) or bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from monitor.autorisatie import Gebruiker
+from monitor.domain import ACTORTYPE_CODES, Rol
+from monitor.errors import MonitorFout
+from monitor.exporteren import exporteer
+from monitor.importeren import importeer
+from monitor.sjabloon import LAYOUTS, sjabloon_uit_database
+
+CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
+
+
+def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:
+    """The parsers of the three commands."""
+    imp = sub.add_parser("import", help="antwoorden importeren uit .xlsx of .csv")
+    imp.add_argument("bestand", type=Path, help="het .xlsx- of .csv-bestand")
+    imp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="alleen controleren (proefrun), niets opslaan"
+    )
+    exp = sub.add_parser("export", help="een ronde exporteren naar .xlsx of .csv")
+    exp.add_argument("bestand", type=Path, help="doelbestand; .xlsx (tabellen) of .csv (ruw)")
+    exp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
+    sjab = sub.add_parser("template", help="een leeg importbestand (.xlsx) per actortype")
+    sjab.add_argument("bestand", type=Path, help="doelbestand (.xlsx)")
+    sjab.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
+    sjab.add_argument("--actortype", required=True, choices=ACTORTYPE_CODES)
+    sjab.add_argument("--layout", default="breed", choices=LAYOUTS, help="standaard: breed")
+
+
+def voer_uit(engine: Engine, args: argparse.Namespace) -> int:
+    """Run one of the three commands; returns the exit code."""
+    try:
+        if args.opdracht == "import":
+            return _import(engine, args)
+        if args.opdracht == "export":
+            return _export(engine, args)
+        return _template(engine, args)
+    except OSError as fout:
+        print(f"Fout: {fout.filename or args.bestand}: {fout.strerror}", file=sys.stderr)
+        return 2
+
+
+def _import(engine: Engine, args: argparse.Namespace) -> int:
+    rapport = importeer(
+        engine,
+        gebruiker=CLI_GEBRUIKER,
+        data=args.bestand.read_bytes(),
+        bestandsnaam=args.bestand.name,
+        jaar=args.ronde,
+        toepassen=not args.dry_run,
+    )
+    if not rapport.ok:
+        print(rapport.als_tekst(), file=sys.stderr)
+        return 2
+    print(rapport.samenvatting())
+    return 0
+
+
+def _export(engine: Engine, args: argparse.Namespace) -> int:
+    formaat = args.bestand.suffix.lower().lstrip(".")
+    if formaat not in ("xlsx", "csv"):
+        raise MonitorFout("Het exportbestand moet eindigen op .xlsx of .csv.")
+    data = exporteer(engine, gebruiker=CLI_GEBRUIKER, jaar=args.ronde, formaat=formaat)
+    args.bestand.write_bytes(data)
+    print(f"Ronde {args.ronde} geëxporteerd naar {args.bestand}.")
+    return 0
+
+
+def _template(engine: Engine, args: argparse.Namespace) -> int:
+    data = sjabloon_uit_database(
+        engine, jaar=args.ronde, actortype=args.actortype, layout=args.layout
+    )
+    args.bestand.write_bytes(data)
+    print(f"Sjabloon ({args.layout}) voor {args.actortype}, ronde {args.ronde}: {args.bestand}.")
+    return 0

@@ -1,0 +1,321 @@
+"""A round leaves the app as Excel (tables as in the report) or as CSV (the raw answers).
+
+The workbook has a sheet 'Over deze export', 'Respons', one sheet per thema with the table of
+the report, 'Beleving', and for beheerders 'Antwoorden': the raw answers in the long layout of
+the import, so that an export is also a backup (import it into an empty database to restore).
+Every text cell that Excel could run as a formula is neutralised (``excel_export``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy.engine import Engine
+
+from monitor import format, queries, themaoverzicht, voortgang
+from monitor.autorisatie import Gebruiker, vereis_rol
+from monitor.db import read_session
+from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
+from monitor.errors import MonitorFout
+from monitor.excel_export import KOP_KLEUR, veilige_tekst
+
+Voortgang = Callable[[float, str], None]
+
+RUWE_KOLOMMEN = [
+    "ronde",
+    "organisatiecode",
+    "organisatienaam",
+    "vraagcode",
+    "antwoord",
+    "toelichting",
+]
+RUW_ROLLEN = frozenset({Rol.BEHEERDER})
+RUW_BLAD = "Antwoorden"
+_ONGELDIG_IN_BLADNAAM = str.maketrans({c: "-" for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class RondeData:
+    """Everything an export of one round is built from (frames as in ``queries``)."""
+
+    jaar: int
+    titel: str
+    peildatum: date | None
+    vragen: pd.DataFrame
+    antwoorden: pd.DataFrame
+    organisaties: pd.DataFrame
+    themas: pd.DataFrame  # nr, titel
+    planning: pd.DataFrame
+
+
+def laad_ronde(engine: Engine, jaar: int) -> RondeData:
+    """Read a round from the database; MonitorFout when it does not exist."""
+    with read_session(engine) as session:
+        ronde = queries.ronde_by_jaar(session, jaar)
+        if ronde is None:
+            raise MonitorFout(f"Ronde {jaar} bestaat niet.")
+        themas = pd.DataFrame(
+            [(t.nr, t.titel) for t in queries.themas(session)], columns=["nr", "titel"]
+        )
+        return RondeData(
+            jaar=ronde.jaar,
+            titel=ronde.titel,
+            peildatum=ronde.peildatum,
+            vragen=queries.vragen_frame(session, ronde.id),
+            antwoorden=queries.antwoorden_frame(session, ronde.id),
+            organisaties=queries.organisaties_frame(session),
+            themas=themas,
+            planning=queries.planning_frame(session),
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Tables with Dutch headers
+
+
+def respons_tabel(data: RondeData) -> pd.DataFrame:
+    tabel = voortgang.respons(data.organisaties, data.antwoorden)
+    return pd.DataFrame(
+        {
+            "Actor": tabel["label"],
+            "Ingevuld": tabel["ingevuld"],
+            "Totaal": tabel["totaal"],
+            "Percentage": tabel["percentage"],
+        }
+    )
+
+
+def thema_tabel(data: RondeData, thema_nr: int) -> pd.DataFrame:
+    """The report's table of one thema (``themaoverzicht.thema_tabel``) with Dutch headers."""
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=thema_nr,
+        vragen=data.vragen,
+        verdeling=voortgang.verdeling(data.vragen, data.antwoorden),
+        planning=data.planning,
+        peildatum=data.peildatum,
+        numeriek=voortgang.numerieke_samenvatting(data.vragen, data.antwoorden),
+    )
+    return pd.DataFrame(
+        {
+            "Actor": tabel["actortype"].map(lambda a: ACTORTYPE_BY_CODE[a].label_meervoud),
+            "Vraagcode": tabel["code"],
+            "Vraag": tabel["tekst"],
+            "Planning": tabel["planning"],
+            "Stand t.o.v. planning": tabel["planningstatus"],
+            "Aantal antwoorden": tabel["n"],
+            "Antwoorden": tabel["samenvatting"],
+        }
+    )
+
+
+def beleving_tabel(data: RondeData) -> pd.DataFrame:
+    verdeling = voortgang.verdeling(data.vragen, data.antwoorden)
+    delen = []
+    for actortype in ("gemeente", "regio"):
+        tabel = themaoverzicht.beleving_tabel(
+            vragen=data.vragen, verdeling=verdeling, actortype=actortype
+        )
+        delen.append(tabel.assign(actor=ACTORTYPE_BY_CODE[actortype].label_meervoud))
+    tabel = pd.concat(delen, ignore_index=True)
+    return pd.DataFrame(
+        {
+            "Actor": tabel["actor"],
+            "Stelling": tabel["vraag"],
+            "Antwoord": tabel["label"],
+            "Percentage": tabel["percentage"],
+        }
+    )
+
+
+def ruwe_antwoorden(gebruiker: Gebruiker, data: RondeData) -> pd.DataFrame:
+    """Every answer of the round in the long import layout (beheerders only).
+
+    Numbers and amounts come out as numbers, options as their codes ('a;b' for meerkeuze).
+    Raises GeenToegang for other roles: the toelichtingen name organisations.
+    """
+    vereis_rol(gebruiker, RUW_ROLLEN, "de ruwe antwoorden")
+    vragen = data.vragen[["id", "code", "vraagtype", "volgorde"]].rename(columns={"id": "vraag_id"})
+    namen = data.organisaties[["code", "naam"]].rename(columns={"code": "organisatie_code"})
+    tabel = (
+        data.antwoorden.merge(vragen, on="vraag_id")
+        .merge(namen, on="organisatie_code", how="left")
+        .sort_values(["organisatie_code", "volgorde", "code"], kind="stable")
+    )
+    numeriek = tabel["vraagtype"].isin([str(t) for t in VRAAGTYPES_NUMERIEK])
+    antwoord = [
+        _als_getal(w) if is_getal else w
+        for w, is_getal in zip(tabel["waarde"], numeriek, strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "ronde": data.jaar,
+            "organisatiecode": tabel["organisatie_code"].to_numpy(),
+            "organisatienaam": tabel["naam"].to_numpy(),
+            "vraagcode": tabel["code"].to_numpy(),
+            "antwoord": antwoord,
+            "toelichting": tabel["toelichting"].to_numpy(),
+        },
+        columns=RUWE_KOLOMMEN,
+    )
+
+
+def _als_getal(waarde: object) -> object:
+    """'1234' → 1234, '12.5' → 12.5; anything else as it is."""
+    try:
+        getal = float(str(waarde))
+    except ValueError:
+        return waarde
+    return int(getal) if getal.is_integer() else getal
+
+
+# --------------------------------------------------------------------------------------------
+# Files
+
+
+def _meld(voortgang: Voortgang | None, fractie: float, tekst: str) -> None:
+    if voortgang is not None:
+        voortgang(min(1.0, max(0.0, fractie)), tekst)
+
+
+def bladnaam(tekst: str) -> str:
+    """A valid, unique-enough Excel sheet name: no []:*?/\\ and at most 31 characters."""
+    return tekst.translate(_ONGELDIG_IN_BLADNAAM)[:31]
+
+
+def _cel(waarde: object) -> object:
+    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
+        return None
+    if hasattr(waarde, "item"):  # numpy scalars
+        waarde = waarde.item()
+    return veilige_tekst(waarde)
+
+
+def _schrijf_blad(
+    werkmap: Workbook,
+    titel: str,
+    tabel: pd.DataFrame,
+    voortgang: Callable[[int], None] | None = None,
+) -> None:
+    blad = werkmap.create_sheet(bladnaam(titel))
+    for i, kolom in enumerate(tabel.columns, start=1):
+        breedte = max([len(str(kolom))] + [len(str(w)) for w in tabel[kolom].head(200)])
+        blad.column_dimensions[get_column_letter(i)].width = min(60, max(10, breedte + 2))
+    blad.freeze_panes = "A2"
+    kop = []
+    for naam in tabel.columns:
+        cel = WriteOnlyCell(blad, value=_cel(str(naam)))
+        cel.font = Font(bold=True, color="FFFFFF")
+        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
+        kop.append(cel)
+    blad.append(kop)
+    for nr, rij in enumerate(tabel.itertuples(index=False, name=None), start=1):
+        blad.append([_cel(w) for w in rij])
+        if voortgang is not None and nr % 500 == 0:
+            voortgang(nr)
+
+
+def exporteer_xlsx(
+    gebruiker: Gebruiker, data: RondeData, *, voortgang: Voortgang | None = None
+) -> bytes:
+    """The round as a workbook; the raw answers sheet only for beheerders."""
+    werkmap = Workbook(write_only=True)
+    met_ruw = gebruiker.rol in RUW_ROLLEN
+    themas = list(data.themas.itertuples())
+    stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
+    stap = 0
+
+    def verder(tekst: str, aantal: int = 1) -> None:
+        nonlocal stap
+        stap += aantal
+        _meld(voortgang, stap / stappen, tekst)
+
+    over = pd.DataFrame(
+        {
+            "Onderdeel": ["Ronde", "Titel", "Peildatum", "Let op"],
+            "Waarde": [str(data.jaar), data.titel, format.datum(data.peildatum), DISCLAIMER],
+        }
+    )
+    _schrijf_blad(werkmap, "Over deze export", over)
+    _schrijf_blad(werkmap, "Respons", respons_tabel(data))
+    verder("Respons")
+    for thema in themas:
+        _schrijf_blad(werkmap, f"{int(thema.nr)}. {thema.titel}", thema_tabel(data, int(thema.nr)))
+        verder(f"Thema {int(thema.nr)}")
+    _schrijf_blad(werkmap, "Beleving", beleving_tabel(data))
+    verder("Beleving")
+    if met_ruw:
+        ruw = ruwe_antwoorden(gebruiker, data)
+        totaal = max(1, len(ruw))
+        _schrijf_blad(
+            werkmap,
+            RUW_BLAD,
+            ruw,
+            voortgang=lambda n: _meld(
+                voortgang, (stap + 3 * n / totaal) / stappen, f"{n} antwoorden geschreven"
+            ),
+        )
+        verder("Antwoorden", 3)
+    werkmap.properties.title = f"{data.titel} (export)"
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    verder("Klaar")
+    return buffer.getvalue()
+
+
+def ruwe_antwoorden_xlsx(gebruiker: Gebruiker, data: RondeData) -> bytes:
+    """Only the raw answers as a workbook with one sheet 'Antwoorden' (beheerders)."""
+    werkmap = Workbook(write_only=True)
+    _schrijf_blad(werkmap, RUW_BLAD, ruwe_antwoorden(gebruiker, data))
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_getal(waarde: object) -> object:
+    """Numbers in Dutch notation for CSV ('1234,5'); other values unchanged."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+        return waarde
+    return str(waarde).replace(".", ",")
+
+
+def exporteer_csv(
+    gebruiker: Gebruiker, data: RondeData, *, voortgang: Voortgang | None = None
+) -> bytes:
+    """The raw answers as CSV for Dutch Excel: ';'-separated, UTF-8 with BOM (beheerders)."""
+    ruw = ruwe_antwoorden(gebruiker, data)
+    buffer = io.StringIO(newline="")
+    schrijver = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    schrijver.writerow(RUWE_KOLOMMEN)
+    totaal = max(1, len(ruw))
+    for nr, rij in enumerate(ruw.itertuples(index=False, name=None), start=1):
+        schrijver.writerow(["" if (c := _cel(w)) is None else csv_getal(c) for w in rij])
+        if nr % 500 == 0:
+            _meld(voortgang, nr / totaal, f"{nr} antwoorden geschreven")
+    _meld(voortgang, 1.0, "Klaar")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def exporteer(
+    engine: Engine,
+    *,
+    gebruiker: Gebruiker,
+    jaar: int,
+    formaat: str,
+    voortgang: Voortgang | None = None,
+) -> bytes:
+    """A round as 'xlsx' or 'csv' bytes (see ``exporteer_xlsx`` and ``exporteer_csv``)."""
+    data = laad_ronde(engine, jaar)
+    if formaat == "csv":
+        return exporteer_csv(gebruiker, data, voortgang=voortgang)
+    if formaat == "xlsx":
+        return exporteer_xlsx(gebruiker, data, voortgang=voortgang)
+    raise MonitorFout(f"Onbekend exportformaat '{formaat}': kies .xlsx of .csv.")

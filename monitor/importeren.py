@@ -1,0 +1,860 @@
+"""Import of answers from .xlsx and .csv files: first a dry run, then all or nothing.
+
+Two layouts are recognised by their headers (case and spaces do not matter):
+
+- **lang**: one row per organisatie × vraag: ``organisatiecode`` and/or ``organisatienaam``,
+  ``vraagcode``, ``antwoord``, optionally ``toelichting`` and ``ronde``;
+- **breed**: one row per organisatie: ``organisatiecode`` and/or ``organisatienaam``, then a
+  column per vraagcode and optionally a column '<vraagcode> toelichting'.
+
+Every problem is reported with sheet, row and column and a Dutch explanation; nothing is
+written while there is any problem. Writing happens in one transaction: new answers are added,
+changed ones overwritten (versie + 1), unchanged ones left alone, and every change is in the
+audit table with ``bron='import:<bestandsnaam>'``. Importing the same file twice changes
+nothing. Only beheerders may import.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pandas as pd
+from sqlalchemy.engine import Engine
+
+from monitor import crud, queries
+from monitor.autorisatie import Gebruiker, vereis_rol
+from monitor.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
+from monitor.config import ALIASSEN_BESTAND
+from monitor.db import read_session, write_session
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    VRAAGTYPES_NUMERIEK,
+    AntwoordStatus,
+    Optie,
+    Rol,
+    Vraagtype,
+    opties_voor,
+)
+from monitor.errors import InvoerFout, MonitorFout
+from monitor.excel_export import FORMULE_BEGIN
+from monitor.vragenlijst import parse_opties
+
+Voortgang = Callable[[float, str], None]
+
+KOLOM_ORGANISATIECODE = "organisatiecode"
+KOLOM_ORGANISATIENAAM = "organisatienaam"
+KOLOM_VRAAGCODE = "vraagcode"
+KOLOM_ANTWOORD = "antwoord"
+KOLOM_TOELICHTING = "toelichting"
+KOLOM_RONDE = "ronde"
+LANG_KOLOMMEN = (
+    KOLOM_RONDE,
+    KOLOM_ORGANISATIECODE,
+    KOLOM_ORGANISATIENAAM,
+    KOLOM_VRAAGCODE,
+    KOLOM_ANTWOORD,
+    KOLOM_TOELICHTING,
+)
+TOELICHTING_ACHTERVOEGSEL = " toelichting"
+MEERKEUZE_SCHEIDING = ";"
+RAPPORT_KOLOMMEN = ["blad", "rij", "kolom", "melding"]
+IMPORT_ROLLEN = frozenset({Rol.BEHEERDER})
+
+# Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
+_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
+_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+# --------------------------------------------------------------------------------------------
+# Text normalisation
+
+
+def schoon(tekst: str) -> str:
+    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
+    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
+        return tekst  # the common case, quickly
+    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def sleutel(tekst: str) -> str:
+    """Comparison key: clean, lower case, without diacritics ('Súdwest' → 'sudwest')."""
+    ontleed = unicodedata.normalize("NFKD", schoon(tekst))
+    return "".join(c for c in ontleed if not unicodedata.combining(c)).casefold()
+
+
+def naam_sleutel(naam: str) -> str:
+    """Key for organisation names: also without apostrophes, hyphens, dots and brackets and
+    without a leading 'gemeente'/'jeugdregio' ("'s-Hertogenbosch" → 's hertogenbosch')."""
+    tekst = re.sub(r"[’‘`´']", "", sleutel(naam))
+    tekst = " ".join(re.sub(r"[^0-9a-z]+", " ", tekst).split())
+    return re.sub(r"^(?:gemeente|jeugdregio|regio)\s+", "", tekst)
+
+
+def _zonder_neutralisatie(tekst: str) -> str:
+    """Undo the quote our exports put before formula-like text, so that a round trip is exact."""
+    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in "".join(FORMULE_BEGIN):
+        return tekst[1:]
+    return tekst
+
+
+def _tekst(waarde: object) -> str:
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    return _zonder_neutralisatie(schoon(str(waarde)))
+
+
+# --------------------------------------------------------------------------------------------
+# Context: the round's questions and the organisations
+
+
+@dataclass(frozen=True)
+class VraagInfo:
+    id: int
+    code: str
+    actortype: str
+    vraagtype: str
+    tekst: str
+    opties: tuple[Optie, ...]
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class OrganisatieInfo:
+    code: str
+    naam: str
+    actortype: str
+
+
+@dataclass
+class ImportContext:
+    """What a file is checked against: the round, its questions, the organisations."""
+
+    jaar: int
+    vragen: dict[str, VraagInfo]  # by upper-case code
+    organisaties: dict[str, OrganisatieInfo]  # by code
+    aliassen: dict[str, str] = field(default_factory=dict)  # naam_sleutel → code
+    namen: dict[str, list[str]] = field(init=False)
+    _optie_sleutels: dict[int, dict[str, str | None]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        namen: dict[str, list[str]] = {}
+        for org in self.organisaties.values():
+            namen.setdefault(naam_sleutel(org.naam), []).append(org.code)
+        for alias, code in self.aliassen.items():
+            if code not in namen.setdefault(alias, []):
+                namen[alias].append(code)
+        self.namen = namen
+
+    def optie_sleutels(self, vraag: VraagInfo) -> dict[str, str | None]:
+        """key of a label or code → option code; None when a key fits two options."""
+        if vraag.id not in self._optie_sleutels:
+            sleutels: dict[str, str | None] = {}
+            for optie in vraag.opties:
+                for tekst in {optie.label, optie.code, optie.code.replace("_", " ")}:
+                    k = sleutel(tekst)
+                    sleutels[k] = optie.code if sleutels.get(k, optie.code) == optie.code else None
+            self._optie_sleutels[vraag.id] = sleutels
+        return self._optie_sleutels[vraag.id]
+
+
+def lees_aliassen(pad: Path = ALIASSEN_BESTAND) -> dict[str, str]:
+    """Common variants of organisation names ('Den Bosch') from a CSV: alias → code."""
+    if not pad.exists():
+        return {}
+    with pad.open(encoding="utf-8", newline="") as handle:
+        return {
+            naam_sleutel(r["alias"]): r["organisatiecode"].strip()
+            for r in csv.DictReader(handle)
+            if r.get("alias") and r.get("organisatiecode")
+        }
+
+
+def context_uit_frames(
+    *, jaar: int, vragen: Iterable, organisaties: pd.DataFrame, aliassen: dict[str, str]
+) -> ImportContext:
+    """Build the context from Vraag rows and the organisaties frame (pure; used in tests)."""
+    vraag_infos = {}
+    for v in vragen:
+        opties = opties_voor(v.vraagtype, parse_opties(v.opties or ""))
+        vraag_infos[v.code.upper()] = VraagInfo(
+            v.id, v.code, v.actortype, v.vraagtype, v.tekst, opties, v.minimum, v.maximum
+        )
+    orgs = {r.code: OrganisatieInfo(r.code, r.naam, r.actortype) for r in organisaties.itertuples()}
+    bekend = {k: c for k, c in aliassen.items() if c in orgs}
+    return ImportContext(jaar, vraag_infos, orgs, bekend)
+
+
+# --------------------------------------------------------------------------------------------
+# Values
+
+
+class _Fout(Exception):
+    """A value that cannot be read; the message is Dutch and goes into the report."""
+
+
+def _verwacht(vraag: VraagInfo) -> str:
+    return ", ".join(f"'{o.label}'" for o in vraag.opties)
+
+
+def lees_optie(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
+    """The option code of a label or code in any case ('AFGEROND', 'mee bezig', 'ja')."""
+    if isinstance(waarde, bool) and vraag.vraagtype == Vraagtype.JANEE:
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, datetime | date | time):
+        raise _Fout(f"een datum is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    if not isinstance(waarde, str):
+        raise _Fout(f"'{waarde}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    tekst = _tekst(waarde)
+    sleutels = context.optie_sleutels(vraag)
+    k = sleutel(tekst)
+    if k not in sleutels:
+        raise _Fout(f"'{tekst}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    code = sleutels[k]
+    if code is None:
+        raise _Fout(f"'{tekst}' past bij meer dan één antwoord; gebruik de optiecode.")
+    return code
+
+
+def lees_meerkeuze(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
+    """Several options separated by ';' → their codes in questionnaire order, ';'-joined."""
+    if not isinstance(waarde, str):
+        return lees_optie(waarde, vraag, context)
+    gekozen = {
+        lees_optie(deel, vraag, context)
+        for deel in waarde.split(MEERKEUZE_SCHEIDING)
+        if schoon(deel)
+    }
+    return MEERKEUZE_SCHEIDING.join(o.code for o in vraag.opties if o.code in gekozen)
+
+
+def lees_nl_getal(tekst: str) -> float:
+    """Dutch notation: '1.234,56', '1234,5', '€ 1.200', '-3'. Anything else raises _Fout.
+
+    A point as decimal sign ('1.5') or English grouping ('1,234.5') is ambiguous and refused,
+    as are dates ('12-05-2024')."""
+    t = schoon(tekst).replace("€", "").replace(" ", "")
+    if _DATUM.match(t):
+        raise _Fout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
+    if _NL_GETAL.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
+        raise _Fout(
+            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
+            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
+        )
+    raise _Fout(f"'{tekst}' is geen getal.")
+
+
+def getal_tekst(getal: float) -> str:
+    """How a number is stored: '1234' for whole numbers, else '1234.56'."""
+    return str(int(getal)) if float(getal).is_integer() else repr(float(getal))
+
+
+def lees_getal(waarde: object, vraag: VraagInfo) -> str:
+    """A number or amount, bounds checked; returned as stored (``getal_tekst``)."""
+    if isinstance(waarde, bool):
+        raise _Fout(f"'{'WAAR' if waarde else 'ONWAAR'}' is geen getal.")
+    if isinstance(waarde, datetime | date | time):
+        raise _Fout("de cel is een datum; hier hoort een getal.")
+    getal = float(waarde) if isinstance(waarde, int | float) else lees_nl_getal(str(waarde))
+    if getal != getal or getal in (float("inf"), float("-inf")):
+        raise _Fout(f"'{waarde}' is geen getal.")
+    if (vraag.minimum is not None and getal < vraag.minimum) or (
+        vraag.maximum is not None and getal > vraag.maximum
+    ):
+        raise _Fout(f"{_nl(getal)} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
+    return getal_tekst(getal)
+
+
+def _nl(getal: float) -> str:
+    return getal_tekst(getal).replace(".", ",")
+
+
+def _grenzen(vraag: VraagInfo) -> str:
+    if vraag.minimum is not None and vraag.maximum is not None:
+        return f"van {_nl(vraag.minimum)} tot en met {_nl(vraag.maximum)}"
+    if vraag.minimum is not None:
+        return f"minimaal {_nl(vraag.minimum)}"
+    return f"maximaal {_nl(vraag.maximum)}"
+
+
+def lees_antwoord(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
+    """The stored form of an answer to ``vraag``; raises _Fout with a Dutch explanation."""
+    if vraag.vraagtype == Vraagtype.MEERKEUZE:
+        return lees_meerkeuze(waarde, vraag, context)
+    if vraag.vraagtype in VRAAGTYPES_NUMERIEK:
+        return lees_getal(waarde, vraag)
+    if vraag.vraagtype == Vraagtype.TEKST:
+        if isinstance(waarde, datetime | date | time):
+            raise _Fout("de cel is een datum; hier hoort tekst.")
+        return _tekst(waarde)
+    return lees_optie(waarde, vraag, context)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the rows of a sheet
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One answer read from the file."""
+
+    organisatie_code: str
+    vraag_id: int
+    vraag_code: str
+    waarde: str
+    toelichting: str | None
+    toelichting_gegeven: bool  # False: the file has no toelichting column for it (keep)
+    rij: int
+
+
+@dataclass
+class Gelezen:
+    layout: str | None = None  # 'lang' | 'breed'
+    regels: list[Regel] = field(default_factory=list)
+    problemen: list[Probleem] = field(default_factory=list)
+
+
+class _Lezer:
+    """Turns the rows of a Tabel into Regels and Problemen against an ImportContext."""
+
+    def __init__(self, tabel: Tabel, context: ImportContext) -> None:
+        self.tabel, self.context = tabel, context
+        self.uit = Gelezen(problemen=list(tabel.problemen))
+        self.kop: tuple[object, ...] = ()
+        self.gezien: dict[tuple[str, int], int] = {}
+
+    def probleem(self, rij: int | None, index: int | None, melding: str) -> None:
+        kolom = None
+        if index is not None:
+            kolom = kolom_naam(index, self.kop[index] if index < len(self.kop) else None)
+        self.uit.problemen.append(Probleem(self.tabel.blad, rij, kolom, melding))
+
+    def lees(self) -> Gelezen:
+        if not self.tabel.rijen:
+            return self.uit
+        kop_rij, self.kop = self.tabel.rijen[0]
+        kolommen = self._kolommen(kop_rij)
+        if kolommen is None:
+            return self.uit
+        if KOLOM_VRAAGCODE in kolommen:
+            self.uit.layout = "lang"
+            self._lang(kolommen)
+        else:
+            self.uit.layout = "breed"
+            self._breed(kolommen)
+        return self.uit
+
+    # -- headers --------------------------------------------------------------------------
+
+    def _kolommen(self, kop_rij: int) -> dict[str, int] | None:
+        """Header key → column index; None (with problems) when the header is unusable."""
+        kolommen: dict[str, int] = {}
+        vraag_kolommen = self.context.vragen
+        al_gemeld = len(self.uit.problemen)
+        breedte = max(len(cellen) for _, cellen in self.tabel.rijen)
+        for index in range(breedte):
+            kop = self.kop[index] if index < len(self.kop) else None
+            if kop is None or not schoon(str(kop)):
+                if any(len(c) > index and c[index] is not None for _, c in self.tabel.rijen[1:]):
+                    self.probleem(kop_rij, index, "de kolom heeft gegevens maar geen kopje.")
+                continue
+            k = sleutel(str(kop))
+            if k.upper() in vraag_kolommen:
+                k = k.upper()
+            elif k.endswith(TOELICHTING_ACHTERVOEGSEL):
+                code = k.removesuffix(TOELICHTING_ACHTERVOEGSEL).strip().upper()
+                if code in vraag_kolommen:
+                    k = code + TOELICHTING_ACHTERVOEGSEL
+            if k in kolommen:
+                self.probleem(kop_rij, index, f"het kopje '{schoon(str(kop))}' staat er twee keer.")
+                continue
+            kolommen[k] = index
+        lang = KOLOM_VRAAGCODE in kolommen
+        for k, index in kolommen.items():
+            bekend = k in LANG_KOLOMMEN if lang else k in LANG_KOLOMMEN[:3] or self._vraagkop(k)
+            if lang and self._vraagkop(k):
+                self.probleem(
+                    kop_rij,
+                    index,
+                    "een kolom per vraag hoort bij de brede indeling, maar dit blad heeft een "
+                    "kolom 'vraagcode' (lange indeling). Gebruik één van beide.",
+                )
+            elif not bekend:
+                self.probleem(kop_rij, index, self._onbekende_kop(lang))
+        if KOLOM_ORGANISATIECODE not in kolommen and KOLOM_ORGANISATIENAAM not in kolommen:
+            self.probleem(
+                kop_rij,
+                None,
+                "er is geen kolom 'organisatiecode' of 'organisatienaam'. De eerste rij moet de "
+                "kopjes bevatten.",
+            )
+        if lang and KOLOM_ANTWOORD not in kolommen:
+            self.probleem(kop_rij, None, "er is geen kolom 'antwoord'.")
+        if not lang and not any(self._vraagkop(k) for k in kolommen):
+            self.probleem(
+                kop_rij,
+                None,
+                "er is geen kolom 'vraagcode' (lange indeling) en geen kolom met een vraagcode "
+                f"van ronde {self.context.jaar} (brede indeling).",
+            )
+        if not lang:
+            for k, index in kolommen.items():
+                code = k.removesuffix(TOELICHTING_ACHTERVOEGSEL)
+                if k.endswith(TOELICHTING_ACHTERVOEGSEL) and code in vraag_kolommen:
+                    if code not in kolommen:
+                        self.probleem(
+                            kop_rij,
+                            index,
+                            f"er is een toelichtingkolom voor {code} maar geen antwoordkolom.",
+                        )
+        return None if len(self.uit.problemen) > al_gemeld else kolommen
+
+    def _vraagkop(self, k: str) -> bool:
+        return k in self.context.vragen or (
+            k.endswith(TOELICHTING_ACHTERVOEGSEL)
+            and k.removesuffix(TOELICHTING_ACHTERVOEGSEL) in self.context.vragen
+        )
+
+    def _onbekende_kop(self, lang: bool) -> str:
+        if lang:
+            return (
+                "onbekende kolom. De lange indeling kent alleen: " + ", ".join(LANG_KOLOMMEN) + "."
+            )
+        return (
+            f"onbekende kolom: geen vraagcode van ronde {self.context.jaar}, geen "
+            "'<vraagcode> toelichting' en geen organisatiecode, organisatienaam of ronde."
+        )
+
+    # -- cells ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _cel(cellen: tuple[object, ...], index: int | None) -> object:
+        if index is None or index >= len(cellen):
+            return None
+        waarde = cellen[index]
+        if isinstance(waarde, str) and not schoon(waarde):
+            return None
+        return waarde
+
+    def _ronde_klopt(self, nr: int, cellen: tuple, kolommen: dict[str, int]) -> bool:
+        index = kolommen.get(KOLOM_RONDE)
+        waarde = self._cel(cellen, index)
+        if waarde is None:
+            return True
+        tekst = _tekst(waarde)
+        if tekst != str(self.context.jaar):
+            self.probleem(
+                nr,
+                index,
+                f"ronde '{tekst}' hoort niet bij deze import (ronde {self.context.jaar}). "
+                "Importeer elke ronde apart.",
+            )
+            return False
+        return True
+
+    def _organisatie(
+        self, nr: int, cellen: tuple, kolommen: dict[str, int], actortypes: set[str]
+    ) -> str | None:
+        """The organisation code of a row by code and/or name, or None with a problem."""
+        code_index = kolommen.get(KOLOM_ORGANISATIECODE)
+        naam_index = kolommen.get(KOLOM_ORGANISATIENAAM)
+        code_waarde = self._cel(cellen, code_index)
+        naam_waarde = self._cel(cellen, naam_index)
+        orgs = self.context.organisaties
+        code = None
+        if code_waarde is not None:
+            code = _tekst(code_waarde).upper().replace(" ", "")
+            if code not in orgs:
+                self.probleem(
+                    nr, code_index, f"organisatiecode '{_tekst(code_waarde)}' bestaat niet."
+                )
+                return None
+        if naam_waarde is not None:
+            naam = _tekst(naam_waarde)
+            kandidaten = self.context.namen.get(naam_sleutel(naam), [])
+            if len(kandidaten) > 1 and actortypes:
+                kandidaten = [c for c in kandidaten if orgs[c].actortype in actortypes]
+            if code is not None:
+                if code not in self.context.namen.get(naam_sleutel(naam), []):
+                    self.probleem(
+                        nr,
+                        naam_index,
+                        f"organisatienaam '{naam}' past niet bij organisatiecode {code} "
+                        f"({orgs[code].naam}).",
+                    )
+                    return None
+                return code
+            if not kandidaten:
+                self.probleem(nr, naam_index, self._onbekende_naam(naam))
+                return None
+            if len(kandidaten) > 1:
+                lijst = " of ".join(f"{orgs[c].naam} ({c})" for c in sorted(kandidaten))
+                self.probleem(
+                    nr,
+                    naam_index,
+                    f"organisatienaam '{naam}' is dubbelzinnig: {lijst}. Vul de "
+                    "organisatiecode in.",
+                )
+                return None
+            return kandidaten[0]
+        if code is None:
+            index = code_index if code_index is not None else naam_index
+            self.probleem(nr, index, "de organisatie ontbreekt (geen code en geen naam).")
+        return code
+
+    def _onbekende_naam(self, naam: str) -> str:
+        namen = {org.naam: org.code for org in self.context.organisaties.values()}
+        begin = naam_sleutel(naam) + " "
+        dichtbij = sorted(n for n in namen if naam_sleutel(n).startswith(begin))[:3]
+        dichtbij = dichtbij or difflib.get_close_matches(naam, list(namen), n=3, cutoff=0.75)
+        melding = f"organisatienaam '{naam}' is onbekend."
+        if dichtbij:
+            melding += " Bedoelt u " + " of ".join(f"{n} ({namen[n]})" for n in dichtbij) + "?"
+        return melding + " U kunt ook de organisatiecode gebruiken."
+
+    def _vraag(self, nr: int, waarde: object, index: int | None) -> VraagInfo | None:
+        if waarde is None:
+            self.probleem(nr, index, "de vraagcode ontbreekt.")
+            return None
+        code = _tekst(waarde).upper().replace(" ", "")
+        vraag = self.context.vragen.get(code)
+        if vraag is None:
+            self.probleem(
+                nr,
+                index,
+                f"vraagcode '{_tekst(waarde)}' bestaat niet in ronde {self.context.jaar}.",
+            )
+        return vraag
+
+    def _past(self, nr: int, index: int | None, org: str, vraag: VraagInfo) -> bool:
+        """The vraag must be one for the organisation's actortype."""
+        organisatie = self.context.organisaties[org]
+        if organisatie.actortype == vraag.actortype:
+            return True
+        voor = ACTORTYPE_BY_CODE[vraag.actortype].label_meervoud
+        self.probleem(
+            nr,
+            index,
+            f"vraag {vraag.code} is voor {voor}; {organisatie.naam} ({org}) is "
+            f"{ACTORTYPE_BY_CODE[organisatie.actortype].label.lower()}.",
+        )
+        return False
+
+    def _regel(
+        self,
+        nr: int,
+        org: str,
+        vraag: VraagInfo,
+        antwoord: tuple[object, int | None],
+        toelichting: tuple[object, int | None] | None,
+    ) -> None:
+        """Check one answer (value, column) with its toelichting and add it as a Regel."""
+        waarde, index = antwoord
+        eerder = self.gezien.get((org, vraag.id))
+        if eerder is not None:
+            self.probleem(
+                nr,
+                index,
+                f"dubbel: het antwoord van {org} op {vraag.code} staat ook in rij {eerder}.",
+            )
+            return
+        self.gezien[(org, vraag.id)] = nr
+        tekst_toelichting = None
+        if toelichting is not None and toelichting[0] is not None:
+            if isinstance(toelichting[0], datetime | date | time):
+                tekst_toelichting = toelichting[0].isoformat()
+            else:
+                tekst_toelichting = _zonder_neutralisatie(str(toelichting[0]).strip())
+        if waarde is None:
+            if tekst_toelichting:
+                self.probleem(
+                    nr,
+                    toelichting[1],
+                    f"er staat een toelichting bij {vraag.code}, maar geen antwoord.",
+                )
+            return
+        try:
+            opgeslagen = lees_antwoord(waarde, vraag, self.context)
+        except _Fout as fout:
+            self.probleem(nr, index, f"{vraag.code}: {fout}")
+            return
+        self.uit.regels.append(
+            Regel(
+                org,
+                vraag.id,
+                vraag.code,
+                opgeslagen,
+                tekst_toelichting or None,
+                toelichting is not None,
+                nr,
+            )
+        )
+
+    # -- layouts --------------------------------------------------------------------------
+
+    def _lang(self, kolommen: dict[str, int]) -> None:
+        vraag_index = kolommen[KOLOM_VRAAGCODE]
+        antwoord_index = kolommen[KOLOM_ANTWOORD]
+        toelichting_index = kolommen.get(KOLOM_TOELICHTING)
+        for nr, cellen in self.tabel.rijen[1:]:
+            if not self._ronde_klopt(nr, cellen, kolommen):
+                continue
+            vraag = self._vraag(nr, self._cel(cellen, vraag_index), vraag_index)
+            actortypes = {vraag.actortype} if vraag else set()
+            org = self._organisatie(nr, cellen, kolommen, actortypes)
+            if vraag is None or org is None or not self._past(nr, vraag_index, org, vraag):
+                continue
+            toelichting = None
+            if toelichting_index is not None:
+                toelichting = (self._cel(cellen, toelichting_index), toelichting_index)
+            antwoord = (self._cel(cellen, antwoord_index), antwoord_index)
+            self._regel(nr, org, vraag, antwoord, toelichting)
+
+    def _breed(self, kolommen: dict[str, int]) -> None:
+        vragen = [
+            (self.context.vragen[k], index)
+            for k, index in kolommen.items()
+            if k in self.context.vragen
+        ]
+        toelichtingen = {
+            k.removesuffix(TOELICHTING_ACHTERVOEGSEL): index
+            for k, index in kolommen.items()
+            if k.endswith(TOELICHTING_ACHTERVOEGSEL) and k not in LANG_KOLOMMEN
+        }
+        gezien_orgs: dict[str, int] = {}
+        for nr, cellen in self.tabel.rijen[1:]:
+            gevuld = [(v, i) for v, i in vragen if self._cel(cellen, i) is not None] + [
+                (self.context.vragen[c], i)
+                for c, i in toelichtingen.items()
+                if self._cel(cellen, i) is not None
+            ]
+            if not gevuld or not self._ronde_klopt(nr, cellen, kolommen):
+                continue  # a template row left empty
+            org = self._organisatie(nr, cellen, kolommen, {v.actortype for v, _ in gevuld})
+            if org is None:
+                continue
+            if org in gezien_orgs:
+                index = kolommen.get(KOLOM_ORGANISATIECODE, kolommen.get(KOLOM_ORGANISATIENAAM))
+                self.probleem(nr, index, f"dubbel: {org} staat ook in rij {gezien_orgs[org]}.")
+                continue
+            gezien_orgs[org] = nr
+            for vraag, index in vragen:
+                t_index = toelichtingen.get(vraag.code.upper())
+                waarde = self._cel(cellen, index)
+                t_waarde = self._cel(cellen, t_index)
+                if (waarde is None and t_waarde is None) or not self._past(nr, index, org, vraag):
+                    continue
+                toelichting = None if t_index is None else (t_waarde, t_index)
+                self._regel(nr, org, vraag, (waarde, index), toelichting)
+
+
+def lees_regels(tabel: Tabel, context: ImportContext) -> Gelezen:
+    """The answers in ``tabel`` checked against ``context``; pure (no database)."""
+    return _Lezer(tabel, context).lees()
+
+
+# --------------------------------------------------------------------------------------------
+# Report and writing
+
+
+@dataclass
+class ImportRapport:
+    """The outcome of a dry run or an import."""
+
+    bestandsnaam: str
+    ronde: int
+    layout: str | None = None
+    problemen: list[Probleem] = field(default_factory=list)
+    nieuw: int = 0
+    gewijzigd: int = 0
+    ongewijzigd: int = 0
+    organisaties: int = 0
+    toegepast: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problemen
+
+    def tabel(self) -> pd.DataFrame:
+        """The problems as a table: blad, rij, kolom, melding."""
+        return pd.DataFrame(
+            [(p.blad, p.rij, p.kolom or "", p.melding) for p in self.problemen],
+            columns=RAPPORT_KOLOMMEN,
+        )
+
+    def samenvatting(self) -> str:
+        """One Dutch sentence with the counts."""
+        if not self.ok:
+            return (
+                f"{self.bestandsnaam}: {len(self.problemen)} "
+                f"{'probleem' if len(self.problemen) == 1 else 'problemen'} gevonden; er is "
+                "niets geïmporteerd."
+            )
+        werkwoord = "geïmporteerd" if self.toegepast else "zou worden geïmporteerd (proefrun)"
+        return (
+            f"{self.bestandsnaam} ({self.layout} indeling, ronde {self.ronde}): "
+            f"{self.nieuw} nieuw, {self.gewijzigd} gewijzigd, {self.ongewijzigd} ongewijzigd "
+            f"antwoorden van {self.organisaties} organisaties — {werkwoord}."
+        )
+
+    def als_tekst(self, max_regels: int = 200) -> str:
+        regels = [self.samenvatting()]
+        regels += [f"  {p.als_tekst()}" for p in self.problemen[:max_regels]]
+        if len(self.problemen) > max_regels:
+            regels.append(f"  … en nog {len(self.problemen) - max_regels} problemen.")
+        return "\n".join(regels)
+
+
+def _meld(voortgang: Voortgang | None, fractie: float, tekst: str) -> None:
+    if voortgang is not None:
+        voortgang(min(1.0, max(0.0, fractie)), tekst)
+
+
+def importeer(
+    engine: Engine,
+    *,
+    gebruiker: Gebruiker,
+    data: bytes,
+    bestandsnaam: str,
+    jaar: int,
+    toepassen: bool,
+    limieten: Limieten | None = None,
+    voortgang: Voortgang | None = None,
+    moment: datetime | None = None,
+) -> ImportRapport:
+    """Check a file of answers for round ``jaar`` and, with ``toepassen`` and no problems,
+    store it in one transaction. Returns the report (problems or counts).
+
+    Raises GeenToegang for anyone but a beheerder, MonitorFout when the round does not exist.
+    """
+    vereis_rol(gebruiker, IMPORT_ROLLEN, "het importeren van antwoorden")
+    rapport = ImportRapport(bestandsnaam, jaar)
+    _meld(voortgang, 0.0, "Bestand controleren")
+    try:
+        tabel = lees_tabel(
+            data,
+            bestandsnaam,
+            limieten=limieten,
+            voortgang=lambda f, t: _meld(voortgang, 0.7 * f, t),
+        )
+    except InvoerFout as fout:
+        rapport.problemen.append(Probleem(bestandsnaam, fout.rij, fout.veld, fout.melding))
+        return rapport
+    sessie = write_session if toepassen else read_session
+    with sessie(engine) as session:
+        ronde = queries.ronde_by_jaar(session, jaar)
+        if ronde is None:
+            raise MonitorFout(f"Ronde {jaar} bestaat niet.")
+        context = context_uit_frames(
+            jaar=jaar,
+            vragen=queries.vragen_van_ronde(session, ronde.id),
+            organisaties=queries.organisaties_frame(session),
+            aliassen=lees_aliassen(),
+        )
+        _meld(voortgang, 0.7, "Antwoorden controleren")
+        gelezen = lees_regels(tabel, context)
+        rapport.layout, rapport.problemen = gelezen.layout, gelezen.problemen
+        if not rapport.ok:
+            return rapport
+        stand = queries.antwoord_stand(session, ronde.id)
+        nieuw, wijzigingen = _vergelijk(gelezen.regels, stand, jaar)
+        rapport.nieuw, rapport.gewijzigd = len(nieuw), len(wijzigingen)
+        rapport.ongewijzigd = len(gelezen.regels) - len(nieuw) - len(wijzigingen)
+        rapport.organisaties = len({r.organisatie_code for r in gelezen.regels})
+        if not toepassen:
+            _meld(voortgang, 1.0, "Proefrun klaar")
+            return rapport
+        _meld(voortgang, 0.85, "Antwoorden opslaan")
+        _schrijf(
+            session,
+            ronde=ronde,
+            regels=gelezen.regels,
+            nieuw=nieuw,
+            wijzigingen=wijzigingen,
+            door=gebruiker.naam,
+            bron=f"import:{bestandsnaam}",
+            moment=moment or datetime.now(UTC),
+        )
+        rapport.toegepast = True
+    _meld(voortgang, 1.0, "Import klaar")
+    return rapport
+
+
+def _vergelijk(
+    regels: list[Regel], stand: dict[tuple[str, int], tuple], jaar: int
+) -> tuple[list[crud.NieuwAntwoord], list[crud.AntwoordWijziging]]:
+    """New answers and changes against what is stored; unchanged ones are left out."""
+    nieuw, wijzigingen = [], []
+    for r in regels:
+        bestaand = stand.get((r.organisatie_code, r.vraag_id))
+        if bestaand is None:
+            nieuw.append(
+                crud.NieuwAntwoord(r.organisatie_code, r.vraag_id, r.waarde, r.toelichting)
+            )
+            continue
+        antwoord_id, waarde, toelichting, status, versie = bestaand
+        oud = {"waarde": waarde, "toelichting": toelichting, "status": status}
+        doel = {"waarde": r.waarde, "status": AntwoordStatus.INGEDIEND.value}
+        if r.toelichting_gegeven:
+            doel["toelichting"] = r.toelichting
+        veranderd = {veld: w for veld, w in doel.items() if (oud[veld] or None) != (w or None)}
+        if veranderd:
+            wijzigingen.append(
+                crud.AntwoordWijziging(
+                    antwoord_id=antwoord_id,
+                    versie=versie,
+                    sleutel=f"{jaar}/{r.organisatie_code}/{r.vraag_code}",
+                    oud={veld: oud[veld] for veld in veranderd},
+                    nieuw=veranderd,
+                )
+            )
+    return nieuw, wijzigingen
+
+
+def _schrijf(
+    session,
+    *,
+    ronde,
+    regels: list[Regel],
+    nieuw: list[crud.NieuwAntwoord],
+    wijzigingen: list[crud.AntwoordWijziging],
+    door: str,
+    bron: str,
+    moment: datetime,
+) -> None:
+    crud.bulk_save_antwoorden(
+        session=session,
+        ronde=ronde,
+        antwoorden=nieuw,
+        door=door,
+        bron=bron,
+        status=AntwoordStatus.INGEDIEND.value,
+        moment=moment,
+        audit_toelichting=True,
+    )
+    crud.update_antwoorden(
+        session=session, wijzigingen=wijzigingen, door=door, bron=bron, moment=moment
+    )
+    # organisations already marked as submitted keep their date: a second import changes nothing
+    al_ingediend = queries.ingediende_organisaties(session, ronde.id)
+    inzendingen = sorted({r.organisatie_code for r in regels} - al_ingediend)
+    crud.save_inzendingen(
+        session=session, ronde=ronde, organisatie_codes=inzendingen, moment=moment
+    )
+    if nieuw or wijzigingen or inzendingen:
+        crud.bump_data_versie(session=session)

@@ -1,0 +1,185 @@
+"""Beheer tabs 'Import' and 'Export': upload, dry-run report, import with progress; templates
+and exports to download. The logic lives in monitor.importeren / exporteren / sjabloon."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from monitor import exporteren, importeren, sjabloon
+from monitor.config import get_settings
+from monitor.domain import ACTORTYPES
+from monitor.errors import MonitorFout
+from monitor.ui import data
+from monitor.ui.page import PaginaContext
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SESSIE_RAPPORT = "beheer_import_rapport"
+SESSIE_MELDING = "beheer_import_melding"
+SESSIE_EXPORT = "beheer_export"
+
+
+def _balk(tekst: str):
+    """A progress bar and the callback (fraction, text) that moves it."""
+    balk = st.progress(0.0, text=tekst)
+    return balk, lambda fractie, melding: balk.progress(fractie, text=melding)
+
+
+def import_sectie(context: PaginaContext, ronde: data.RondeInfo) -> None:
+    """Upload → dry-run report (sheet, row, column, message) → 'Importeren' when all is well."""
+    st.subheader(f"Antwoorden importeren in ronde {ronde.jaar}")
+    st.caption(
+        "Lange indeling: kolommen organisatiecode (of organisatienaam), vraagcode, antwoord en "
+        "eventueel toelichting. Brede indeling: één rij per organisatie en een kolom per "
+        "vraagcode. Eerst volgt een proefrun; er wordt pas iets opgeslagen als het hele "
+        "bestand in orde is. Kies de ronde in de zijbalk."
+    )
+    if melding := st.session_state.pop(SESSIE_MELDING, None):
+        st.success(melding)
+    bestand = st.file_uploader(
+        "Bestand met antwoorden (.xlsx of .csv)",
+        type=["xlsx", "csv"],
+        key="import_bestand",
+        max_upload_size=get_settings().max_upload_mb,
+    )
+    if bestand is not None:
+        rapport = _proefrun(context, ronde, bestand)
+        _toon_rapport(rapport)
+        kan = rapport.ok and (rapport.nieuw + rapport.gewijzigd) > 0
+        if st.button("Importeren", type="primary", disabled=not kan, key="import_knop"):
+            _importeer(context, ronde, bestand)
+    _sjabloon_sectie(ronde)
+
+
+def _proefrun(context: PaginaContext, ronde: data.RondeInfo, bestand) -> importeren.ImportRapport:
+    """The dry run of this upload, kept per file, round and data version."""
+    sleutel = (bestand.file_id, ronde.jaar, context.versie)
+    bewaard = st.session_state.get(SESSIE_RAPPORT)
+    if bewaard and bewaard[0] == sleutel:
+        return bewaard[1]
+    balk, voortgang = _balk("Bestand controleren…")
+    rapport = importeren.importeer(
+        data.engine(),
+        gebruiker=context.gebruiker,
+        data=bestand.getvalue(),
+        bestandsnaam=bestand.name,
+        jaar=ronde.jaar,
+        toepassen=False,
+        voortgang=voortgang,
+    )
+    balk.empty()
+    st.session_state[SESSIE_RAPPORT] = (sleutel, rapport)
+    return rapport
+
+
+def _toon_rapport(rapport: importeren.ImportRapport) -> None:
+    if not rapport.ok:
+        st.error(rapport.samenvatting())
+        st.dataframe(
+            rapport.tabel().rename(
+                columns={"blad": "Blad", "rij": "Rij", "kolom": "Kolom", "melding": "Melding"}
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        return
+    st.info(rapport.samenvatting())
+    kolommen = st.columns(4)
+    kolommen[0].metric("Nieuw", rapport.nieuw)
+    kolommen[1].metric("Gewijzigd", rapport.gewijzigd)
+    kolommen[2].metric("Ongewijzigd", rapport.ongewijzigd)
+    kolommen[3].metric("Organisaties", rapport.organisaties)
+    if rapport.nieuw + rapport.gewijzigd == 0:
+        st.caption("Er verandert niets: deze antwoorden staan er al zo in.")
+
+
+def _importeer(context: PaginaContext, ronde: data.RondeInfo, bestand) -> None:
+    balk, voortgang = _balk("Importeren…")
+    try:
+        rapport = importeren.importeer(
+            data.engine(),
+            gebruiker=context.gebruiker,
+            data=bestand.getvalue(),
+            bestandsnaam=bestand.name,
+            jaar=ronde.jaar,
+            toepassen=True,
+            voortgang=voortgang,
+        )
+    except MonitorFout as fout:
+        balk.empty()
+        st.error(str(fout))
+        return
+    balk.empty()
+    if not rapport.ok:  # the database changed since the dry run
+        _toon_rapport(rapport)
+        return
+    st.cache_data.clear()
+    st.session_state.pop(SESSIE_RAPPORT, None)
+    st.session_state[SESSIE_MELDING] = (
+        f"Geïmporteerd: {rapport.nieuw} nieuwe en {rapport.gewijzigd} gewijzigde antwoorden "
+        f"van {rapport.organisaties} organisaties ({rapport.ongewijzigd} ongewijzigd)."
+    )
+    st.rerun()
+
+
+def _sjabloon_sectie(ronde: data.RondeInfo) -> None:
+    st.subheader("Sjabloon")
+    st.caption("Een leeg importbestand met de juiste kolommen, de vragen en keuzelijsten.")
+    links, rechts = st.columns(2)
+    actortype = links.selectbox(
+        "Actortype",
+        [a.code for a in ACTORTYPES],
+        format_func=lambda c: next(a.label for a in ACTORTYPES if a.code == c),
+        key="sjabloon_actortype",
+    )
+    layout = rechts.radio(
+        "Indeling",
+        sjabloon.LAYOUTS,
+        format_func=lambda x: {"breed": "Breed (rij per organisatie)", "lang": "Lang"}[x],
+        horizontal=True,
+        key="sjabloon_layout",
+    )
+    st.download_button(
+        "Download sjabloon",
+        data=lambda: sjabloon.sjabloon_uit_database(
+            data.engine(), jaar=ronde.jaar, actortype=actortype, layout=layout
+        ),
+        file_name=f"sjabloon_{actortype}_{ronde.jaar}_{layout}.xlsx",
+        mime=XLSX_MIME,
+        key="sjabloon_download",
+    )
+
+
+def export_sectie(context: PaginaContext, ronde: data.RondeInfo) -> None:
+    """Build an export with a progress bar, then offer it for download."""
+    st.subheader(f"Ronde {ronde.jaar} exporteren")
+    formaat = st.radio(
+        "Formaat",
+        ("xlsx", "csv"),
+        format_func=lambda f: {
+            "xlsx": "Excel: tabellen per thema, respons, beleving en ruwe antwoorden",
+            "csv": "CSV: ruwe antwoorden (ook als back-up; opnieuw te importeren)",
+        }[f],
+        key="export_formaat",
+    )
+    sleutel = (ronde.jaar, formaat, context.versie)
+    if st.button("Export maken", key="export_knop"):
+        balk, voortgang = _balk("Export maken…")
+        inhoud = exporteren.exporteer(
+            data.engine(),
+            gebruiker=context.gebruiker,
+            jaar=ronde.jaar,
+            formaat=formaat,
+            voortgang=voortgang,
+        )
+        balk.empty()
+        st.session_state[SESSIE_EXPORT] = (sleutel, inhoud)
+    bewaard = st.session_state.get(SESSIE_EXPORT)
+    if bewaard and bewaard[0] == sleutel:
+        st.download_button(
+            f"Download export ronde {ronde.jaar} (.{formaat})",
+            data=bewaard[1],
+            file_name=f"monitor_{ronde.jaar}.{formaat}",
+            mime=XLSX_MIME if formaat == "xlsx" else "text/csv",
+            key="export_download",
+            type="primary",
+        )

@@ -1,0 +1,608 @@
+"""Import files built in code: good ones and a catalogue of bad ones with the expected problem."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from openpyxl import Workbook
+
+from monitor.bestanden import OLE_KOP, WERKMAP_TYPE, Limieten
+
+LANG = ["organisatiecode", "vraagcode", "antwoord", "toelichting"]
+
+
+def xlsx(
+    rijen: list[list[object]],
+    *,
+    titel: str = "Antwoorden",
+    wijzig: Callable | None = None,
+) -> bytes:
+    """A workbook with one sheet holding ``rijen``; ``wijzig(werkmap, blad)`` may adjust it."""
+    werkmap = Workbook()
+    blad = werkmap.active
+    blad.title = titel
+    for rij in rijen:
+        blad.append(rij)
+    if wijzig is not None:
+        wijzig(werkmap, blad)
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(rijen: list[list[object]], *, sep: str = ";", codering: str = "utf-8-sig") -> bytes:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, delimiter=sep, lineterminator="\r\n").writerows(
+        [["" if c is None else c for c in r] for r in rijen]
+    )
+    return buffer.getvalue().encode(codering)
+
+
+def herschrijf_zip(
+    data: bytes, vervang: dict[str, bytes] | None = None, extra: dict[str, bytes] | None = None
+) -> bytes:
+    """A copy of a zip with some members replaced and some added."""
+    vervang, extra = vervang or {}, extra or {}
+    uit = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as bron,
+        zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel,
+    ):
+        for info in bron.infolist():
+            doel.writestr(info.filename, vervang.get(info.filename, bron.read(info.filename)))
+        for naam, inhoud in extra.items():
+            doel.writestr(naam, inhoud)
+    return uit.getvalue()
+
+
+def goed_lang() -> bytes:
+    return xlsx([LANG, ["GM0363", "GEM.1.01", "Ja", None]])
+
+
+def _met_inhoudstype(oud: str, nieuw: str) -> bytes:
+    data = goed_lang()
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        typen = z.read("[Content_Types].xml").decode().replace(oud, nieuw)
+    return herschrijf_zip(data, vervang={"[Content_Types].xml": typen.encode()})
+
+
+BILJOEN_LACHEN = b"""<?xml version="1.0"?>
+<!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets>
+<sheet name="&lol3;" sheetId="1"/></sheets></workbook>"""
+
+
+def _docx() -> bytes:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr("word/document.xml", "<document/>")
+    return uit.getvalue()
+
+
+def _verborgen(werkmap, _blad) -> None:
+    geheim = werkmap.create_sheet("Geheim")
+    geheim.append(["organisatiecode", "vraagcode", "antwoord"])
+    geheim.sheet_state = "hidden"
+
+
+@dataclass(frozen=True)
+class Slecht:
+    """A bad file and the problem it must give: where (sheet, row, column) and what."""
+
+    id: str
+    naam: str
+    maak: Callable[[], bytes]
+    blad: str  # sheet name; the file name for refused files and CSV
+    rij: int | None
+    kolom: str | None  # exactly as reported, e.g. 'C (antwoord)'
+    tekst: str  # a fragment of the Dutch message
+    limieten: Limieten | None = None
+
+
+def _lang(*rijen: list[object], kop: list[str] = LANG) -> Callable[[], bytes]:
+    return lambda: xlsx([kop, *[list(r) for r in rijen]])
+
+
+def _breed(kop: list[str], *rijen: list[object]) -> Callable[[], bytes]:
+    return lambda: xlsx([kop, *[list(r) for r in rijen]])
+
+
+A = "Antwoorden"
+ANTW = "C (antwoord)"
+SLECHTE_BESTANDEN: list[Slecht] = [
+    # -- the file as a whole ------------------------------------------------------------------
+    Slecht(
+        "te_groot",
+        "groot.csv",
+        lambda: b"organisatiecode;vraagcode;antwoord\r\n" + b"GM0363;GEM.1.01;Ja\r\n" * 1_110_000,
+        "groot.csv",
+        None,
+        None,
+        "de grens is 20,0 MB",
+    ),
+    Slecht(
+        "pdf_als_xlsx",
+        "a.xlsx",
+        lambda: b"%PDF-1.7\n%\xe2\xe3\n1 0 obj",
+        "a.xlsx",
+        None,
+        None,
+        "de inhoud is geen Excel-werkmap",
+    ),
+    Slecht(
+        "csv_als_xlsx",
+        "a.xlsx",
+        lambda: b"organisatiecode;vraagcode\nGM0363;GEM.1.01\n",
+        "a.xlsx",
+        None,
+        None,
+        "de inhoud is geen Excel-werkmap",
+    ),
+    Slecht(
+        "xlsm_inhoudstype",
+        "a.xlsx",
+        lambda: _met_inhoudstype(
+            WERKMAP_TYPE, "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+        ),
+        "a.xlsx",
+        None,
+        None,
+        "macro's",
+    ),
+    Slecht(
+        "vba_project",
+        "a.xlsm",
+        lambda: herschrijf_zip(goed_lang(), extra={"xl/vbaProject.bin": b"\x00" * 64}),
+        "a.xlsm",
+        None,
+        None,
+        "macro's",
+    ),
+    Slecht(
+        "wachtwoord",
+        "a.xlsx",
+        lambda: OLE_KOP + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64,
+        "a.xlsx",
+        None,
+        None,
+        "wachtwoord",
+    ),
+    Slecht(
+        "oud_xls",
+        "a.xls",
+        lambda: OLE_KOP + b"\x00" * 1024,
+        "a.xls",
+        None,
+        None,
+        "oud Excel-bestand (.xls)",
+    ),
+    Slecht(
+        "zip_bom",
+        "a.xlsx",
+        lambda: herschrijf_zip(goed_lang(), extra={"xl/media/bom.bin": b"\x00" * 8 * 2**20}),
+        "a.xlsx",
+        None,
+        None,
+        "pakt uit tot meer dan",
+    ),
+    Slecht(
+        "zip_bom_totaal",
+        "a.xlsx",
+        lambda: herschrijf_zip(goed_lang(), extra={"xl/media/groot.bin": b"ab" * 300_000}),
+        "a.xlsx",
+        None,
+        None,
+        "pakt uit tot meer dan",
+        Limieten(max_uitgepakt=500_000),
+    ),
+    Slecht(
+        "te_veel_rijen",
+        "a.xlsx",
+        _lang(*[["GM0363", "GEM.1.01", "Ja", None]] * 30),
+        "a.xlsx",
+        None,
+        None,
+        "te veel rijen of kolommen",
+        Limieten(max_rijen=20),
+    ),
+    Slecht(
+        "te_veel_kolommen",
+        "a.csv",
+        lambda: csv_bytes([[f"k{i}" for i in range(8)]]),
+        "a.csv",
+        None,
+        None,
+        "te veel rijen of kolommen",
+        Limieten(max_kolommen=5),
+    ),
+    Slecht(
+        "kapotte_zip",
+        "a.xlsx",
+        lambda: goed_lang()[:-300],
+        "a.xlsx",
+        None,
+        None,
+        "geen Excel-werkmap",
+    ),
+    Slecht("docx", "a.xlsx", _docx, "a.xlsx", None, None, "geen geldige Excel-werkmap"),
+    Slecht("leeg_bestand", "a.csv", lambda: b"", "a.csv", None, None, "het bestand is leeg"),
+    Slecht(
+        "binair_als_csv",
+        "a.csv",
+        lambda: bytes(range(256)) * 4,
+        "a.csv",
+        None,
+        None,
+        "geen Excel-werkmap (.xlsx) en geen CSV",
+    ),
+    Slecht(
+        "biljoen_lachen",
+        "a.xlsx",
+        lambda: herschrijf_zip(goed_lang(), vervang={"xl/workbook.xml": BILJOEN_LACHEN}),
+        "a.xlsx",
+        None,
+        None,
+        "geen geldige Excel-werkmap",
+    ),
+    # -- sheets and cells ---------------------------------------------------------------------
+    Slecht(
+        "verborgen_blad",
+        "a.xlsx",
+        lambda: xlsx([LANG, ["GM0363", "GEM.1.01", "Ja"]], wijzig=_verborgen),
+        "Geheim",
+        None,
+        None,
+        "verborgen",
+    ),
+    Slecht(
+        "samengevoegde_cellen",
+        "a.xlsx",
+        lambda: xlsx(
+            [LANG, ["GM0363", "GEM.1.01", "Ja"], ["GM0599", "GEM.1.01", None]],
+            wijzig=lambda _w, b: b.merge_cells("C2:C3"),
+        ),
+        A,
+        2,
+        "C",
+        "samengevoegde cellen (C2:C3)",
+    ),
+    Slecht("formule", "a.xlsx", _lang(["GM0363", "GEM.3.06", "=10*5"]), A, 2, ANTW, "formule"),
+    Slecht(
+        "formule_in_code",
+        "a.xlsx",
+        _lang(['=CONCAT("GM","0363")', "GEM.1.01", "Ja"]),
+        A,
+        2,
+        "A (organisatiecode)",
+        "formule",
+    ),
+    Slecht(
+        "foutwaarde",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.3.06", "#DIV/0!"]),
+        A,
+        2,
+        ANTW,
+        "Excel-fout #DIV/0!",
+    ),
+    Slecht("leeg_blad", "a.xlsx", lambda: xlsx([]), A, None, None, "het blad is leeg"),
+    Slecht("lege_csv", "a.csv", lambda: b";;\r\n\r\n", "a.csv", None, None, "het bestand is leeg"),
+    # -- organisations ------------------------------------------------------------------------
+    Slecht(
+        "onbekende_organisatiecode",
+        "a.xlsx",
+        _lang(["GM9999", "GEM.1.01", "Ja"]),
+        A,
+        2,
+        "A (organisatiecode)",
+        "organisatiecode 'GM9999' bestaat niet",
+    ),
+    Slecht(
+        "onbekende_organisatienaam",
+        "a.xlsx",
+        _lang(["Gotham City", "GEM.1.01", "Ja"], kop=["organisatienaam", *LANG[1:]]),
+        A,
+        2,
+        "A (organisatienaam)",
+        "organisatienaam 'Gotham City' is onbekend",
+    ),
+    Slecht(
+        "dubbelzinnige_naam",
+        "a.xlsx",
+        _lang(["Bergen", "GEM.1.01", "Ja"], kop=["organisatienaam", *LANG[1:]]),
+        A,
+        2,
+        "A (organisatienaam)",
+        "Bedoelt u Bergen (L.) (GM0893) of Bergen (NH.) (GM0373)",
+    ),
+    Slecht(
+        "naam_past_niet_bij_code",
+        "a.xlsx",
+        _lang(
+            ["GM0363", "Rotterdam", "GEM.1.01", "Ja"],
+            kop=["organisatiecode", "organisatienaam", "vraagcode", "antwoord"],
+        ),
+        A,
+        2,
+        "B (organisatienaam)",
+        "past niet bij organisatiecode GM0363",
+    ),
+    Slecht(
+        "organisatie_ontbreekt",
+        "a.xlsx",
+        _lang([None, "GEM.1.01", "Ja"]),
+        A,
+        2,
+        "A (organisatiecode)",
+        "de organisatie ontbreekt",
+    ),
+    Slecht(
+        "dubbele_organisatie_breed",
+        "a.xlsx",
+        _breed(["organisatiecode", "GEM.1.01"], ["GM0363", "Ja"], ["gm0363", "Nee"]),
+        A,
+        3,
+        "A (organisatiecode)",
+        "GM0363 staat ook in rij 2",
+    ),
+    # -- questions and columns ----------------------------------------------------------------
+    Slecht(
+        "onbekende_vraagcode",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.9.99", "Ja"]),
+        A,
+        2,
+        "B (vraagcode)",
+        "vraagcode 'GEM.9.99' bestaat niet in ronde 2024",
+    ),
+    Slecht(
+        "vraag_van_ander_actortype",
+        "a.xlsx",
+        _lang(["JZ01", "GEM.1.01", "Ja"]),
+        A,
+        2,
+        "B (vraagcode)",
+        "vraag GEM.1.01 is voor Gemeenten",
+    ),
+    Slecht(
+        "extra_kolom_lang",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "Ja", None, "x"], kop=[*LANG, "opmerking"]),
+        A,
+        1,
+        "E (opmerking)",
+        "onbekende kolom",
+    ),
+    Slecht(
+        "extra_kolom_breed",
+        "a.xlsx",
+        _breed(["organisatiecode", "GEM.1.01", "Kolom X"], ["GM0363", "Ja", 1]),
+        A,
+        1,
+        "C (Kolom X)",
+        "onbekende kolom",
+    ),
+    Slecht(
+        "gemengde_indeling",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "Ja", None, "Ja"], kop=[*LANG, "GEM.1.01"]),
+        A,
+        1,
+        "E (GEM.1.01)",
+        "brede indeling",
+    ),
+    Slecht(
+        "toelichting_zonder_antwoordkolom",
+        "a.xlsx",
+        _breed(["organisatiecode", "GEM.1.01", "GEM.2.01 toelichting"], ["GM0363", "Ja", "x"]),
+        A,
+        1,
+        "C (GEM.2.01 toelichting)",
+        "maar geen antwoordkolom",
+    ),
+    Slecht(
+        "geen_antwoordkolom",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "x"], kop=["organisatiecode", "vraagcode", "toelichting"]),
+        A,
+        1,
+        None,
+        "er is geen kolom 'antwoord'",
+    ),
+    Slecht(
+        "geen_organisatiekolom",
+        "a.xlsx",
+        _lang(["GEM.1.01", "Ja"], kop=["vraagcode", "antwoord"]),
+        A,
+        1,
+        None,
+        "er is geen kolom 'organisatiecode' of 'organisatienaam'",
+    ),
+    Slecht(
+        "geen_herkenbare_kolommen",
+        "a.xlsx",
+        _lang(["GM0363", "Ja"], kop=["organisatiecode", "waarde"]),
+        A,
+        1,
+        None,
+        "er is geen kolom 'vraagcode' (lange indeling)",
+    ),
+    Slecht(
+        "kolom_zonder_kopje",
+        "a.xlsx",
+        _lang(
+            ["GM0363", "GEM.1.01", "Ja", "weg"],
+            kop=["organisatiecode", "vraagcode", "antwoord", None],
+        ),
+        A,
+        1,
+        "D",
+        "de kolom heeft gegevens maar geen kopje",
+    ),
+    Slecht(
+        "dubbel_kopje",
+        "a.xlsx",
+        _lang(
+            ["GM0363", "GEM.1.01", "Ja", "Nee"],
+            kop=["organisatiecode", "vraagcode", "antwoord", "Antwoord "],
+        ),
+        A,
+        1,
+        "D (Antwoord)",
+        "staat er twee keer",
+    ),
+    Slecht(
+        "dubbele_rij",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "Ja"], ["GM0363", "gem.1.01", "Ja"]),
+        A,
+        3,
+        ANTW,
+        "staat ook in rij 2",
+    ),
+    Slecht(
+        "verkeerde_ronde",
+        "a.xlsx",
+        _lang([2023, "GM0363", "GEM.1.01", "Ja"], kop=["ronde", *LANG[:3]]),
+        A,
+        2,
+        "A (ronde)",
+        "ronde '2023' hoort niet bij deze import (ronde 2024)",
+    ),
+    Slecht(
+        "toelichting_zonder_antwoord",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", None, "Wij doen dit al jaren."]),
+        A,
+        2,
+        "D (toelichting)",
+        "er staat een toelichting bij GEM.1.01, maar geen antwoord",
+    ),
+    # -- values -------------------------------------------------------------------------------
+    Slecht(
+        "onbekende_optie",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.4.01", "Misschien"]),
+        A,
+        2,
+        ANTW,
+        "'Misschien' is geen antwoord op deze vraag; kies uit 'Nog niet begonnen'",
+    ),
+    Slecht(
+        "getal_bij_janee",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", 1]),
+        A,
+        2,
+        ANTW,
+        "'1' is geen antwoord op deze vraag",
+    ),
+    Slecht(
+        "meerkeuze_deel_onbekend",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.7.05", "Inspanningsgericht; iets anders"]),
+        A,
+        2,
+        ANTW,
+        "'iets anders' is geen antwoord",
+    ),
+    Slecht(
+        "tekst_bij_getal",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.3.06", "veel"]),
+        A,
+        2,
+        ANTW,
+        "'veel' is geen getal",
+    ),
+    Slecht(
+        "getal_boven_maximum",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.3.06", 150]),
+        A,
+        2,
+        ANTW,
+        "150 ligt buiten de grenzen van deze vraag (van 0 tot en met 100)",
+    ),
+    Slecht(
+        "negatief_bedrag",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "GEM.3.09", "-1.000,50"]]),
+        "a.csv",
+        2,
+        ANTW,
+        "-1000,5 ligt buiten de grenzen van deze vraag (minimaal 0)",
+    ),
+    Slecht(
+        "datum_als_tekst",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.2.03", "12-05-2024"]),
+        A,
+        2,
+        ANTW,
+        "'12-05-2024' lijkt een datum",
+    ),
+    Slecht(
+        "datum_cel",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.2.03", datetime(2024, 5, 12)]),
+        A,
+        2,
+        ANTW,
+        "de cel is een datum",
+    ),
+    Slecht(
+        "punt_als_decimaalteken",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "GEM.3.06", "12.5"]]),
+        "a.csv",
+        2,
+        ANTW,
+        "'12.5' is dubbelzinnig",
+    ),
+    Slecht(
+        "engelse_notatie",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "GEM.3.09", "1,234.50"]], sep=","),
+        "a.csv",
+        2,
+        ANTW,
+        "'1,234.50' is dubbelzinnig",
+    ),
+    Slecht(
+        "waar_bij_getal",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.2.03", True]),
+        A,
+        2,
+        ANTW,
+        "'WAAR' is geen getal",
+    ),
+    Slecht(
+        "cp1252_csv_met_fout",
+        "antwoorden.csv",
+        lambda: csv_bytes(
+            [
+                ["organisatienaam", "vraagcode", "antwoord"],
+                ["Súdwest-Fryslân", "GEM.4.01", "Half klaar"],
+            ],
+            codering="cp1252",
+        ),
+        "antwoorden.csv",
+        2,
+        ANTW,
+        "'Half klaar' is geen antwoord",
+    ),
+]
