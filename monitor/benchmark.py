@@ -511,10 +511,12 @@ def leer_van_anderen(
     (|log of the ratio of inwoners|), then code. Columns: LEER_KOLOMMEN.
     """
     eigen = _rij(organisaties, code)
+    antwoorden = antwoorden[antwoorden["organisatie_code"].isin({code, *leden})]
     status_vragen = _vragen_van(vragen, eigen["actortype"])
     status_vragen = status_vragen[status_vragen["vraagtype"].isin(STATUS_TYPES)]
     eigen_ant = antwoorden[antwoorden["organisatie_code"] == code].set_index("vraag_id")["waarde"]
-    open_vragen = status_vragen[~status_vragen["id"].map(lambda v: is_gereed(eigen_ant.get(v)))]
+    klaar_zelf = status_vragen["id"].map(lambda v: is_gereed(eigen_ant.get(v))).astype(bool)
+    open_vragen = status_vragen[~klaar_zelf]
     peers = _peer_antwoorden(antwoorden, leden)
     klaar = peers["waarde"].map(is_gereed).astype(bool)
     gereed = peers[peers["vraag_id"].isin(open_vragen["id"]) & klaar]
@@ -724,6 +726,12 @@ def benchmark(
     toegang = peer_toegang(gebruiker, code, instellingen, ingediend, len(groep.leden))
     leden = groep.leden if toegang.zichtbaar else ()
     actortype = eigen["actortype"]
+    # Only the organisation and its peers matter: filter once, so every step below is small.
+    betrokken = {code, *leden}
+    vragen = vragen[vragen["actortype"] == actortype]
+    antwoorden = antwoorden[antwoorden["organisatie_code"].isin(betrokken)]
+    if vorige_antwoorden is not None:
+        vorige_antwoorden = vorige_antwoorden[vorige_antwoorden["organisatie_code"].isin(betrokken)]
     themas = thema_vergelijking(code, actortype, leden, vragen, antwoorden)
     tabel, lang = vraag_vergelijking(code, actortype, leden, vragen, antwoorden, bool(leden))
     if vorige_vragen is not None and vorige_antwoorden is not None:
