@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.autorisatie import ALLE_ROLLEN
+from monitor.autorisatie import ALLE_ROLLEN, INGELOGDE_ROLLEN
 from monitor.domain import Rol
 
 
@@ -37,6 +37,9 @@ PAGINAS: tuple[Pagina, ...] = (
         ":material/compare_arrows:",
     ),
     Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
+    Pagina(
+        "pages/benchmark.py", "Benchmark", "Vergelijken", INGELOGDE_ROLLEN, ":material/leaderboard:"
+    ),
     Pagina(
         "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"
     ),
