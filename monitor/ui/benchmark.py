@@ -222,7 +222,7 @@ def per_thema(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.Dat
     if tabel.empty:
         st.info("Geen afspraakvragen met een voortgang in deze ronde.")
         return weergave
-    titel = f"{uitkomst.naam} tegenover {uitkomst.groep.naam.lower()}, ronde {jaar}"
+    titel = f"{uitkomst.naam} tegenover de vergelijkgroep, ronde {jaar}"
     grafiek(
         charts.benchmark_thema(tabel, titel, uitkomst.naam),
         titel=titel,
