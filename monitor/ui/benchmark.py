@@ -16,6 +16,7 @@ from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 
 EIGEN_LEDEN = "benchmark_eigen_leden"
+FOUT = "benchmark_eigen_fout"
 LEER_MAX = 5  # peers shown per vraag in 'Leer van anderen'
 KIEZERS = ("gemeente", "regio")
 
@@ -124,22 +125,42 @@ def eigen_groep_samenstellen(gebruiker: Gebruiker, code: str, organisaties: pd.D
                 "voor deze sessie en wordt niet bewaard."
             )
             return
-        naam = st.text_input("Naam om de selectie te bewaren", key="benchmark_eigen_naam")
-        if st.button("Selectie bewaren", key="benchmark_eigen_bewaren"):
-            try:
-                nieuw = data.bewaar_peergroep(gebruiker, naam, st.session_state[EIGEN_LEDEN])
-            except MonitorFout as fout:
-                st.error(str(fout))
-            else:
-                st.query_params["groep"] = f"eigen-{nieuw}"
-                st.rerun()
+        st.text_input("Naam om de selectie te bewaren", key="benchmark_eigen_naam")
+        st.button(
+            "Selectie bewaren", key="benchmark_eigen_bewaren", on_click=_bewaar, args=(gebruiker,)
+        )
+        if fout := st.session_state.pop(FOUT, None):
+            st.error(fout)
         for opgeslagen in data.peergroepen(gebruiker):
             links, rechts = st.columns([4, 1])
             links.markdown(f"{opgeslagen.naam} ({len(opgeslagen.leden)} organisaties)")
-            if rechts.button("Verwijderen", key=f"benchmark_verwijder_{opgeslagen.id}"):
-                data.verwijder_peergroep(gebruiker, opgeslagen.id)
-                st.query_params.pop("groep", None)
-                st.rerun()
+            rechts.button(
+                "Verwijderen",
+                key=f"benchmark_verwijder_{opgeslagen.id}",
+                on_click=_verwijder,
+                args=(gebruiker, opgeslagen.id),
+            )
+
+
+# Callbacks run before the next run of the page, so they may still change the group selector.
+def _bewaar(gebruiker: Gebruiker) -> None:
+    try:
+        nieuw = data.bewaar_peergroep(
+            gebruiker,
+            st.session_state.get("benchmark_eigen_naam", ""),
+            st.session_state.get(EIGEN_LEDEN) or [],
+        )
+    except MonitorFout as fout:
+        st.session_state[FOUT] = str(fout)
+        return
+    st.session_state["groep"] = f"eigen-{nieuw}"
+
+
+def _verwijder(gebruiker: Gebruiker, groep_id: int) -> None:
+    data.verwijder_peergroep(gebruiker, groep_id)
+    if st.session_state.get("groep") == f"eigen-{groep_id}":
+        del st.session_state["groep"]
+        st.query_params.pop("groep", None)
 
 
 def profiel(organisaties: pd.DataFrame, uitkomst: bm.Benchmark) -> None:

@@ -7,9 +7,9 @@ import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from monitor.db import make_engine, write_session
+from monitor.db import make_engine, read_session, write_session
 from monitor.domain import Rol
-from monitor.models import Inzending, Ronde
+from monitor.models import Account, Inzending, PeerGroep, Ronde
 from monitor.ui.benchmark import EIGEN_LEDEN
 from monitor.ui.page import SESSIE_GEBRUIKER
 from tests.app.conftest import APP, TIMEOUT, page_text
@@ -17,7 +17,7 @@ from tests.app.conftest import APP, TIMEOUT, page_text
 PAGINA = "pages/benchmark.py"
 
 
-def _open(rol: Rol, *, login: str | None = None, **query) -> AppTest:
+def _open(rol: Rol, *, login: str | None = None, account_id: int | None = None, **query) -> AppTest:
     """Like open_page, but ``organisatie`` is the URL parameter; ``login`` is the invuller's own
     organisation."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -26,6 +26,7 @@ def _open(rol: Rol, *, login: str | None = None, **query) -> AppTest:
             "rol": rol.value,
             "naam": f"Test {rol.value}",
             "organisatie_code": login,
+            "account_id": account_id,
         }
     for sleutel, waarde in query.items():
         at.query_params[sleutel] = waarde
@@ -91,17 +92,22 @@ def test_invuller_is_refused_another_organisation():
 
 
 @pytest.fixture
-def amsterdam_niet_ingediend(demo_database_file, tmp_path, monkeypatch):
-    """A copy of the demo database where Amsterdam's 2025 questionnaire is back in concept."""
+def demo_kopie(demo_database_file, tmp_path, monkeypatch):
+    """A private copy of the demo database that the test may change; the app uses it."""
     pad = tmp_path / "monitor.db"
     shutil.copyfile(demo_database_file, pad)
-    engine = make_engine(f"sqlite:///{pad}")
-    with write_session(engine) as session:
-        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
-        inzending = session.get(Inzending, (ronde.id, "GM0363"))
-        inzending.status = "concept"
-    engine.dispose()
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    engine = make_engine(f"sqlite:///{pad}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def amsterdam_niet_ingediend(demo_kopie):
+    """Amsterdam's 2025 questionnaire back in concept (its answers stay)."""
+    with write_session(demo_kopie) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        session.get(Inzending, (ronde.id, "GM0363")).status = "concept"
 
 
 def test_before_submitting_an_invuller_sees_only_its_own_results(amsterdam_niet_ingediend):
@@ -129,3 +135,44 @@ def test_a_custom_selection_for_this_session_only():
     at.selectbox(key="groep").select("eigen").run()
     assert not at.exception, at.exception
     assert "Vergelijkgroep: **Eigen selectie**, 2 andere organisaties." in _tekst(at)
+
+
+def test_a_user_with_an_account_saves_and_deletes_a_custom_group(demo_kopie):
+    with write_session(demo_kopie) as session:
+        account = Account(email="kijker@example.org", rol="kijker")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    at = _open(Rol.KIJKER, account_id=account_id, organisatie="GM0363", ronde="2025")
+    assert "alleen voor deze sessie" not in _tekst(at)
+    at.multiselect(key=EIGEN_LEDEN).select("GM0599").select("GM0518").run()
+    at.text_input(key="benchmark_eigen_naam").input("Grote steden").run()
+    at.button(key="benchmark_eigen_bewaren").click().run()
+    assert not at.exception, at.exception
+    with read_session(demo_kopie) as session:
+        (groep,) = session.exec(select(PeerGroep)).all()
+    assert (groep.account_id, groep.naam, groep.leden) == (
+        account_id,
+        "Grote steden",
+        "GM0518;GM0599",
+    )
+    assert at.selectbox(key="groep").value == f"eigen-{groep.id}"
+    assert at.query_params["groep"] == f"eigen-{groep.id}"
+    assert "Vergelijkgroep: **Eigen: Grote steden**, 2 andere organisaties." in _tekst(at)
+    at.button(key=f"benchmark_verwijder_{groep.id}").click().run()
+    assert not at.exception, at.exception
+    with read_session(demo_kopie) as session:
+        assert not session.exec(select(PeerGroep)).all()
+    assert at.selectbox(key="groep").value == "jeugdregio"
+
+
+def test_saving_without_a_name_says_why(demo_kopie):
+    with write_session(demo_kopie) as session:
+        account = Account(email="k2@example.org", rol="kijker")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    at = _open(Rol.KIJKER, account_id=account_id, organisatie="GM0363", ronde="2025")
+    at.multiselect(key=EIGEN_LEDEN).select("GM0599").run()
+    at.button(key="benchmark_eigen_bewaren").click().run()
+    assert "Geef de vergelijkgroep een naam." in _tekst(at)
