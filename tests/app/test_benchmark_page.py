@@ -176,3 +176,51 @@ def test_saving_without_a_name_says_why(demo_kopie):
     at.multiselect(key=EIGEN_LEDEN).select("GM0599").run()
     at.button(key="benchmark_eigen_bewaren").click().run()
     assert "Geef de vergelijkgroep een naam." in _tekst(at)
+
+
+def test_a_regio_against_all_regios_with_its_gemeenten_side_by_side():
+    at = _open(Rol.KIJKER, organisatie="JZ13", ronde="2025")
+    assert not at.exception, at.exception
+    tekst = _tekst(at)
+    assert "Amsterdam-Amstelland (JZ13)" in tekst
+    assert "Vergelijkgroep: **Alle jeugdregio's**, 41 andere organisaties." in tekst
+    raster = next(
+        json.loads(g.proto.spec)
+        for g in at.get("plotly_chart")
+        if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
+    )
+    assert sorted(raster["data"][0]["y"]) == [
+        "Aalsmeer",
+        "Amstelveen",
+        "Amsterdam",
+        "Diemen",
+        "Ouder-Amstel",
+        "Uithoorn",
+    ]
+
+
+def test_an_anonymised_round_shows_no_peer_names(demo_kopie):
+    with write_session(demo_kopie) as session:
+        session.exec(select(Ronde).where(Ronde.jaar == 2025)).one().zichtbaarheid = "anoniem"
+    at = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025", groep="provincie")
+    assert not at.exception, at.exception
+    tekst = _tekst(at) + "\n".join(str(t.value) for t in at.text)
+    assert "Deze ronde toont anderen anoniem" in tekst
+    leer = [e.label for e in at.expander if "verder" in e.label]
+    assert leer, "no 'Leer van anderen' in a group of 43"
+    namen = [m.value for m in at.markdown if m.value.startswith("**Gemeente ")]
+    assert namen, "peers are not labelled 'Gemeente A, B, …'"
+    for echte in ("Amstelveen", "Haarlem", "Zaanstad", "Hilversum"):
+        assert f"**{echte}**" not in tekst
+    raster = next(
+        json.loads(g.proto.spec)
+        for g in at.get("plotly_chart")
+        if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
+    )
+    assert sorted(raster["data"][0]["y"]) == [f"Gemeente {x}" for x in "ABCDEF"]
+    # The 3 other gemeenten of ≥250.000 are too few to show anonymised
+    klein = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025", groep="inwonersklasse")
+    tekst = _tekst(klein)
+    assert "Een groep van 3 is te klein om anoniem te tonen" in tekst
+    assert not any("verder" in e.label for e in klein.expander)
+    assert not _box_trace(klein)
