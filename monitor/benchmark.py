@@ -321,6 +321,17 @@ def thema_vergelijking(
     return pd.DataFrame(rijen, columns=THEMA_KOLOMMEN).astype({"eigen": float})
 
 
+def met_vorige_ronde(nu: pd.DataFrame, vorig: pd.DataFrame | None) -> pd.DataFrame:
+    """Add ``eigen_vorig`` and ``mediaan_vorig`` (the same group in the previous round) to a
+    thema_vergelijking; empty without a previous round."""
+    if vorig is None:
+        return nu.assign(eigen_vorig=float("nan"), mediaan_vorig=float("nan"))
+    vorig = vorig[["thema_nr", "eigen", "mediaan"]].rename(
+        columns={"eigen": "eigen_vorig", "mediaan": "mediaan_vorig"}
+    )
+    return nu.merge(vorig, on="thema_nr", how="left")
+
+
 def _label(vraag, waarde) -> str:
     codes = split_waarde(waarde)
     if not codes:
@@ -694,7 +705,7 @@ class Benchmark:
     actortype: str
     groep: Vergelijkgroep
     toegang: Toegang
-    themas: pd.DataFrame  # THEMA_KOLOMMEN (peer columns empty when not visible)
+    themas: pd.DataFrame  # THEMA_KOLOMMEN + eigen_vorig, mediaan_vorig (peers: empty if hidden)
     vragen: pd.DataFrame  # VRAAG_KOLOMMEN
     verdeling: pd.DataFrame  # peers' long distribution (empty when not visible)
     veranderingen: pd.DataFrame
@@ -733,6 +744,10 @@ def benchmark(
     if vorige_antwoorden is not None:
         vorige_antwoorden = vorige_antwoorden[vorige_antwoorden["organisatie_code"].isin(betrokken)]
     themas = thema_vergelijking(code, actortype, leden, vragen, antwoorden)
+    vorig = None
+    if vorige_vragen is not None and vorige_antwoorden is not None:
+        vorig = thema_vergelijking(code, actortype, leden, vorige_vragen, vorige_antwoorden)
+    themas = met_vorige_ronde(themas, vorig)
     tabel, lang = vraag_vergelijking(code, actortype, leden, vragen, antwoorden, bool(leden))
     if vorige_vragen is not None and vorige_antwoorden is not None:
         verandering = veranderingen(

@@ -32,7 +32,7 @@ vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_
 themas = data.themas(versie)
 
 ui.profiel(organisaties, uitkomst)
-thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar)
+thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar)
 vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar)
 ui.download(uitkomst, ronde.jaar, thema_tabel, vraag_tabel)
 ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)

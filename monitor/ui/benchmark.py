@@ -205,17 +205,19 @@ def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
             "maximum": t["maximum"] * 100,
             "percentiel": t["percentiel"],
             "n": t["n"],
+            "eigen_vorig": t["eigen_vorig"] * 100,
+            "mediaan_vorig": t["mediaan_vorig"] * 100,
         }
     )
 
 
-def thema_weergave(tabel: pd.DataFrame) -> pd.DataFrame:
+def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
     """The thema figures as Dutch text, for the table view and the download."""
 
     def getal(w) -> str:
         return "–" if pd.isna(w) else format.getal(w)
 
-    return pd.DataFrame(
+    weergave = pd.DataFrame(
         {
             "Thema": tabel["thema"],
             "Eigen index": tabel["eigen"].map(getal),
@@ -228,9 +230,15 @@ def thema_weergave(tabel: pd.DataFrame) -> pd.DataFrame:
             "Organisaties in groep": tabel["n"],
         }
     )
+    if vorig_jaar is not None:
+        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(getal)
+        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(getal)
+    return weergave
 
 
-def per_thema(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.DataFrame:
+def per_thema(
+    uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int, vorig_jaar: int | None
+) -> pd.DataFrame:
     st.subheader("Per thema: voortgangsindex tegenover de vergelijkgroep")
     st.caption(
         "Voortgangsindex 0–100: het gemiddelde over de afspraken van het thema (nog niet "
@@ -239,7 +247,7 @@ def per_thema(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.Dat
         "het aandeel van de groep met een lagere index plus de helft van wie gelijk scoort."
     )
     tabel = thema_tabel(uitkomst, themas)
-    weergave = thema_weergave(tabel)
+    weergave = thema_weergave(tabel, vorig_jaar)
     if tabel.empty:
         st.info("Geen afspraakvragen met een voortgang in deze ronde.")
         return weergave

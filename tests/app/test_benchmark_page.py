@@ -61,6 +61,8 @@ def test_invuller_sees_own_organisation_against_its_regio():
     assert _box_trace(at), "no peer distribution in the thema chart"
     assert not at.get("selectbox") or all(s.label != "Gemeente of jeugdregio" for s in at.selectbox)
     assert at.query_params["organisatie"] == "GM0363"
+    kolommen = {k for df in at.dataframe for k in df.value.columns}
+    assert {"Eigen index 2024", "Mediaan groep 2024", "Percentiel"} <= kolommen
 
 
 def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():

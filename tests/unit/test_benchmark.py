@@ -250,6 +250,15 @@ def test_changes_since_the_previous_round_follow_voorganger():
     assert tabel.loc["G.1.01", "groep_gereed_vorig"] == 50.0
     assert tabel.loc["G.1.01", "groep_gereed_nu"] == pytest.approx(100 / 3)
     assert "G.2.02" not in tabel.index  # number questions have no 'gereed'
+    # Per thema, the same group a round earlier: GM1 thema 1 (1/3 + 1)/2 = 2/3; peers GM2 1/3
+    # (mee_bezig) and GM3 1 (afgerond) → mediaan 2/3
+    themas = bm.met_vorige_ronde(
+        bm.thema_vergelijking("GM1", "gemeente", PEERS, nu, ANTWOORDEN),
+        bm.thema_vergelijking("GM1", "gemeente", PEERS, vorige_vragen, vorig),
+    ).set_index("thema_nr")
+    assert themas.loc[1, "eigen"] == 0.5
+    assert themas.loc[1, ["eigen_vorig", "mediaan_vorig"]].tolist() == pytest.approx([2 / 3, 2 / 3])
+    assert pd.isna(themas.loc[2, "eigen_vorig"])  # no answers on thema 2 in the earlier round
 
 
 def test_leer_van_anderen_lists_done_peers_most_alike_first():
