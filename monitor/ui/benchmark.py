@@ -313,12 +313,12 @@ def per_vraag(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.Dat
 
 
 def _staaf_tabel(verdeling: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
-    """Status, ja/nee and beleving questions of ``vragen`` with their peers' shares, labelled
+    """Status and ja/nee questions of ``vragen`` with their peers' shares, labelled
     with the own answer."""
     labels = {
         r.vraag_id: format.afkorten(f"{r.code} (eigen: {r.eigen})", 60)
         for r in vragen.itertuples()
-        if r.vraagtype in ("status4", "janee", "likert5") and r.n
+        if r.vraagtype in bm.STATUS_TYPES and r.n
     }
     tabel = verdeling[verdeling["vraag_id"].isin(labels)]
     return tabel.assign(vraag=tabel["vraag_id"].map(labels))[
