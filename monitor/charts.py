@@ -388,4 +388,103 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
     fig.update_layout(
         legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
     )
+
+
+def benchmark_thema(tabel: pd.DataFrame, titel: str, eigen_naam: str) -> go.Figure:
+    """Per thema the peers' spread as a box (min, Q1, mediaan, Q3, max) and the organisation
+    as a marker with its index written next to it.
+
+    ``tabel`` has columns thema (label), eigen, minimum, q1, mediaan, q3, maximum (0–100); rows
+    without peer figures show only the marker.
+    """
+    labels = [afkorten(t, 42) for t in tabel["thema"]]
+    fig = go.Figure()
+    peers = tabel["mediaan"].notna().to_numpy()
+    if peers.any():
+        fig.add_box(
+            y=[label for label, p in zip(labels, peers, strict=True) if p],
+            q1=tabel.loc[peers, "q1"],
+            median=tabel.loc[peers, "mediaan"],
+            q3=tabel.loc[peers, "q3"],
+            lowerfence=tabel.loc[peers, "minimum"],
+            upperfence=tabel.loc[peers, "maximum"],
+            orientation="h",
+            name="Vergelijkgroep (min, kwartielen, mediaan, max)",
+            marker_color=CATEGORISCHE_KLEUREN[4],
+            line_color="#3A6E8F",
+            fillcolor="rgba(86,180,233,0.35)",
+            hoverinfo="x",
+        )
+    eigen = tabel["eigen"].notna().to_numpy()
+    fig.add_scatter(
+        y=[label for label, e in zip(labels, eigen, strict=True) if e],
+        x=tabel.loc[eigen, "eigen"],
+        mode="markers+text",
+        name=eigen_naam,
+        marker={"symbol": "diamond", "size": 15, "color": CATEGORISCHE_KLEUREN[5]},
+        marker_line={"width": 1, "color": "#000000"},
+        text=[f"{w:.0f}" for w in tabel.loc[eigen, "eigen"]],
+        textposition="top center",
+        hovertemplate=f"{eigen_naam}: %{{x:.0f}}<extra>%{{y}}</extra>",
+    )
+    fig.update_xaxes(range=[-3, 103], title="Voortgangsindex (0–100)")
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        tickfont={"color": "#000000"},
+    )
+    fig = _opmaak(fig, titel, hoogte=170 + 62 * len(labels))
+    fig.update_layout(legend={"y": 1.0, "yanchor": "bottom"}, margin={"t": 100})
+    return fig
+
+
+def afkorting(label: str) -> str:
+    """Short cell text for an option: 'Nog niet begonnen' → 'NNB', 'Afgerond' → 'A'."""
+    return "".join(woord[0].upper() for woord in label.split())
+
+
+def status_heatmap(raster: pd.DataFrame, titel: str) -> go.Figure:
+    """Organisations × vragen in the status colours (domain.OPTIE_KLEUREN), each cell also
+    carrying the option's abbreviation, so colour is never the only cue.
+
+    ``raster`` has columns gemeente, vraag, waarde (option code or None) and antwoord (label).
+    """
+    codes = [c for c in OPTIE_KLEUREN if c in set(raster["waarde"].dropna())]
+    kleuren = [GEEN_ANTWOORD_KLEUR, *(OPTIE_KLEUREN[c] for c in codes)]
+    positie = {c: i + 1 for i, c in enumerate(codes)}
+    rijen = list(dict.fromkeys(raster["gemeente"]))
+    kolommen = list(dict.fromkeys(raster["vraag"]))
+    z = raster.pivot(index="gemeente", columns="vraag", values="waarde").reindex(
+        index=rijen, columns=kolommen
+    )
+    labels = raster.pivot(index="gemeente", columns="vraag", values="antwoord").reindex(
+        index=rijen, columns=kolommen
+    )
+    n = len(kleuren)
+    schaal = []
+    for i, kleur in enumerate(kleuren):  # one flat band per option
+        schaal += [[i / n, kleur], [(i + 1) / n, kleur]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z.map(lambda w: 0 if pd.isna(w) else positie[w]).to_numpy(),
+            x=kolommen,
+            y=rijen,
+            zmin=-0.5,
+            zmax=n - 0.5,
+            colorscale=schaal,
+            showscale=False,
+            text=labels.map(lambda t: afkorting(t) if isinstance(t, str) and t else "–").to_numpy(),
+            customdata=labels.fillna("geen antwoord").replace("", "geen antwoord").to_numpy(),
+            texttemplate="%{text}",
+            textfont={"size": 11, "color": "#000000"},
+            hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>",
+            xgap=1,
+            ygap=1,
+        )
+    )
+    fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000"})
+    fig.update_xaxes(side="top", tickangle=-60, tickfont={"color": "#000000", "size": 11})
+    fig = _opmaak(fig, titel, hoogte=200 + 30 * len(rijen))
+    fig.update_layout(margin={"t": 140})
     return fig

@@ -239,3 +239,26 @@ STATUS_GROEP_LABELS: dict[str, str] = {
 BELEVING_NEGATIEF: tuple[str, ...] = ("helemaal_niet", "enigszins")
 BELEVING_NEUTRAAL = "ongeveer_halverwege"
 BELEVING_POSITIEF: tuple[str, ...] = ("grotendeels", "volledig")
+
+# Inwonersklassen: the lower bounds of the 2nd…5th class of INWONERSKLASSEN (defined once; the
+# reference data's stored class agrees with inwonersklasse(), a test checks it). The 2024 report
+# also splits gemeenten at 100.000 inwoners ("grotere gemeenten": 100.000 or more).
+INWONERSKLASSE_GRENZEN: tuple[int, ...] = (20_000, 50_000, 100_000, 250_000)
+GROOTTE_GRENS = 100_000
+GROOTTE_LABELS: tuple[str, str] = ("<100.000", "≥100.000")
+
+
+def inwonersklasse(inwoners: int) -> str:
+    """The class in INWONERSKLASSEN for a number of inwoners (a bound opens the next class)."""
+    klasse = sum(inwoners >= grens for grens in INWONERSKLASSE_GRENZEN)
+    return INWONERSKLASSEN[klasse]
+
+
+def inwonersklasse_label(klasse: str) -> str:
+    """For display: the stored '>=250.000' as '≥250.000'."""
+    return klasse.replace(">=", "≥")
+
+
+def grootteklasse(inwoners: int) -> str:
+    """The report's split: '<100.000' or '≥100.000'."""
+    return GROOTTE_LABELS[inwoners >= GROOTTE_GRENS]

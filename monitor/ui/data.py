@@ -14,16 +14,17 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from monitor import afhankelijkheden as afhankelijkheden_mod
+from monitor import benchmark as benchmark_mod
+from monitor import benchmark_opslag, queries, themaoverzicht, voortgang
 from monitor import filters as filters_mod
 from monitor import landelijk as landelijk_mod
 from monitor import planning as planning_mod
-from monitor import queries, themaoverzicht, voortgang
 from monitor import rondebeheer as rondebeheer_mod
 from monitor import verandering as verandering_mod
 from monitor import verschillen as verschillen_mod
 from monitor.autorisatie import Gebruiker
 from monitor.config import get_settings
-from monitor.db import has_schema, make_engine, read_session
+from monitor.db import has_schema, make_engine, read_session, write_session
 from monitor.filters import Filter
 from monitor.reflectie import Bron, Dia, catalogus
 
@@ -305,3 +306,79 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
 def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
     """All slides of the round (monitor.reflectie.catalogus), built once per data versie."""
     return catalogus(reflectie_bron(ronde, versie))
+
+
+# --------------------------------------------------------------------------------------------
+# Benchmark
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def ronde_instellingen(ronde_id: int, versie: int) -> benchmark_mod.RondeInstellingen:
+    with read_session(engine()) as session:
+        return benchmark_opslag.ronde_instellingen(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def ingediend(ronde_id: int, versie: int) -> frozenset[str]:
+    with read_session(engine()) as session:
+        return benchmark_opslag.ingediende_organisaties(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def benchmark(
+    ronde_id: int,
+    vorige_ronde_id: int | None,
+    code: str,
+    groep: benchmark_mod.Vergelijkgroep,
+    gebruiker: Gebruiker,
+    versie: int,
+) -> benchmark_mod.Benchmark:
+    """Raises GeenToegang (not cached) when the user may not benchmark ``code``."""
+    vorig = vorige_ronde_id is not None
+    return benchmark_mod.benchmark(
+        gebruiker=gebruiker,
+        code=code,
+        groep=groep,
+        instellingen=ronde_instellingen(ronde_id, versie),
+        organisaties=organisaties(versie),
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        ingediend=set(ingediend(ronde_id, versie)),
+        vorige_vragen=vragen(vorige_ronde_id, versie) if vorig else None,
+        vorige_antwoorden=antwoorden(vorige_ronde_id, versie) if vorig else None,
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def regio_raster(
+    ronde_id: int, regio_code: str, gebruiker: Gebruiker, versie: int
+) -> tuple[pd.DataFrame, benchmark_mod.Toegang]:
+    return benchmark_mod.regio_raster(
+        gebruiker=gebruiker,
+        regio_code=regio_code,
+        instellingen=ronde_instellingen(ronde_id, versie),
+        organisaties=organisaties(versie),
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        ingediend=set(ingediend(ronde_id, versie)),
+    )
+
+
+def peergroepen(gebruiker: Gebruiker) -> list[benchmark_opslag.OpgeslagenGroep]:
+    """The user's saved groups (not cached: small, and changed by the user on this page)."""
+    with read_session(engine()) as session:
+        return benchmark_opslag.peergroepen(session, gebruiker)
+
+
+def bewaar_peergroep(gebruiker: Gebruiker, naam: str, leden: list[str]) -> int:
+    with write_session(engine()) as session:
+        return benchmark_opslag.bewaar_peergroep(
+            session=session, gebruiker=gebruiker, naam=naam, leden=leden
+        )
+
+
+def verwijder_peergroep(gebruiker: Gebruiker, groep_id: int) -> None:
+    with write_session(engine()) as session:
+        benchmark_opslag.verwijder_peergroep(
+            session=session, gebruiker=gebruiker, groep_id=groep_id
+        )

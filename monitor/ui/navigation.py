@@ -45,6 +45,9 @@ PAGINAS: tuple[Pagina, ...] = (
         ":material/edit_note:",
     ),
     Pagina(
+        "pages/benchmark.py", "Benchmark", "Vergelijken", INGELOGDE_ROLLEN, ":material/leaderboard:"
+    ),
+    Pagina(
         "pages/reflectiesessie.py",
         "Reflectiesessie",
         "Reflectie en rapportage",

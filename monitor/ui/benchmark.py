@@ -1,0 +1,438 @@
+"""Page parts of the Benchmark page: choosing organisation and group, and showing the profile,
+the comparisons, 'Leer van anderen' and the regio view."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from monitor import benchmark as bm
+from monitor import charts, format
+from monitor.autorisatie import Gebruiker
+from monitor.benchmarkprofiel import profiel_xlsx
+from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
+from monitor.errors import MonitorFout
+from monitor.ui import data
+from monitor.ui.components import grafiek, keuze_uit_url
+
+EIGEN_LEDEN = "benchmark_eigen_leden"
+FOUT = "benchmark_eigen_fout"
+LEER_MAX = 5  # peers shown per vraag in 'Leer van anderen'
+KIEZERS = ("gemeente", "regio")
+
+
+def _index(waarde) -> str:
+    return "–" if waarde is None or pd.isna(waarde) else format.getal(100 * waarde)
+
+
+def _pct(waarde) -> str:
+    return "–" if waarde is None or pd.isna(waarde) else format.procent(waarde)
+
+
+def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
+    """The organisation to benchmark: the invuller's own (another in the URL is refused),
+    for kijkers and beheerders any gemeente or regio from a searchable list (``?organisatie=``;
+    a name instead of a code in the URL is looked up)."""
+    gevraagd = st.query_params.get("organisatie", "")
+    if gebruiker.rol == Rol.INVULLER:
+        eigen = gebruiker.organisatie_code or ""
+        if gevraagd and gevraagd != eigen:
+            st.error(
+                f"Geen toegang: als invuller vergelijkt u alleen uw eigen organisatie "
+                f"({eigen or 'onbekend'}), niet {gevraagd}."
+            )
+            st.stop()
+        actortype = organisaties.loc[organisaties["code"] == eigen, "actortype"]
+        if actortype.empty or actortype.iloc[0] not in KIEZERS:
+            st.info("De benchmark is er voor gemeenten en jeugdregio's.")
+            st.stop()
+        st.query_params["organisatie"] = eigen
+        return eigen
+    kiesbaar = organisaties[organisaties["actortype"].isin(KIEZERS)].sort_values(
+        ["actortype", "naam"]
+    )
+    codes = kiesbaar["code"].tolist()
+    if gevraagd and gevraagd not in codes:
+        gevonden = bm.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
+        if not gevonden.empty:
+            st.query_params["organisatie"] = gevonden["code"].iloc[0]
+    labels = {
+        c: bm.zoeklabel(n, c) for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)
+    }
+    return keuze_uit_url(
+        "Gemeente of jeugdregio",
+        codes,
+        key="organisatie",
+        standaard=codes[0],
+        format_func=labels.__getitem__,
+        help="Typ een deel van de naam (accenten mogen weg) of de code, bijvoorbeeld GM0363.",
+    )
+
+
+def kies_groep(
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame
+) -> bm.Vergelijkgroep | None:
+    """The peer group from ``?groep=``: the standard groups, saved groups and this session's
+    own selection."""
+    groepen = bm.standaardgroepen(code, organisaties)
+    for opgeslagen in data.peergroepen(gebruiker):
+        groepen.append(
+            bm.eigen_groep(
+                f"eigen-{opgeslagen.id}",
+                f"Eigen: {opgeslagen.naam}",
+                opgeslagen.leden,
+                code,
+                organisaties,
+            )
+        )
+    sessie = st.session_state.get(EIGEN_LEDEN) or []
+    if sessie:
+        groepen.append(bm.eigen_groep("eigen", "Eigen selectie", sessie, code, organisaties))
+    if not groepen:
+        return None
+    per_sleutel = {g.sleutel: g for g in groepen}
+    sleutels = list(per_sleutel)
+    standaard = "jeugdregio" if "jeugdregio" in per_sleutel else sleutels[0]
+    sleutel = keuze_uit_url(
+        "Vergelijkgroep",
+        sleutels,
+        key="groep",
+        standaard=standaard,
+        format_func=lambda s: f"{per_sleutel[s].naam} – {len(per_sleutel[s].leden)}",
+        help="Met wie vergelijkt u? Het getal is het aantal andere organisaties in de groep.",
+    )
+    return per_sleutel[sleutel]
+
+
+def eigen_groep_samenstellen(gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame) -> None:
+    """Compose a custom group; saved per account, or for this session only without one."""
+    actortype = organisaties.loc[organisaties["code"] == code, "actortype"].iloc[0]
+    zelfde = organisaties[
+        (organisaties["actortype"] == actortype) & (organisaties["code"] != code)
+    ].sort_values("naam")
+    labels = {c: bm.zoeklabel(n, c) for c, n in zip(zelfde["code"], zelfde["naam"], strict=True)}
+    with st.expander("Eigen vergelijkgroep samenstellen"):
+        st.multiselect(
+            "Organisaties in de eigen selectie",
+            list(labels),
+            format_func=labels.__getitem__,
+            key=EIGEN_LEDEN,
+            help="Kies daarna 'Eigen selectie' als vergelijkgroep.",
+        )
+        if gebruiker.account_id is None:
+            st.caption(
+                "U bent ingelogd zonder account (demo-inlog): de eigen selectie geldt alleen "
+                "voor deze sessie en wordt niet bewaard."
+            )
+            return
+        st.text_input("Naam om de selectie te bewaren", key="benchmark_eigen_naam")
+        st.button(
+            "Selectie bewaren", key="benchmark_eigen_bewaren", on_click=_bewaar, args=(gebruiker,)
+        )
+        if fout := st.session_state.pop(FOUT, None):
+            st.error(fout)
+        for opgeslagen in data.peergroepen(gebruiker):
+            links, rechts = st.columns([4, 1])
+            links.markdown(f"{opgeslagen.naam} ({len(opgeslagen.leden)} organisaties)")
+            rechts.button(
+                "Verwijderen",
+                key=f"benchmark_verwijder_{opgeslagen.id}",
+                on_click=_verwijder,
+                args=(gebruiker, opgeslagen.id),
+            )
+
+
+# Callbacks run before the next run of the page, so they may still change the group selector.
+def _bewaar(gebruiker: Gebruiker) -> None:
+    try:
+        nieuw = data.bewaar_peergroep(
+            gebruiker,
+            st.session_state.get("benchmark_eigen_naam", ""),
+            st.session_state.get(EIGEN_LEDEN) or [],
+        )
+    except MonitorFout as fout:
+        st.session_state[FOUT] = str(fout)
+        return
+    st.session_state["groep"] = f"eigen-{nieuw}"
+
+
+def _verwijder(gebruiker: Gebruiker, groep_id: int) -> None:
+    data.verwijder_peergroep(gebruiker, groep_id)
+    if st.session_state.get("groep") == f"eigen-{groep_id}":
+        del st.session_state["groep"]
+        st.query_params.pop("groep", None)
+
+
+def profiel(organisaties: pd.DataFrame, uitkomst: bm.Benchmark) -> None:
+    rij = organisaties.set_index("code").loc[uitkomst.code]
+    st.header(f"{uitkomst.naam} ({uitkomst.code})")
+    delen = [ACTORTYPE_BY_CODE[uitkomst.actortype].label]
+    if isinstance(rij["jeugdregio_code"], str) and rij["jeugdregio_code"]:
+        regio = organisaties.set_index("code")["naam"].get(rij["jeugdregio_code"], "")
+        delen.append(f"jeugdregio {regio}")
+    if isinstance(rij["provincie_naam"], str):
+        delen.append(f"provincie {rij['provincie_naam']}")
+    if not pd.isna(rij["inwoners"]):
+        klasse = rij["inwonersklasse"]
+        extra = f" ({inwonersklasse_label(klasse)})" if isinstance(klasse, str) else ""
+        delen.append(f"{format.getal(int(rij['inwoners']))} inwoners{extra}")
+    st.markdown(" · ".join(delen))
+    groep = uitkomst.groep
+    st.caption(
+        f"Vergelijkgroep: **{groep.naam}**, {len(groep.leden)} andere organisaties. {groep.uitleg}"
+    )
+    toegang = uitkomst.toegang
+    if toegang.melding:
+        (st.info if toegang.zichtbaar else st.warning)(toegang.melding)
+    if uitkomst.weggelaten:
+        st.caption(
+            f"{uitkomst.weggelaten} organisatie(s) in deze kleine groep willen niet genoemd "
+            "worden; hun toelichtingen zijn weggelaten."
+        )
+
+
+def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
+    titels = {int(t.nr): f"{int(t.nr)}. {t.titel}" for t in themas.itertuples()}
+    t = uitkomst.themas
+    return pd.DataFrame(
+        {
+            "thema": t["thema_nr"].map(titels),
+            "eigen": t["eigen"] * 100,
+            "minimum": t["minimum"] * 100,
+            "q1": t["q1"] * 100,
+            "mediaan": t["mediaan"] * 100,
+            "q3": t["q3"] * 100,
+            "maximum": t["maximum"] * 100,
+            "percentiel": t["percentiel"],
+            "n": t["n"],
+            "eigen_vorig": t["eigen_vorig"] * 100,
+            "mediaan_vorig": t["mediaan_vorig"] * 100,
+        }
+    )
+
+
+def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
+    """The thema figures as Dutch text, for the table view and the download."""
+
+    def getal(w) -> str:
+        return "–" if pd.isna(w) else format.getal(w)
+
+    weergave = pd.DataFrame(
+        {
+            "Thema": tabel["thema"],
+            "Eigen index": tabel["eigen"].map(getal),
+            "Mediaan groep": tabel["mediaan"].map(getal),
+            "Eerste kwartiel": tabel["q1"].map(getal),
+            "Derde kwartiel": tabel["q3"].map(getal),
+            "Laagste": tabel["minimum"].map(getal),
+            "Hoogste": tabel["maximum"].map(getal),
+            "Percentiel": tabel["percentiel"].map(getal),
+            "Organisaties in groep": tabel["n"],
+        }
+    )
+    if vorig_jaar is not None:
+        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(getal)
+        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(getal)
+    return weergave
+
+
+def per_thema(
+    uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int, vorig_jaar: int | None
+) -> pd.DataFrame:
+    st.subheader("Per thema: voortgangsindex tegenover de vergelijkgroep")
+    st.caption(
+        "Voortgangsindex 0–100: het gemiddelde over de afspraken van het thema (nog niet "
+        "begonnen of nee = 0, mee bezig 33, bijna klaar 67, afgerond of ja = 100). De doos loopt "
+        "van het eerste tot het derde kwartiel van de groep, de streep is de mediaan. Percentiel: "
+        "het aandeel van de groep met een lagere index plus de helft van wie gelijk scoort."
+    )
+    tabel = thema_tabel(uitkomst, themas)
+    weergave = thema_weergave(tabel, vorig_jaar)
+    if tabel.empty:
+        st.info("Geen afspraakvragen met een voortgang in deze ronde.")
+        return weergave
+    titel = f"{uitkomst.naam} tegenover de vergelijkgroep, ronde {jaar}"
+    grafiek(
+        charts.benchmark_thema(tabel, titel, uitkomst.naam),
+        titel=titel,
+        alt=(
+            f"Doosdiagram per thema: de voortgangsindex van {uitkomst.naam} (ruit) tegenover "
+            f"de spreiding in de vergelijkgroep {uitkomst.groep.naam}."
+        ),
+        tabel=weergave,
+    )
+    return weergave
+
+
+def vraag_weergave(uitkomst: bm.Benchmark) -> pd.DataFrame:
+    v = uitkomst.vragen
+    return pd.DataFrame(
+        {
+            "Code": v["code"],
+            "Vraag": v["tekst"],
+            "Eigen antwoord": v["eigen"],
+            "Vergelijkgroep": v["verdeling"].where(v["verdeling"] != "", "–"),
+            "Mediaan groep": v["peer_mediaan"].map(
+                lambda w: "" if pd.isna(w) else format.getal(w, 1)
+            ),
+            "Groep gereed": v["gereed_pct"].map(lambda w: "" if pd.isna(w) else _pct(w)),
+            "Antwoorden groep": v["n"],
+        }
+    )
+
+
+def per_vraag(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.DataFrame:
+    st.subheader("Per vraag: eigen antwoord naast de vergelijkgroep")
+    weergave = vraag_weergave(uitkomst)
+    nummers = sorted(int(n) for n in uitkomst.vragen["thema_nr"].dropna().unique())
+    if not nummers:
+        return weergave
+    titels = {int(t.nr): t.titel for t in themas.itertuples()}
+    nr = keuze_uit_url(
+        "Thema voor de grafiek",
+        nummers,
+        key="thema",
+        standaard=nummers[0],
+        format_func=lambda n: f"{n}. {titels.get(n, '')}",
+    )
+    in_thema = uitkomst.vragen[uitkomst.vragen["thema_nr"] == nr]
+    staaf = _staaf_tabel(uitkomst.verdeling, in_thema)
+    if not staaf.empty:
+        titel = f"Vergelijkgroep per vraag, thema {nr}, ronde {jaar}"
+        grafiek(
+            charts.verdeling_staaf(staaf, titel),
+            titel=titel,
+            alt=(
+                f"Gestapeld staafdiagram: de antwoorden van {uitkomst.groep.naam} per vraag van "
+                f"thema {nr}; het eigen antwoord staat bij elke vraag."
+            ),
+            tabel=weergave[uitkomst.vragen["thema_nr"].eq(nr).to_numpy()],
+        )
+    st.dataframe(weergave, hide_index=True, width="stretch")
+    return weergave
+
+
+def _staaf_tabel(verdeling: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
+    """Status and ja/nee questions of ``vragen`` with their peers' shares, labelled
+    with the own answer."""
+    labels = {
+        r.vraag_id: format.afkorten(f"{r.code} (eigen: {r.eigen})", 60)
+        for r in vragen.itertuples()
+        if r.vraagtype in bm.STATUS_TYPES and r.n
+    }
+    tabel = verdeling[verdeling["vraag_id"].isin(labels)]
+    return tabel.assign(vraag=tabel["vraag_id"].map(labels))[
+        ["vraag", "optie", "label", "percentage"]
+    ]
+
+
+def veranderingen(uitkomst: bm.Benchmark, vorig_jaar: int | None, jaar: int) -> pd.DataFrame:
+    st.subheader("Wat veranderde sinds de vorige ronde")
+    v = uitkomst.veranderingen
+    if vorig_jaar is None or v.empty:
+        st.caption("Er is geen vorige ronde om mee te vergelijken.")
+        return pd.DataFrame()
+    telling = v["richting"].value_counts()
+    st.markdown(
+        f"Sinds {vorig_jaar}: **{telling.get('vooruit', 0)}** vragen vooruit, "
+        f"**{telling.get('gelijk', 0)}** gelijk, **{telling.get('achteruit', 0)}** achteruit "
+        f"(van {len(v)} vragen die in beide rondes gesteld zijn)."
+    )
+    weergave = pd.DataFrame(
+        {
+            "Code": v["code"],
+            "Vraag": v["tekst"],
+            f"Eigen {vorig_jaar}": v["eigen_vorig"],
+            f"Eigen {jaar}": v["eigen_nu"],
+            "Richting": v["richting"],
+            f"Groep gereed {vorig_jaar}": v["groep_gereed_vorig"].map(_pct),
+            f"Groep gereed {jaar}": v["groep_gereed_nu"].map(_pct),
+        }
+    )
+    st.dataframe(weergave, hide_index=True, width="stretch")
+    return weergave
+
+
+def leer_van_anderen(uitkomst: bm.Benchmark) -> None:
+    st.subheader("Leer van anderen")
+    st.caption(
+        "Bij elke vraag waar u nog niet klaar bent (niet 'afgerond' of 'ja'): wie in de "
+        "vergelijkgroep wel klaar is, met de toelichting. Eerst organisaties uit dezelfde "
+        "jeugdregio, dan wie qua inwonertal het meest op u lijkt."
+    )
+    if not uitkomst.toegang.zichtbaar:
+        st.caption("Niet beschikbaar: zie de melding hierboven.")
+        return
+    if uitkomst.leer.empty:
+        st.info("Geen vragen waarop anderen in deze groep verder zijn.")
+        return
+    if uitkomst.toegang.anoniem:
+        st.caption(
+            "Anoniem: e-mailadressen, telefoonnummers en de eigen naam van de organisatie zijn "
+            "in de toelichtingen onleesbaar gemaakt."
+        )
+    for (_, code, tekst, eigen), groep in uitkomst.leer.groupby(
+        ["vraag_id", "vraag", "tekst", "eigen"], sort=False
+    ):
+        with st.expander(f"{code} · {format.afkorten(tekst, 90)} — {len(groep)} verder"):
+            st.markdown(f"**{tekst}**  \nUw antwoord: {eigen}")
+            for rij in groep.head(LEER_MAX).itertuples():
+                regio = " · zelfde regio" if rij.zelfde_regio else ""
+                st.markdown(f"**{rij.naam}**: {rij.antwoord}{regio}")
+                st.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
+            if len(groep) > LEER_MAX:
+                st.caption(f"En nog {len(groep) - LEER_MAX} andere organisaties.")
+
+
+def regio_beeld(
+    gebruiker: Gebruiker,
+    regio_code: str,
+    organisaties: pd.DataFrame,
+    ronde_id: int,
+    jaar: int,
+    versie: int,
+) -> None:
+    naam = organisaties.set_index("code")["naam"].get(regio_code, regio_code)
+    st.subheader(f"Regiobeeld: de gemeenten van jeugdregio {naam}")
+    raster, toegang = data.regio_raster(ronde_id, regio_code, gebruiker, versie)
+    if not toegang.zichtbaar:
+        st.caption(toegang.melding)
+        return
+    if raster.empty:
+        st.info("Geen antwoorden van de gemeenten in deze regio.")
+        return
+    titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
+    tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord").reset_index()
+    grafiek(
+        charts.status_heatmap(raster, titel),
+        titel=titel,
+        alt=(
+            f"Raster: per gemeente in jeugdregio {naam} het antwoord op elke status- en ja/nee-"
+            "vraag, in de statuskleuren met een afkorting in elk vak."
+        ),
+        tabel=tabel,
+    )
+    st.caption(
+        "Afkortingen: NNB nog niet begonnen, MB mee bezig, BK bijna klaar, A afgerond, J ja, "
+        "N nee, – geen antwoord."
+    )
+
+
+def download(uitkomst: bm.Benchmark, jaar: int, thema: pd.DataFrame, vragen: pd.DataFrame) -> None:
+    kop = [
+        ("Organisatie", f"{uitkomst.naam} ({uitkomst.code})"),
+        ("Ronde", str(jaar)),
+        ("Vergelijkgroep", f"{uitkomst.groep.naam} ({len(uitkomst.groep.leden)} organisaties)"),
+        ("Zichtbaarheid", uitkomst.toegang.melding or "Genoemd"),
+    ]
+    st.download_button(
+        "Download benchmarkprofiel (Excel)",
+        data=lambda: profiel_xlsx(
+            titel=f"Benchmarkprofiel {uitkomst.naam}, ronde {jaar}",
+            kop=kop,
+            tabellen=[("Per thema", thema), ("Per vraag", vragen)],
+        ),
+        file_name=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="benchmark_download",
+    )

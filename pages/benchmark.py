@@ -1,0 +1,46 @@
+"""Benchmark: a gemeente or jeugdregio against a group of peers, what changed since last round,
+who to learn from, and the gemeenten of its jeugdregio side by side."""
+
+import streamlit as st
+
+from monitor.errors import MonitorFout
+from monitor.ui import benchmark as ui
+from monitor.ui import data
+from monitor.ui.page import ronde_of_stop, setup_page
+
+context = setup_page("pages/benchmark.py")
+st.title("Benchmark")
+st.markdown(
+    "Vergelijk een gemeente of jeugdregio met anderen en vind wie al verder is. Het is een "
+    "zelfanalyse: de cijfers zijn een aanleiding voor het gesprek, geen oordeel."
+)
+ronde = ronde_of_stop(context)
+gebruiker, versie = context.gebruiker, context.versie
+organisaties = data.organisaties(versie)
+code = ui.kies_organisatie(gebruiker, organisaties)
+groep = ui.kies_groep(gebruiker, code, organisaties)
+ui.eigen_groep_samenstellen(gebruiker, code, organisaties)
+if groep is None:
+    st.info("Voor deze organisatie is er geen vergelijkgroep.")
+    st.stop()
+try:
+    uitkomst = data.benchmark(ronde.id, ronde.vorige_ronde_id, code, groep, gebruiker, versie)
+except MonitorFout as fout:  # GeenToegang included: the data layer decides
+    st.error(str(fout))
+    st.stop()
+vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_id), None)
+themas = data.themas(versie)
+
+ui.profiel(organisaties, uitkomst)
+thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar)
+vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar)
+ui.download(uitkomst, ronde.jaar, thema_tabel, vraag_tabel)
+ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)
+ui.leer_van_anderen(uitkomst)
+regio = (
+    code
+    if uitkomst.actortype == "regio"
+    else organisaties.set_index("code").at[code, "jeugdregio_code"]
+)
+if isinstance(regio, str) and regio:
+    ui.regio_beeld(gebruiker, regio, organisaties, ronde.id, ronde.jaar, versie)

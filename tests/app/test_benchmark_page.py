@@ -1,0 +1,228 @@
+"""The Benchmark page in AppTest on the demo database (2025: Groningen GM0014 did not submit)."""
+
+import json
+import shutil
+
+import pytest
+from sqlmodel import select
+from streamlit.testing.v1 import AppTest
+
+from monitor.db import make_engine, read_session, write_session
+from monitor.domain import Rol
+from monitor.models import Account, Inzending, PeerGroep, Ronde
+from monitor.ui.benchmark import EIGEN_LEDEN
+from monitor.ui.page import SESSIE_GEBRUIKER
+from tests.app.conftest import APP, TIMEOUT, page_text
+
+PAGINA = "pages/benchmark.py"
+
+
+def _open(rol: Rol, *, login: str | None = None, account_id: int | None = None, **query) -> AppTest:
+    """Like open_page, but ``organisatie`` is the URL parameter; ``login`` is the invuller's own
+    organisation."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if rol != Rol.PUBLIEK:
+        at.session_state[SESSIE_GEBRUIKER] = {
+            "rol": rol.value,
+            "naam": f"Test {rol.value}",
+            "organisatie_code": login,
+            "account_id": account_id,
+        }
+    for sleutel, waarde in query.items():
+        at.query_params[sleutel] = waarde
+    at.run()
+    at.switch_page(PAGINA).run()
+    return at
+
+
+def _tekst(at) -> str:
+    return page_text(at) + "\n" + "\n".join(str(s.value) for s in at.subheader)
+
+
+def _grafiek_titels(at) -> list[str]:
+    return [json.loads(g.proto.spec)["layout"]["title"]["text"] for g in at.get("plotly_chart")]
+
+
+def _box_trace(at):
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return [t for t in spec["data"] if t["type"] == "box"]
+
+
+def test_invuller_sees_own_organisation_against_its_regio():
+    at = _open(Rol.INVULLER, login="GM0363", ronde="2025")
+    assert not at.exception, at.exception
+    tekst = _tekst(at)
+    assert "Amsterdam (GM0363)" in tekst
+    assert "931.298 inwoners (≥250.000)" in tekst  # Dutch thousands separator
+    assert "Eigen jeugdregio (Amsterdam-Amstelland)" in tekst
+    assert "Leer van anderen" in tekst
+    assert "Sinds 2024:" in tekst
+    assert _grafiek_titels(at)[0] == "Amsterdam tegenover de vergelijkgroep, ronde 2025"
+    assert _box_trace(at), "no peer distribution in the thema chart"
+    assert not at.get("selectbox") or all(s.label != "Gemeente of jeugdregio" for s in at.selectbox)
+    assert at.query_params["organisatie"] == "GM0363"
+    kolommen = {k for df in at.dataframe for k in df.value.columns}
+    assert {"Eigen index 2024", "Mediaan groep 2024", "Percentiel"} <= kolommen
+
+
+def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():
+    at = _open(Rol.KIJKER, organisatie="GM0599", ronde="2025", groep="provincie")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="organisatie").value == "GM0599"
+    tekst = _tekst(at)
+    assert "Rotterdam (GM0599)" in tekst
+    assert "Provincie Zuid-Holland" in tekst
+    titels = _grafiek_titels(at)
+    assert any(t.startswith("Antwoorden van de gemeenten in jeugdregio") for t in titels)
+    assert _box_trace(at)
+
+
+def test_kijker_finds_a_gemeente_by_name_without_diacritics_in_the_url():
+    at = _open(Rol.KIJKER, organisatie="sudwest", ronde="2025")
+    assert not at.exception, at.exception
+    assert at.selectbox(key="organisatie").value == "GM1900"
+    assert "Súdwest-Fryslân (GM1900)" in _tekst(at)
+
+
+def test_invuller_is_refused_another_organisation():
+    at = _open(Rol.INVULLER, login="GM0363", organisatie="GM0599", ronde="2025")
+    assert not at.exception, at.exception
+    tekst = _tekst(at)
+    assert "Geen toegang" in tekst and "eigen organisatie" in tekst
+    assert "Rotterdam" not in tekst
+    assert not at.get("plotly_chart")
+
+
+@pytest.fixture
+def demo_kopie(demo_database_file, tmp_path, monkeypatch):
+    """A private copy of the demo database that the test may change; the app uses it."""
+    pad = tmp_path / "monitor.db"
+    shutil.copyfile(demo_database_file, pad)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    engine = make_engine(f"sqlite:///{pad}")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def amsterdam_niet_ingediend(demo_kopie):
+    """Amsterdam's 2025 questionnaire back in concept (its answers stay)."""
+    with write_session(demo_kopie) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        session.get(Inzending, (ronde.id, "GM0363")).status = "concept"
+
+
+def test_before_submitting_an_invuller_sees_only_its_own_results(amsterdam_niet_ingediend):
+    at = _open(Rol.INVULLER, login="GM0363", ronde="2025")
+    assert not at.exception, at.exception
+    tekst = _tekst(at)
+    assert "nadat uw organisatie de antwoorden van ronde 2025 heeft ingediend" in tekst
+    assert _grafiek_titels(at) == ["Amsterdam tegenover de vergelijkgroep, ronde 2025"]
+    assert not _box_trace(at)  # only the own marker, no peers
+    assert not any("verder" in e.label for e in at.expander)  # no 'Leer van anderen'
+    assert "Amstelveen" not in tekst
+    # After submitting (2024) the same invuller sees the peers
+    ingediend = _open(Rol.INVULLER, login="GM0363", ronde="2024")
+    assert _box_trace(ingediend)
+    # A kijker always sees them
+    kijker = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025")
+    assert _box_trace(kijker)
+    assert any("verder" in e.label for e in kijker.expander)
+
+
+def test_a_custom_selection_for_this_session_only():
+    at = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025")
+    assert "alleen voor deze sessie" in _tekst(at)  # demo-inlog: no account
+    at.multiselect(key=EIGEN_LEDEN).select("GM0599").select("GM0518").run()
+    at.selectbox(key="groep").select("eigen").run()
+    assert not at.exception, at.exception
+    assert "Vergelijkgroep: **Eigen selectie**, 2 andere organisaties." in _tekst(at)
+
+
+def test_a_user_with_an_account_saves_and_deletes_a_custom_group(demo_kopie):
+    with write_session(demo_kopie) as session:
+        account = Account(email="kijker@example.org", rol="kijker")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    at = _open(Rol.KIJKER, account_id=account_id, organisatie="GM0363", ronde="2025")
+    assert "alleen voor deze sessie" not in _tekst(at)
+    at.multiselect(key=EIGEN_LEDEN).select("GM0599").select("GM0518").run()
+    at.text_input(key="benchmark_eigen_naam").input("Grote steden").run()
+    at.button(key="benchmark_eigen_bewaren").click().run()
+    assert not at.exception, at.exception
+    with read_session(demo_kopie) as session:
+        (groep,) = session.exec(select(PeerGroep)).all()
+    assert (groep.account_id, groep.naam, groep.leden) == (
+        account_id,
+        "Grote steden",
+        "GM0518;GM0599",
+    )
+    assert at.selectbox(key="groep").value == f"eigen-{groep.id}"
+    assert at.query_params["groep"] == f"eigen-{groep.id}"
+    assert "Vergelijkgroep: **Eigen: Grote steden**, 2 andere organisaties." in _tekst(at)
+    at.button(key=f"benchmark_verwijder_{groep.id}").click().run()
+    assert not at.exception, at.exception
+    with read_session(demo_kopie) as session:
+        assert not session.exec(select(PeerGroep)).all()
+    assert at.selectbox(key="groep").value == "jeugdregio"
+
+
+def test_saving_without_a_name_says_why(demo_kopie):
+    with write_session(demo_kopie) as session:
+        account = Account(email="k2@example.org", rol="kijker")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    at = _open(Rol.KIJKER, account_id=account_id, organisatie="GM0363", ronde="2025")
+    at.multiselect(key=EIGEN_LEDEN).select("GM0599").run()
+    at.button(key="benchmark_eigen_bewaren").click().run()
+    assert "Geef de vergelijkgroep een naam." in _tekst(at)
+
+
+def test_a_regio_against_all_regios_with_its_gemeenten_side_by_side():
+    at = _open(Rol.KIJKER, organisatie="JZ13", ronde="2025")
+    assert not at.exception, at.exception
+    tekst = _tekst(at)
+    assert "Amsterdam-Amstelland (JZ13)" in tekst
+    assert "Vergelijkgroep: **Alle jeugdregio's**, 41 andere organisaties." in tekst
+    raster = next(
+        json.loads(g.proto.spec)
+        for g in at.get("plotly_chart")
+        if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
+    )
+    assert sorted(raster["data"][0]["y"]) == [
+        "Aalsmeer",
+        "Amstelveen",
+        "Amsterdam",
+        "Diemen",
+        "Ouder-Amstel",
+        "Uithoorn",
+    ]
+
+
+def test_an_anonymised_round_shows_no_peer_names(demo_kopie):
+    with write_session(demo_kopie) as session:
+        session.exec(select(Ronde).where(Ronde.jaar == 2025)).one().zichtbaarheid = "anoniem"
+    at = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025", groep="provincie")
+    assert not at.exception, at.exception
+    tekst = _tekst(at) + "\n".join(str(t.value) for t in at.text)
+    assert "Deze ronde toont anderen anoniem" in tekst
+    leer = [e.label for e in at.expander if "verder" in e.label]
+    assert leer, "no 'Leer van anderen' in a group of 43"
+    namen = [m.value for m in at.markdown if m.value.startswith("**Gemeente ")]
+    assert namen, "peers are not labelled 'Gemeente A, B, …'"
+    for echte in ("Amstelveen", "Haarlem", "Zaanstad", "Hilversum"):
+        assert f"**{echte}**" not in tekst
+    raster = next(
+        json.loads(g.proto.spec)
+        for g in at.get("plotly_chart")
+        if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
+    )
+    assert sorted(raster["data"][0]["y"]) == [f"Gemeente {x}" for x in "ABCDEF"]
+    # The 3 other gemeenten of ≥250.000 are too few to show anonymised
+    klein = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025", groep="inwonersklasse")
+    tekst = _tekst(klein)
+    assert "Een groep van 3 is te klein om anoniem te tonen" in tekst
+    assert not any("verder" in e.label for e in klein.expander)
+    assert not _box_trace(klein)
