@@ -57,7 +57,7 @@ def _overzicht(engine, jaar: int, als_json: bool) -> int:
             peildatum=ronde.peildatum.isoformat() if ronde.peildatum else None,
             organisaties=queries.organisaties_frame(session),
             vragen=queries.vragen_frame(session, ronde.id),
-            antwoorden=queries.antwoorden_frame(session, ronde.id),
+            antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         )
     if als_json:
         print(json.dumps(uitkomst, ensure_ascii=False, indent=2))

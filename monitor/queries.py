@@ -6,6 +6,7 @@ import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from monitor.domain import AntwoordStatus
 from monitor.models import (
     Afspraak,
     AfspraakAfhankelijkheid,
@@ -73,9 +74,15 @@ def vragen_frame(session: Session, ronde_id: int, *, met_grenzen: bool = False) 
     return _frame(session, stmt, namen)
 
 
-def antwoorden_frame(session: Session, ronde_id: int) -> pd.DataFrame:
+def antwoorden_frame(
+    session: Session, ronde_id: int, *, alleen_ingediend: bool = False
+) -> pd.DataFrame:
+    """The round's answers; ``alleen_ingediend`` leaves out concept answers of organisations
+    still filling in (figures, reports and snapshots count submitted answers only)."""
     kolommen = [getattr(Antwoord, k) for k in ANTWOORD_KOLOMMEN]
     stmt = select(*kolommen).where(Antwoord.ronde_id == ronde_id)
+    if alleen_ingediend:
+        stmt = stmt.where(Antwoord.status == AntwoordStatus.INGEDIEND)
     return _frame(session, stmt, ANTWOORD_KOLOMMEN)
 
 

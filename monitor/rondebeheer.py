@@ -448,7 +448,7 @@ def overzicht_van_ronde(session: Session, ronde: Ronde) -> dict:
         peildatum=ronde.peildatum.isoformat() if ronde.peildatum else None,
         organisaties=queries.organisaties_frame(session),
         vragen=queries.vragen_frame(session, ronde.id),
-        antwoorden=queries.antwoorden_frame(session, ronde.id),
+        antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
     )
 
 

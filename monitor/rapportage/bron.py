@@ -27,7 +27,7 @@ def laad_bron(session: Session, jaar: int) -> Bron:
         peildatum=ronde.peildatum,
         organisaties=queries.organisaties_frame(session),
         vragen=queries.vragen_frame(session, ronde.id),
-        antwoorden=queries.antwoorden_frame(session, ronde.id),
+        antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         themas=themas_frame(session),
         planning=queries.planning_frame(session),
         afspraken=queries.afspraken_frame(session),

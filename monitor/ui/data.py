@@ -91,7 +91,7 @@ def vragen(ronde_id: int, versie: int) -> pd.DataFrame:
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def antwoorden(ronde_id: int, versie: int) -> pd.DataFrame:
     with read_session(engine()) as session:
-        return queries.antwoorden_frame(session, ronde_id)
+        return queries.antwoorden_frame(session, ronde_id, alleen_ingediend=True)
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)

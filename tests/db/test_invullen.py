@@ -228,3 +228,29 @@ def test_sluitdatum_of_today_still_allows_saving(engine):
     with pytest.raises(MonitorFout, match="sluitdatum"):
         _save(engine, AMSTERDAM, ids["GEM.1.01"], "afgerond", 0, nu=NU + timedelta(days=1))
     assert date(2025, 5, 1) == NU.date()
+
+
+def _overzicht_2025(engine, monkeypatch, capsys) -> dict:
+    import json
+
+    from monitor.__main__ import main
+
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    capsys.readouterr()
+    assert main(["overzicht", "--ronde", "2025", "--json"]) == 0
+    uitkomst = json.loads(capsys.readouterr().out)
+    return next(v for v in uitkomst["vragen"] if v["code"] == "GEM.4.01")
+
+
+def test_national_figures_count_an_answer_only_once_it_is_submitted(
+    engine, open_ronde, monkeypatch, capsys
+):
+    _vul_alles_in(engine, open_ronde)
+    concept = _overzicht_2025(engine, monkeypatch, capsys)
+    assert sum(v["aantal"] for v in concept.get("verdeling", [])) == 0  # concept: not yet
+    _indienen(engine)
+    vraag = _overzicht_2025(engine, monkeypatch, capsys)
+    assert vraag["n"] == 1
+    assert [(v["optie"], v["aantal"]) for v in vraag["verdeling"] if v["aantal"]] == [
+        ("nog_niet_begonnen", 1)
+    ]
