@@ -33,10 +33,13 @@ themas = data.themas(versie)
 
 ui.profiel(organisaties, uitkomst)
 thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar)
-vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar)
+wacht_op = ui.wacht_op_per_vraag(
+    data.vragen(ronde.id, versie), data.afspraken(versie), data.wacht_op(ronde.id, versie)
+)
+vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar, wacht_op)
 ui.download(uitkomst, ronde.jaar, thema_tabel, vraag_tabel)
 ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)
-ui.leer_van_anderen(uitkomst)
+ui.leer_van_anderen(uitkomst, wacht_op)
 regio = (
     code
     if uitkomst.actortype == "regio"

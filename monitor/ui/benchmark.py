@@ -8,6 +8,7 @@ import streamlit as st
 
 from monitor import benchmark as bm
 from monitor import charts, format
+from monitor.afhankelijkheden import wacht_op_tekst
 from monitor.autorisatie import Gebruiker
 from monitor.benchmarkprofiel import profiel_xlsx
 from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
@@ -264,8 +265,22 @@ def per_thema(
     return weergave
 
 
-def vraag_weergave(uitkomst: bm.Benchmark) -> pd.DataFrame:
+def wacht_op_per_vraag(
+    vragen: pd.DataFrame, afspraken: pd.DataFrame, wacht: dict[str, list[str]]
+) -> dict[str, str]:
+    """Per vraag code the 'wacht op …' text of its afspraak, for the questions that wait."""
+    teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
+    return {
+        r.code: wacht_op_tekst(wacht[r.afspraak_code], teksten)
+        for r in vragen.itertuples()
+        if isinstance(r.afspraak_code, str) and wacht.get(r.afspraak_code)
+    }
+
+
+def vraag_weergave(uitkomst: bm.Benchmark, wacht_op: dict[str, str] | None = None) -> pd.DataFrame:
+    """``wacht_op``: per vraag code the 'wacht op …' text of its afspraak (empty: none)."""
     v = uitkomst.vragen
+    wacht_op = wacht_op or {}
     return pd.DataFrame(
         {
             "Code": v["code"],
@@ -277,13 +292,21 @@ def vraag_weergave(uitkomst: bm.Benchmark) -> pd.DataFrame:
             ),
             "Groep gereed": v["gereed_pct"].map(lambda w: "" if pd.isna(w) else _pct(w)),
             "Antwoorden groep": v["n"],
+            "Wacht op": v["code"].map(lambda c: wacht_op.get(c, "")),
         }
     )
 
 
-def per_vraag(uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int) -> pd.DataFrame:
+def per_vraag(
+    uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int, wacht_op: dict[str, str]
+) -> pd.DataFrame:
     st.subheader("Per vraag: eigen antwoord naast de vergelijkgroep")
-    weergave = vraag_weergave(uitkomst)
+    if any(wacht_op.get(c) for c in uitkomst.vragen["code"]):
+        st.caption(
+            "'Wacht op': de afspraak hangt af van andere afspraken die landelijk nog niet af "
+            "zijn (zie Planning)."
+        )
+    weergave = vraag_weergave(uitkomst, wacht_op)
     nummers = sorted(int(n) for n in uitkomst.vragen["thema_nr"].dropna().unique())
     if not nummers:
         return weergave
@@ -353,7 +376,7 @@ def veranderingen(uitkomst: bm.Benchmark, vorig_jaar: int | None, jaar: int) -> 
     return weergave
 
 
-def leer_van_anderen(uitkomst: bm.Benchmark) -> None:
+def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
     st.subheader("Leer van anderen")
     st.caption(
         "Bij elke vraag waar u nog niet klaar bent (niet 'afgerond' of 'ja'): wie in de "
@@ -376,6 +399,8 @@ def leer_van_anderen(uitkomst: bm.Benchmark) -> None:
     ):
         with st.expander(f"{code} · {format.afkorten(tekst, 90)} — {len(groep)} verder"):
             st.markdown(f"**{tekst}**  \nUw antwoord: {eigen}")
+            if wacht_op.get(code):
+                st.caption(f"Deze afspraak {wacht_op[code]}.")
             for rij in groep.head(LEER_MAX).itertuples():
                 regio = " · zelfde regio" if rij.zelfde_regio else ""
                 st.markdown(f"**{rij.naam}**: {rij.antwoord}{regio}")
