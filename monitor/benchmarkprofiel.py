@@ -11,15 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from monitor.excel_export import KOP_KLEUR, veilige_tekst
-
-
-def _cel(waarde: object) -> object:
-    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
-        return None
-    if hasattr(waarde, "item"):  # numpy scalars
-        waarde = waarde.item()
-    return veilige_tekst(waarde)
+from monitor.excel_export import KOP_KLEUR, veilige_cel, veilige_tekst
 
 
 def profiel_xlsx(
@@ -32,7 +24,7 @@ def profiel_xlsx(
     blad.append([veilige_tekst(titel)])
     blad["A1"].font = Font(bold=True, size=14)
     for label, waarde in kop:
-        blad.append([label, _cel(waarde)])
+        blad.append([label, veilige_cel(waarde)])
         blad.cell(blad.max_row, 1).font = Font(bold=True)
     breedtes: dict[int, int] = {1: 22}
     for naam, tabel in tabellen:
@@ -45,7 +37,7 @@ def profiel_xlsx(
             cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
             cel.alignment = Alignment(wrap_text=True, vertical="top")
         for rij in tabel.itertuples(index=False):
-            blad.append([_cel(w) for w in rij])
+            blad.append([veilige_cel(w) for w in rij])
         for i, kolom in enumerate(tabel.columns, start=1):
             breedte = max([len(str(kolom))] + [len(str(w)) for w in tabel[kolom].head(200)])
             breedtes[i] = max(breedtes.get(i, 10), min(60, breedte + 2))

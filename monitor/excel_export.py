@@ -20,7 +20,8 @@ def veilige_tekst(waarde: object) -> object:
     return waarde
 
 
-def _cel(waarde: object) -> object:
+def veilige_cel(waarde: object) -> object:
+    """A DataFrame value as an Excel cell: NaN empty, numpy scalars plain, text neutralised."""
     if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
         return None
     if hasattr(waarde, "item"):  # numpy scalars
@@ -35,7 +36,7 @@ def tabel_naar_xlsx(tabel: pd.DataFrame, titel: str) -> bytes:
     blad.title = (titel[:31] or "Tabel").replace("/", "-")
     blad.append([str(k) for k in tabel.columns])
     for rij in tabel.itertuples(index=False):
-        blad.append([_cel(w) for w in rij])
+        blad.append([veilige_cel(w) for w in rij])
     for cel in blad[1]:
         cel.font = Font(bold=True, color="FFFFFF")
         cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)

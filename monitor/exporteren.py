@@ -26,7 +26,7 @@ from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.db import read_session
 from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
 from monitor.errors import MonitorFout
-from monitor.excel_export import KOP_KLEUR, veilige_tekst
+from monitor.excel_export import KOP_KLEUR, veilige_cel
 
 Voortgang = Callable[[float, str], None]
 
@@ -191,14 +191,6 @@ def bladnaam(tekst: str) -> str:
     return tekst.translate(_ONGELDIG_IN_BLADNAAM)[:31]
 
 
-def _cel(waarde: object) -> object:
-    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
-        return None
-    if hasattr(waarde, "item"):  # numpy scalars
-        waarde = waarde.item()
-    return veilige_tekst(waarde)
-
-
 def _schrijf_blad(
     werkmap: Workbook,
     titel: str,
@@ -212,13 +204,13 @@ def _schrijf_blad(
     blad.freeze_panes = "A2"
     kop = []
     for naam in tabel.columns:
-        cel = WriteOnlyCell(blad, value=_cel(str(naam)))
+        cel = WriteOnlyCell(blad, value=veilige_cel(str(naam)))
         cel.font = Font(bold=True, color="FFFFFF")
         cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
         kop.append(cel)
     blad.append(kop)
     for nr, rij in enumerate(tabel.itertuples(index=False, name=None), start=1):
-        blad.append([_cel(w) for w in rij])
+        blad.append([veilige_cel(w) for w in rij])
         if voortgang is not None and nr % 500 == 0:
             voortgang(nr)
 
@@ -297,7 +289,7 @@ def exporteer_csv(
     schrijver.writerow(RUWE_KOLOMMEN)
     totaal = max(1, len(ruw))
     for nr, rij in enumerate(ruw.itertuples(index=False, name=None), start=1):
-        schrijver.writerow(["" if (c := _cel(w)) is None else csv_getal(c) for w in rij])
+        schrijver.writerow(["" if (c := veilige_cel(w)) is None else csv_getal(c) for w in rij])
         if nr % 500 == 0:
             _meld(voortgang, nr / totaal, f"{nr} antwoorden geschreven")
     _meld(voortgang, 1.0, "Klaar")
