@@ -388,6 +388,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
     fig.update_layout(
         legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
     )
+    return fig
 
 
 def benchmark_thema(tabel: pd.DataFrame, titel: str, eigen_naam: str) -> go.Figure:

@@ -62,6 +62,25 @@ def app_server(
 
 
 @pytest.fixture(scope="session")
+def journey_server(
+    demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[AppServer]:
+    """A second app with its own database copy, for the user journeys (some of them write).
+
+    The smoke walks keep ``app_server`` to themselves: their first request after the start
+    must be a deep link.
+    """
+    tmp = tmp_path_factory.mktemp("journey-server")
+    db = copy_sqlite(demo_db_template, tmp / "monitor.db")
+    server = AppServer(
+        env={"DATABASE_URL": sqlite_url(db), "MONITOR_DEMO": "1"}, log_path=tmp / "streamlit.log"
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def paginas() -> tuple:
     from monitor.ui.navigation import PAGINAS
 

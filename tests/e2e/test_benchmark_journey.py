@@ -25,12 +25,12 @@ OPTIE = "Súdwest-Fryslân (GM1900) · Sudwest-Fryslan"
 
 
 def test_kijker_finds_a_gemeente_without_accents_and_sees_its_benchmark(
-    app_server: AppServer, browser, evidence_dir: Path
+    journey_server: AppServer, browser, evidence_dir: Path
 ) -> None:
     context = new_context(browser)
     page = new_page(context)
     try:
-        open_page(page, app_server, "/benchmark")
+        open_page(page, journey_server, "/benchmark")
         sign_in(page, "kijker")
         combo = page.get_by_role("combobox", name="Gemeente of jeugdregio", exact=True)
         combo.click()

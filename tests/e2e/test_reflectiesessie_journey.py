@@ -26,11 +26,11 @@ def _dia(page) -> int:
     return int(match.group(1)) if match else 1
 
 
-def test_walk_five_slides_add_a_note_reload_and_find_it(browser, app_server: AppServer) -> None:
+def test_walk_five_slides_add_a_note_reload_and_find_it(browser, journey_server: AppServer) -> None:
     context = new_context(browser)
     page = new_page(context)
     try:
-        open_page(page, app_server, "/reflectiesessie?ronde=2024")
+        open_page(page, journey_server, "/reflectiesessie?ronde=2024")
         sign_in(page, "kijker")
         titels = [page.get_by_role("heading", level=2).first.inner_text()]
         volgende = page.get_by_role("button", name="Volgende →")
