@@ -17,11 +17,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from monitor import crud
 from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.db import write_session
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
-from monitor.models import Account, AuditRegel, Organisatie, Uitnodiging
+from monitor.models import Account, Organisatie, Uitnodiging
 
 MAX_MISLUKTE_POGINGEN = 5
 BLOKKADE = timedelta(minutes=15)
@@ -85,17 +86,16 @@ def als_gebruiker(account: Account) -> Gebruiker:
 
 
 def _audit(session: Session, door: str, sleutel: str, veld: str, oud, nieuw, nu: datetime) -> None:
-    session.add(
-        AuditRegel(
-            op=nu,
-            door=door,
-            bron="accounts",
-            tabel="account",
-            sleutel=sleutel,
-            veld=veld,
-            oud=None if oud is None else str(oud),
-            nieuw=None if nieuw is None else str(nieuw),
-        )
+    crud.audit(
+        session=session,
+        op=nu,
+        door=door,
+        bron="accounts",
+        tabel="account",
+        sleutel=sleutel,
+        veld=veld,
+        oud=oud,
+        nieuw=nieuw,
     )
 
 

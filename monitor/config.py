@@ -28,6 +28,12 @@ class Settings:
         return self.max_upload_mb * 2**20
 
 
+def _positief_getal(tekst: str, standaard: int) -> int:
+    """A whole number above zero from the environment; anything else gives the default."""
+    tekst = tekst.strip()
+    return int(tekst) if tekst.isdigit() and int(tekst) > 0 else standaard
+
+
 def get_settings() -> Settings:
     """Settings from the environment: ``DATABASE_URL``, ``MONITOR_DEMO`` and
     ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default)."""
@@ -35,8 +41,6 @@ def get_settings() -> Settings:
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         demo_toegestaan=os.environ.get("MONITOR_DEMO", "1") != "0",
-        sessie_minuten=int(os.environ.get("MONITOR_SESSIE_MINUTEN", "60")),
-        max_upload_mb=int(max_mb)
-        if max_mb.isdigit() and int(max_mb) > 0
-        else STANDAARD_MAX_UPLOAD_MB,
+        sessie_minuten=_positief_getal(os.environ.get("MONITOR_SESSIE_MINUTEN", ""), 60),
+        max_upload_mb=_positief_getal(max_mb, STANDAARD_MAX_UPLOAD_MB),
     )

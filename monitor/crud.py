@@ -260,6 +260,33 @@ def save_inzendingen(
         )
 
 
+def audit(
+    *,
+    session: Session,
+    op: datetime,
+    door: str,
+    bron: str,
+    tabel: str,
+    sleutel: str,
+    veld: str,
+    oud: object,
+    nieuw: object,
+) -> None:
+    """One row in the audit table: who changed what, when, from what to what."""
+    session.add(
+        AuditRegel(
+            op=op,
+            door=door,
+            bron=bron,
+            tabel=tabel,
+            sleutel=sleutel,
+            veld=veld,
+            oud=None if oud is None else str(oud),
+            nieuw=None if nieuw is None else str(nieuw),
+        )
+    )
+
+
 def set_meta(*, session: Session, sleutel: str, waarde: str) -> None:
     _upsert(session, MonitorMeta, sleutel, {"sleutel": sleutel, "waarde": waarde})
 

@@ -21,7 +21,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from monitor import queries
+from monitor import crud, queries
 from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.domain import (
     VRAAGTYPES_MET_OPTIES,
@@ -36,7 +36,7 @@ from monitor.domain import (
 )
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.format import euro, getal
-from monitor.models import Antwoord, AuditRegel, Inzending, Organisatie, Ronde, Vraag
+from monitor.models import Antwoord, Inzending, Organisatie, Ronde, Vraag
 from monitor.planning import planning_in_kracht
 from monitor.vragenlijst import parse_opties
 
@@ -95,20 +95,20 @@ class InvulVraag:
 def vereis_lezen(gebruiker: Gebruiker, organisatie_code: str) -> None:
     """Invullers read their own organisation's answers only; kijkers and beheerders all."""
     vereis_rol(gebruiker, LEZERS, "de antwoorden van een organisatie")
-    if gebruiker.rol == Rol.INVULLER and gebruiker.organisatie_code != organisatie_code:
-        raise GeenToegang(
-            f"Geen toegang: u kunt alleen de antwoorden van uw eigen organisatie "
-            f"({gebruiker.organisatie_code}) zien, niet die van {organisatie_code}."
-        )
+    _vereis_eigen_organisatie(gebruiker, organisatie_code, "zien")
 
 
 def vereis_schrijven(gebruiker: Gebruiker, organisatie_code: str) -> None:
     """Invullers change their own organisation's answers; beheerders any; kijkers none."""
     vereis_rol(gebruiker, SCHRIJVERS, "antwoorden wijzigen")
+    _vereis_eigen_organisatie(gebruiker, organisatie_code, "wijzigen")
+
+
+def _vereis_eigen_organisatie(gebruiker: Gebruiker, organisatie_code: str, wat: str) -> None:
     if gebruiker.rol == Rol.INVULLER and gebruiker.organisatie_code != organisatie_code:
         raise GeenToegang(
             f"Geen toegang: u kunt alleen de antwoorden van uw eigen organisatie "
-            f"({gebruiker.organisatie_code}) wijzigen, niet die van {organisatie_code}."
+            f"({gebruiker.organisatie_code}) {wat}, niet die van {organisatie_code}."
         )
 
 
@@ -415,17 +415,16 @@ def save_antwoord(
         ("toelichting", oud_toelichting, nieuwe_toelichting),
     ):
         if oud != waarde_nieuw:
-            session.add(
-                AuditRegel(
-                    op=nu,
-                    door=gebruiker.naam,
-                    bron="invullen",
-                    tabel="antwoord",
-                    sleutel=sleutel,
-                    veld=veld,
-                    oud=oud,
-                    nieuw=waarde_nieuw,
-                )
+            crud.audit(
+                session=session,
+                op=nu,
+                door=gebruiker.naam,
+                bron="invullen",
+                tabel="antwoord",
+                sleutel=sleutel,
+                veld=veld,
+                oud=oud,
+                nieuw=waarde_nieuw,
             )
     return huidige_versie + 1
 
@@ -587,17 +586,16 @@ def _zet_inzending(
     else:
         rij.heropend_door = gebruiker.naam
     session.add(rij)
-    session.add(
-        AuditRegel(
-            op=nu,
-            door=gebruiker.naam,
-            bron="invullen",
-            tabel="inzending",
-            sleutel=f"{ronde.jaar}/{organisatie_code}",
-            veld="status",
-            oud=oud,
-            nieuw=status.value,
-        )
+    crud.audit(
+        session=session,
+        op=nu,
+        door=gebruiker.naam,
+        bron="invullen",
+        tabel="inzending",
+        sleutel=f"{ronde.jaar}/{organisatie_code}",
+        veld="status",
+        oud=oud,
+        nieuw=status.value,
     )
 
 

@@ -38,7 +38,6 @@ from monitor.format import datum as datum_tekst
 from monitor.models import (
     Afspraak,
     Antwoord,
-    AuditRegel,
     Planning,
     Ronde,
     RondeSnapshot,
@@ -94,17 +93,16 @@ def _audit(
     oud: object,
     nieuw: object,
 ) -> None:
-    session.add(
-        AuditRegel(
-            op=moment,
-            door=gebruiker.naam,
-            bron=BRON,
-            tabel=tabel,
-            sleutel=sleutel,
-            veld=veld,
-            oud=None if oud is None else str(oud),
-            nieuw=None if nieuw is None else str(nieuw),
-        )
+    crud.audit(
+        session=session,
+        op=moment,
+        door=gebruiker.naam,
+        bron=BRON,
+        tabel=tabel,
+        sleutel=sleutel,
+        veld=veld,
+        oud=oud,
+        nieuw=nieuw,
     )
 
 

@@ -8,7 +8,7 @@ a conflict that shows both values and lets the person choose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -121,13 +121,8 @@ def _kies_eigen(gebruiker, ronde_id, org, vraag: InvulVraag) -> None:
 def _kies_collega(org: str, vraag: InvulVraag) -> None:
     """Conflict: take the colleague's value; my widget shows it from now on."""
     conflict, _, _ = st.session_state[CONFLICTEN].pop(vraag.vraag_id)
-    overgenomen = InvulVraag(
-        **{
-            **vraag.__dict__,
-            "waarde": conflict.waarde,
-            "toelichting": conflict.toelichting,
-            "versie": conflict.versie,
-        }
+    overgenomen = replace(
+        vraag, waarde=conflict.waarde, toelichting=conflict.toelichting, versie=conflict.versie
     )
     st.session_state[_sleutel("versie", org, vraag)] = conflict.versie
     st.session_state[_sleutel("antwoord", org, vraag)] = _begin_waarde(overgenomen)
