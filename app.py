@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from monitor import format
 from monitor.domain import DISCLAIMER
+from monitor.opmaak import tekst as format
 from monitor.ui import filters, landelijk
 from monitor.ui.page import ronde_of_stop, setup_page
 

@@ -265,11 +265,11 @@ def meet_import(quick: bool, db: Path) -> Onderdeel:
     """(c) The raw answers of the demo round 2025 as a workbook (one sheet, long layout), read by
     openpyxl alone versus imported (checked and saved) into a copy of the demo database
     without that round's answers; side by side, median of 3 (1 with --quick). Goal <= 2x."""
-    from monitor.autorisatie import Gebruiker
     from monitor.db import make_engine
     from monitor.domain import Rol
-    from monitor.exporteren import laad_ronde, ruwe_antwoorden_xlsx
-    from monitor.importeren import importeer
+    from monitor.rechten import Gebruiker
+    from monitor.uitwisseling.exporteren import laad_ronde, ruwe_antwoorden_xlsx
+    from monitor.uitwisseling.importeren import importeer
 
     jaar = 2025
     beheerder = Gebruiker(rol=Rol.BEHEERDER, naam="bench")

@@ -9,12 +9,14 @@ import argparse
 import json
 import sys
 
-from monitor import cli_uitwisseling, queries, rondebeheer_cli
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session
 from monitor.errors import MonitorFout
-from monitor.initialisatie import init_database, load_demo
-from monitor.voortgang import overzicht
+from monitor.kengetallen.voortgang import overzicht
+from monitor.rondes import cli as rondebeheer_cli
+from monitor.rondes.initialisatie import init_database, load_demo
+from monitor.store import lezen as queries
+from monitor.uitwisseling import cli as cli_uitwisseling
 
 
 def _parser() -> argparse.ArgumentParser:

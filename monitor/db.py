@@ -18,8 +18,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
-from monitor import bevriezing, models  # noqa: F401  (tables; the freeze of published rounds)
+from monitor import models  # noqa: F401  (tables)
 from monitor.config import ROOT
+from monitor.store import bevriezing  # noqa: F401  (the freeze of published rounds)
 
 MIGRATIONS_DIR = ROOT / "migrations"
 

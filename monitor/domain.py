@@ -133,7 +133,7 @@ class PlanningSoort(StrEnum):
 
 
 class PlanningStatus(StrEnum):
-    """Where an answer stands against its deadline at the peildatum (see monitor.planning)."""
+    """Where an answer stands against its deadline at the peildatum (kengetallen.planning)."""
 
     ACHTER = "achter op planning"
     BINNENKORT = "deadline binnen 6 maanden"

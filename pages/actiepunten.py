@@ -3,9 +3,10 @@ round's actiepunten."""
 
 import streamlit as st
 
-from monitor import format, reflectie_opslag
 from monitor.db import read_session, write_session
 from monitor.errors import MonitorFout
+from monitor.opmaak import tekst as format
+from monitor.store import reflectie as reflectie_opslag
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
 

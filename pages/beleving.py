@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from monitor import charts, themaoverzicht
+from monitor.kengetallen import themaoverzicht
+from monitor.opmaak import grafieken as charts
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page

@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from monitor import accounts
 from monitor.db import read_session, write_session
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
+from monitor.invullen import accounts
 from monitor.ui import data
 from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from monitor import format, invullen
 from monitor.domain import AntwoordStatus, Rol
-from monitor.excel_export import tabel_naar_xlsx
+from monitor.invullen import antwoorden as invullen
+from monitor.opmaak import tekst as format
+from monitor.opmaak.excel import tabel_naar_xlsx
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.invullen import dien_in, lees_stand, toon_vraag

@@ -3,10 +3,11 @@ for), and the deadlines that moved."""
 
 import streamlit as st
 
-from monitor import charts, format
-from monitor.afhankelijkheden import wacht_op_tekst
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
-from monitor.planning import ACHTER
+from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.kengetallen.planning import ACHTER
+from monitor.opmaak import grafieken as charts
+from monitor.opmaak import tekst as format
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page

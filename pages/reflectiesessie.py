@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from monitor import reflectie
+from monitor.reflectie import dias as reflectie
 from monitor.ui import data
 from monitor.ui import reflectie as ui
 from monitor.ui.page import ronde_of_stop, setup_page

@@ -3,7 +3,8 @@ jeugdregio, and (for beheerders and kijkers) who has not."""
 
 import streamlit as st
 
-from monitor import charts, voortgang
+from monitor.kengetallen import voortgang
+from monitor.opmaak import grafieken as charts
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page

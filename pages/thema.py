@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from monitor import format, themaoverzicht
-from monitor.autorisatie import mag_namen_zien
+from monitor.kengetallen import themaoverzicht
+from monitor.opmaak import tekst as format
+from monitor.rechten import mag_namen_zien
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page

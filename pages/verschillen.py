@@ -3,8 +3,8 @@ differently, with both answers and toelichtingen side by side."""
 
 import streamlit as st
 
-from monitor.autorisatie import mag_namen_zien
 from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.rechten import mag_namen_zien
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
 

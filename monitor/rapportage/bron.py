@@ -1,13 +1,13 @@
-"""Loading a round's :class:`monitor.reflectie.Bron` from the database (CLI and tests)."""
+"""Loading a round's :class:`monitor.reflectie.dias.Bron` from the database (CLI and tests)."""
 
 from __future__ import annotations
 
 import pandas as pd
 from sqlmodel import Session
 
-from monitor import queries
 from monitor.errors import MonitorFout
-from monitor.reflectie import Bron
+from monitor.reflectie.dias import Bron
+from monitor.store import lezen as queries
 
 
 def themas_frame(session: Session) -> pd.DataFrame:

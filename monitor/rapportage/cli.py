@@ -9,12 +9,14 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from monitor import queries, reflectie, reflectie_opslag
-from monitor.autorisatie import Gebruiker
 from monitor.db import has_schema, read_session
 from monitor.domain import Rol
 from monitor.errors import MonitorFout
 from monitor.rapportage.bron import laad_bron
+from monitor.rechten import Gebruiker
+from monitor.reflectie import dias as reflectie
+from monitor.store import lezen as queries
+from monitor.store import reflectie as reflectie_opslag
 
 FORMATEN = (".pptx", ".xlsx", ".pdf")
 CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")

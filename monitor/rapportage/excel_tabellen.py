@@ -16,10 +16,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from monitor import themaoverzicht, voortgang
 from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
-from monitor.excel_export import KOP_KLEUR, veilige_tekst
-from monitor.reflectie import Bron, kopregels, planning_op_peildatum, thema_titel
+from monitor.kengetallen import themaoverzicht, voortgang
+from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
+from monitor.reflectie.dias import Bron, kopregels, planning_op_peildatum, thema_titel
 
 Voortgang = Callable[[float, str], None]
 STATUS_KOPPEN = [f"{o.label} (%)" for o in (*STATUS_OPTIES, *JANEE_OPTIES)]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from monitor.charts import LETTERTYPE
-from monitor.format import afkorten
-from monitor.reflectie import GEGROEPEERD, GESTAPELD, GESTAPELD_AANTAL, STAAF, Dia, kleur
+from monitor.opmaak.grafieken import LETTERTYPE
+from monitor.opmaak.tekst import afkorten
+from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, GESTAPELD_AANTAL, STAAF, Dia, kleur
 
 
 def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:

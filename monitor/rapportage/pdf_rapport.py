@@ -16,11 +16,11 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-from monitor import format
 from monitor.errors import MonitorFout
+from monitor.opmaak import tekst as format
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
-from monitor.reflectie import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
+from monitor.reflectie.dias import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
 
 Voortgang = Callable[[float, str], None]
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")

@@ -17,9 +17,9 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from monitor import format
-from monitor.format import afkorten
-from monitor.reflectie import (
+from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import afkorten
+from monitor.reflectie.dias import (
     GEGROEPEERD,
     GESTAPELD,
     GESTAPELD_AANTAL,

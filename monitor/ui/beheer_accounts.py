@@ -8,13 +8,15 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import select
 
-from monitor import accounts, crud, invullen
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import ROL_LABELS, AntwoordStatus, Rol
 from monitor.errors import MonitorFout
-from monitor.format import datum_tijd
+from monitor.invullen import accounts
+from monitor.invullen import antwoorden as invullen
 from monitor.models import Inzending, Ronde
+from monitor.opmaak.tekst import datum_tijd
+from monitor.rechten import Gebruiker
+from monitor.store import schrijven as crud
 from monitor.ui import data
 
 

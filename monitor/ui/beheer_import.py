@@ -1,16 +1,17 @@
 """Beheer tabs 'Import' and 'Export': upload, dry-run report, import with progress; templates
-and exports to download. The logic lives in monitor.importeren / exporteren / sjabloon."""
+and exports to download. The logic lives in
+monitor.uitwisseling: importeren, exporteren, sjabloon."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from monitor import exporteren, importeren, sjabloon
 from monitor.config import get_settings
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.ui import data
 from monitor.ui.page import PaginaContext
+from monitor.uitwisseling import exporteren, importeren, sjabloon
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSIE_RAPPORT = "beheer_import_rapport"

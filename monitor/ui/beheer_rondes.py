@@ -1,5 +1,5 @@
 """Beheer page parts: rounds (create, open, close, publish), the questionnaire of a concept
-round, and planning versions. All rules live in ``monitor.rondebeheer``; this draws widgets,
+round, and planning versions. All rules live in ``monitor.rondes.levensloop``; this draws widgets,
 calls it in one write transaction, shows its Dutch refusal, and clears the caches after a
 write."""
 
@@ -12,12 +12,12 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from monitor import format
-from monitor import rondebeheer as rb
 from monitor.db import write_session
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, RondeStatus, Vraagtype, Zichtbaarheid
 from monitor.errors import MonitorFout
-from monitor.planning import planning_in_kracht
+from monitor.kengetallen.planning import planning_in_kracht
+from monitor.opmaak import tekst as format
+from monitor.rondes import levensloop as rb
 from monitor.ui import data
 from monitor.ui.page import PaginaContext
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import benchmark as bm
-from monitor import charts, format
-from monitor.afhankelijkheden import wacht_op_tekst
-from monitor.autorisatie import Gebruiker
-from monitor.benchmarkprofiel import profiel_xlsx
+from monitor.benchmark import vergelijking as bm
+from monitor.benchmark.profiel import profiel_xlsx
 from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
 from monitor.errors import MonitorFout
+from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.opmaak import grafieken as charts
+from monitor.opmaak import tekst as format
+from monitor.rechten import Gebruiker
 from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitor.excel_export import tabel_naar_xlsx
+from monitor.opmaak.excel import tabel_naar_xlsx
 
 PLOTLY_CONFIG = {
     "displaylogo": False,

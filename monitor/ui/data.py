@@ -13,20 +13,22 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
-from monitor import afhankelijkheden as afhankelijkheden_mod
-from monitor import benchmark as benchmark_mod
-from monitor import benchmark_opslag, queries, themaoverzicht, voortgang
-from monitor import filters as filters_mod
-from monitor import landelijk as landelijk_mod
-from monitor import planning as planning_mod
-from monitor import rondebeheer as rondebeheer_mod
-from monitor import verandering as verandering_mod
-from monitor import verschillen as verschillen_mod
-from monitor.autorisatie import Gebruiker
+from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session, write_session
-from monitor.filters import Filter
-from monitor.reflectie import Bron, Dia, catalogus
+from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
+from monitor.kengetallen import filters as filters_mod
+from monitor.kengetallen import landelijk as landelijk_mod
+from monitor.kengetallen import planning as planning_mod
+from monitor.kengetallen import themaoverzicht, voortgang
+from monitor.kengetallen import verandering as verandering_mod
+from monitor.kengetallen import verschillen as verschillen_mod
+from monitor.kengetallen.filters import Filter
+from monitor.rechten import Gebruiker
+from monitor.reflectie.dias import Bron, Dia, catalogus
+from monitor.rondes import levensloop as rondebeheer_mod
+from monitor.store import lezen as queries
+from monitor.store import peergroepen as benchmark_opslag
 
 
 @dataclass(frozen=True)
@@ -239,7 +241,7 @@ def afhankelijkheden(versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def wacht_op(ronde_id: int, versie: int) -> dict[str, list[str]]:
-    """Per afspraak the prerequisites not done in this round (see monitor.afhankelijkheden)."""
+    """Per afspraak the prerequisites not done in this round (kengetallen.afhankelijkheden)."""
     return afhankelijkheden_mod.wacht_op(
         afhankelijkheden=afhankelijkheden(versie),
         afgerond=afhankelijkheden_mod.afgeronde_afspraken(
@@ -304,7 +306,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
 
 @st.cache_data(ttl=600, max_entries=8, show_spinner=False)
 def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
-    """All slides of the round (monitor.reflectie.catalogus), built once per data versie."""
+    """All slides of the round (monitor.reflectie.dias.catalogus), built once per data versie."""
     return catalogus(reflectie_bron(ronde, versie))
 
 

@@ -1,9 +1,10 @@
 """Sidebar filters (actortype, thema, provincie, jeugdregio, inwonersklasse), kept in the URL.
 
 A page calls ``filter_ = filters.zijbalk(context)`` (optionally naming the fields that make sense
-on it) and passes the :class:`monitor.filters.Filter` to the cached loaders. The choice is
-written to the query parameters (``?provincie=Utrecht,Gelderland&actor=gemeente``), so that a
-link reproduces the view, and kept in the session when the user visits a page without filters.
+on it) and passes the :class:`~monitor.kengetallen.filters.Filter` to the cached loaders. The
+choice is written to the query parameters (``?provincie=Utrecht,Gelderland&actor=gemeente``),
+so that a link reproduces the view, and kept in the session when the user visits a page
+without filters.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from typing import Any
 
 import streamlit as st
 
-from monitor import filters as filters_mod
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, INWONERSKLASSEN
-from monitor.filters import Filter
+from monitor.kengetallen import filters as filters_mod
+from monitor.kengetallen.filters import Filter
 from monitor.ui import data
 
 ALLE_VELDEN = ("actor", "themas", "provincie", "jeugdregio", "inwoners")

@@ -13,14 +13,15 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from monitor import crud, invullen
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import VRAAGTYPES_MET_OPTIES, Vraagtype
 from monitor.errors import MonitorFout
-from monitor.format import datum_tijd
-from monitor.invullen import InvulVraag
+from monitor.invullen import antwoorden as invullen
+from monitor.invullen.antwoorden import InvulVraag
 from monitor.models import Inzending, Ronde
+from monitor.opmaak.tekst import datum_tijd
+from monitor.rechten import Gebruiker
+from monitor.store import schrijven as crud
 from monitor.ui import data
 
 CONFLICTEN = "invul_conflicten"

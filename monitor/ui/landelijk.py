@@ -6,15 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import charts, format, geo, landelijk, voortgang
-from monitor import filters as filters_mod
-from monitor.autorisatie import PUBLIEK
 from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
-from monitor.filters import Filter
+from monitor.kengetallen import filters as filters_mod
+from monitor.kengetallen import landelijk, voortgang
+from monitor.kengetallen.filters import Filter
+from monitor.opmaak import geo
+from monitor.opmaak import grafieken as charts
+from monitor.opmaak import tekst as format
+from monitor.rechten import PUBLIEK
+from monitor.rondes.vragenlijst import parse_opties
 from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 from monitor.ui.data import RondeInfo
-from monitor.vragenlijst import parse_opties
 
 LAGEN = {"gemeente": "Gemeenten", "regio": "Jeugdregio's"}
 EENHEID = {"gemeente": "gemeente", "regio": "jeugdregio"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.autorisatie import ALLE_ROLLEN, INGELOGDE_ROLLEN
 from monitor.domain import Rol
+from monitor.rechten import ALLE_ROLLEN, INGELOGDE_ROLLEN
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from monitor import accounts
-from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.config import get_settings
 from monitor.db import read_session, write_session
 from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
+from monitor.invullen import accounts
+from monitor.rechten import PUBLIEK, Gebruiker
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor

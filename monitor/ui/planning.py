@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import format
-from monitor.afhankelijkheden import wacht_op_tekst
-from monitor.planning import planning_verschuivingen
+from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.kengetallen.planning import planning_verschuivingen
+from monitor.opmaak import tekst as format
 
 
 def wacht_op_sectie(wachten: dict[str, list[str]], teksten: dict[str, str]) -> None:

@@ -7,13 +7,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from monitor import format, reflectie_opslag
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
+from monitor.opmaak import tekst as format
 from monitor.rapportage.figuren import dia_figuur
-from monitor.reflectie import Dia
+from monitor.rechten import Gebruiker
+from monitor.reflectie.dias import Dia
+from monitor.store import reflectie as reflectie_opslag
 from monitor.ui import data
 from monitor.ui.components import grafiek
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor import charts, themaoverzicht
 from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.kengetallen import themaoverzicht
+from monitor.opmaak import grafieken as charts
 from monitor.ui import data
 from monitor.ui.components import grafiek
 

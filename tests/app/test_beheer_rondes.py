@@ -8,10 +8,10 @@ import pytest
 import streamlit as st
 from sqlmodel import select
 
-from monitor import queries
 from monitor.db import make_engine, read_session
 from monitor.domain import Rol
 from monitor.models import Vraag
+from monitor.store import lezen as queries
 from tests.app.conftest import open_page, page_text
 from tests.e2e.browser_harness import sqlite_url
 
@@ -44,9 +44,9 @@ def _jaren(engine) -> list[int]:
 
 
 def _maak_concept(engine, jaar: int) -> None:
-    from monitor import rondebeheer as rb
-    from monitor.autorisatie import Gebruiker
     from monitor.db import write_session
+    from monitor.rechten import Gebruiker
+    from monitor.rondes import levensloop as rb
 
     with write_session(engine) as s:
         rb.maak_ronde(

@@ -6,11 +6,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from monitor import invullen
-from monitor.autorisatie import Gebruiker
 from monitor.db import make_engine, read_session, write_session
 from monitor.domain import Rol
+from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Ronde, Vraag
+from monitor.rechten import Gebruiker
 from tests.app.conftest import open_page, page_text
 from tests.e2e.browser_harness import sqlite_url
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from monitor import queries
 from monitor.db import read_session
 from monitor.domain import Rol
+from monitor.store import lezen as queries
 from tests.app.conftest import open_page, page_text
 from tests.app.test_pages import _array
 

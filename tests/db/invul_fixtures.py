@@ -8,12 +8,12 @@ from datetime import UTC, date, datetime
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from monitor import crud
-from monitor.autorisatie import Gebruiker
 from monitor.db import write_session
 from monitor.domain import Rol, RondeStatus
-from monitor.initialisatie import init_database
 from monitor.models import Ronde, Vraag
+from monitor.rechten import Gebruiker
+from monitor.rondes.initialisatie import init_database
+from monitor.store import schrijven as crud
 
 NU = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 AMSTERDAM = Gebruiker(Rol.INVULLER, "Anna (Amsterdam)", "GM0363", account_id=1)

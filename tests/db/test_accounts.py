@@ -5,13 +5,13 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
-from monitor import accounts
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.initialisatie import init_database
+from monitor.invullen import accounts
 from monitor.models import Account, Uitnodiging
+from monitor.rechten import Gebruiker
+from monitor.rondes.initialisatie import init_database
 from tests.db.invul_fixtures import BEHEERDER, KIJKER, NU
 
 WACHTWOORD = "correct paard batterij 7"

@@ -4,12 +4,13 @@ inwonersklassen, and the settings and submissions the benchmark reads."""
 import pandas as pd
 import pytest
 
-from monitor import benchmark as bm
-from monitor import domain, queries
-from monitor.autorisatie import Gebruiker
-from monitor.benchmark_opslag import ingediende_organisaties, ronde_instellingen
+from monitor import domain
+from monitor.benchmark import vergelijking as bm
 from monitor.db import read_session
 from monitor.domain import Rol
+from monitor.rechten import Gebruiker
+from monitor.store import lezen as queries
+from monitor.store.peergroepen import ingediende_organisaties, ronde_instellingen
 
 KIJKER = Gebruiker(Rol.KIJKER, "k")
 

@@ -5,18 +5,18 @@ from datetime import UTC, datetime
 
 import pytest
 
-from monitor.autorisatie import Gebruiker
-from monitor.benchmark_opslag import (
+from monitor.db import read_session, write_session
+from monitor.domain import Rol
+from monitor.errors import GeenToegang, MonitorFout
+from monitor.models import Account, Inzending, Organisatie, Ronde
+from monitor.rechten import Gebruiker
+from monitor.store.peergroepen import (
     bewaar_peergroep,
     ingediende_organisaties,
     peergroepen,
     ronde_instellingen,
     verwijder_peergroep,
 )
-from monitor.db import read_session, write_session
-from monitor.domain import Rol
-from monitor.errors import GeenToegang, MonitorFout
-from monitor.models import Account, Inzending, Organisatie, Ronde
 
 
 def _vul(engine) -> tuple[Gebruiker, Gebruiker, int]:

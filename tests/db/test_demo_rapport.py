@@ -14,9 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from monitor import queries
 from monitor.__main__ import main
 from monitor.db import read_session
+from monitor.store import lezen as queries
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -11,11 +11,11 @@ from datetime import date
 import pytest
 from sqlmodel import func, select
 
-from monitor import invullen
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import Rol, RondeStatus, Vraagtype
+from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, AuditRegel, Organisatie, Ronde, Vraag
+from monitor.rechten import Gebruiker
 from tests.db.invul_fixtures import NU
 
 ORGANISATIES = 300

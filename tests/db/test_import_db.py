@@ -6,16 +6,16 @@ from datetime import UTC, datetime
 import pytest
 from sqlmodel import select
 
-from monitor import queries
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang
-from monitor.exporteren import exporteer
-from monitor.importeren import importeer
-from monitor.initialisatie import init_database
+from monitor.kengetallen.voortgang import overzicht
 from monitor.models import Antwoord, AuditRegel, Inzending, Vraag
-from monitor.voortgang import overzicht
+from monitor.rechten import Gebruiker
+from monitor.rondes.initialisatie import init_database
+from monitor.store import lezen as queries
+from monitor.uitwisseling.exporteren import exporteer
+from monitor.uitwisseling.importeren import importeer
 from tests.utils.db import table_checksum
 from tests.utils.import_bestanden import LANG, SLECHTE_BESTANDEN, csv_bytes, xlsx
 

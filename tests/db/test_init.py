@@ -6,12 +6,12 @@ from collections import Counter
 import pytest
 from sqlmodel import select
 
-from monitor import queries
 from monitor.config import REFERENCE_DIR, VRAGENLIJST_DIR
 from monitor.db import read_session
 from monitor.errors import InvoerFout
-from monitor.initialisatie import init_database
 from monitor.models import Organisatie, Planning, Vraag
+from monitor.rondes.initialisatie import init_database
+from monitor.store import lezen as queries
 from tests.utils.db import table_checksum
 
 

@@ -5,9 +5,9 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from monitor import invullen
 from monitor.db import read_session, write_session
 from monitor.errors import GeenToegang, MonitorFout
+from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, AuditRegel, Inzending, Ronde
 from tests.db.invul_fixtures import (
     AMSTERDAM,

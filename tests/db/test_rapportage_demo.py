@@ -17,14 +17,14 @@ from openpyxl import load_workbook
 from pptx import Presentation
 from pptx.util import Inches
 
-from monitor import reflectie
 from monitor.__main__ import main
 from monitor.db import read_session
 from monitor.rapportage import pdf_rapport
 from monitor.rapportage.bron import laad_bron
 from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pptx_export import PLANNING_RIJEN_PER_DIA, bouw_pptx
-from monitor.reflectie_opslag import NOTITIE_KOLOMMEN
+from monitor.reflectie import dias as reflectie
+from monitor.store.reflectie import NOTITIE_KOLOMMEN
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

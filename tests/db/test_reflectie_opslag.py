@@ -5,12 +5,12 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from monitor import reflectie_opslag as opslag
-from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Notitie, Ronde
+from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.store import reflectie as opslag
 
 KIJKER = Gebruiker(rol=Rol.KIJKER, naam="Kijker")
 INVULLER = Gebruiker(rol=Rol.INVULLER, naam="Invuller", organisatie_code="GM0363")

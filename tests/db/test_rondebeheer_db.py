@@ -13,12 +13,10 @@ import pytest
 from sqlalchemy import delete, update
 from sqlmodel import select
 
-from monitor import crud, queries
-from monitor import rondebeheer as rb
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session, write_session
 from monitor.domain import Rol, RondeStatus, Vraagtype
 from monitor.errors import BeheerFout, GeenToegang, RondeBevroren
+from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import (
     Afspraak,
     Antwoord,
@@ -31,7 +29,10 @@ from monitor.models import (
     Thema,
     Vraag,
 )
-from monitor.planning import planning_in_kracht
+from monitor.rechten import Gebruiker
+from monitor.rondes import levensloop as rb
+from monitor.store import lezen as queries
+from monitor.store import schrijven as crud
 from tests.utils.db import table_checksum
 
 BEHEERDER = Gebruiker(rol=Rol.BEHEERDER, naam="Bea Beheer")

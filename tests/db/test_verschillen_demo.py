@@ -1,10 +1,10 @@
 """The demo round 2024 shows the differences the report names (§3.2.2 and §3.7.2)."""
 
-from monitor import queries
-from monitor.autorisatie import Gebruiker
 from monitor.db import read_session
 from monitor.domain import Rol
-from monitor.verschillen import verschillen
+from monitor.kengetallen.verschillen import verschillen
+from monitor.rechten import Gebruiker
+from monitor.store import lezen as queries
 
 
 def test_demo_2024_differences_include_the_reports_examples(demo_engine):

@@ -22,10 +22,10 @@ from browser_harness import (
 )
 from playwright.sync_api import expect
 
-from monitor import invullen
-from monitor.autorisatie import Gebruiker
 from monitor.db import make_engine, write_session
 from monitor.domain import Rol
+from monitor.invullen import antwoorden as invullen
+from monitor.rechten import Gebruiker
 
 pytestmark = pytest.mark.e2e
 IN_BROWSER = {"GEM.1.01", "GEM.B.1", "GEM.B.3"}  # thema 1: answered through the page

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from monitor.afhankelijkheden import afgeronde_afspraken, wacht_op, wacht_op_tekst
+from monitor.kengetallen.afhankelijkheden import afgeronde_afspraken, wacht_op, wacht_op_tekst
 
 VRAGEN = pd.DataFrame(
     [

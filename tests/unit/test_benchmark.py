@@ -5,12 +5,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitor import benchmark as bm
 from monitor import domain
-from monitor.autorisatie import Gebruiker
+from monitor.benchmark import vergelijking as bm
 from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.queries import ORGANISATIE_KOLOMMEN, VRAAG_KOLOMMEN
+from monitor.rechten import Gebruiker
+from monitor.store.lezen import ORGANISATIE_KOLOMMEN, VRAAG_KOLOMMEN
 
 KIJKER = Gebruiker(Rol.KIJKER, "k")
 BEHEERDER = Gebruiker(Rol.BEHEERDER, "b")

@@ -6,9 +6,9 @@ import numpy as np
 import openpyxl
 import pandas as pd
 
-from monitor import charts
-from monitor.benchmarkprofiel import profiel_xlsx
+from monitor.benchmark.profiel import profiel_xlsx
 from monitor.domain import GEEN_ANTWOORD_KLEUR, OPTIE_KLEUREN
+from monitor.opmaak import grafieken as charts
 
 
 def test_profile_is_one_sheet_with_header_and_both_tables_and_no_formulas():

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from monitor import charts
-from monitor.geo import load_geojson
+from monitor.opmaak import grafieken as charts
+from monitor.opmaak.geo import load_geojson
 
 
 def test_map_shows_every_gemeente_once_and_no_answer_apart():

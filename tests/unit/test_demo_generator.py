@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from monitor import demo
 from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
-from monitor.referentie import load_organisaties
-from monitor.vragenlijst import format_opties, load_vragenlijst
+from monitor.rondes import demo
+from monitor.rondes.referentie import load_organisaties
+from monitor.rondes.vragenlijst import format_opties, load_vragenlijst
 
 
 def _invoer():

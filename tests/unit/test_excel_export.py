@@ -5,7 +5,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from monitor.excel_export import tabel_naar_xlsx
+from monitor.opmaak.excel import tabel_naar_xlsx
 
 
 def test_formula_like_text_is_neutralised_and_numbers_stay_numbers():

@@ -8,10 +8,15 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from monitor.autorisatie import Gebruiker
 from monitor.domain import Rol
 from monitor.errors import GeenToegang
-from monitor.exporteren import RondeData, exporteer_csv, exporteer_xlsx, ruwe_antwoorden
+from monitor.rechten import Gebruiker
+from monitor.uitwisseling.exporteren import (
+    RondeData,
+    exporteer_csv,
+    exporteer_xlsx,
+    ruwe_antwoorden,
+)
 
 BEHEERDER = Gebruiker(rol=Rol.BEHEERDER, naam="b")
 KIJKER = Gebruiker(rol=Rol.KIJKER, naam="k")

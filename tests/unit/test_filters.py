@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from monitor.filters import (
+from monitor.kengetallen.filters import (
     GEEN_FILTER,
     Filter,
     beschrijving,

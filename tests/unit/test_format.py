@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from monitor import format
+from monitor.opmaak import tekst as format
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ def test_procent_euro_datum():
 def test_datum_tijd_is_shown_in_dutch_time():
     from datetime import UTC, datetime
 
-    from monitor.format import datum_tijd
+    from monitor.opmaak.tekst import datum_tijd
 
     assert datum_tijd(datetime(2025, 5, 1, 12, 0, tzinfo=UTC)) == "1 mei 2025 14:00"  # CEST
     assert datum_tijd(datetime(2025, 1, 1, 12, 0)) == "1 januari 2025 13:00"  # naive = UTC

@@ -11,12 +11,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from monitor.bestanden import lees_tabel
 from monitor.config import REFERENCE_DIR, VRAGENLIJST_DIR
 from monitor.errors import InvoerFout
-from monitor.importeren import context_uit_frames, lees_aliassen, lees_regels
-from monitor.referentie import load_organisaties
-from monitor.vragenlijst import format_opties, load_vragenlijst
+from monitor.rondes.referentie import load_organisaties
+from monitor.rondes.vragenlijst import format_opties, load_vragenlijst
+from monitor.uitwisseling.bestanden import lees_tabel
+from monitor.uitwisseling.importeren import context_uit_frames, lees_aliassen, lees_regels
 from tests.utils.import_bestanden import SLECHTE_BESTANDEN, Slecht
 
 

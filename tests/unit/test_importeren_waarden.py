@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from monitor.domain import BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES, Optie
-from monitor.importeren import (
+from monitor.uitwisseling.importeren import (
     VraagInfo,
     _Fout,
     context_uit_frames,

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from monitor import landelijk
+from monitor.kengetallen import landelijk
 
 VRAGEN = pd.DataFrame(
     [

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from monitor import planning as p
+from monitor.kengetallen import planning as p
 
 PEIL = date(2024, 6, 30)
 
@@ -56,7 +56,7 @@ def test_the_version_in_force_at_the_peildatum_counts():
 
 
 def test_planning_overzicht_single_actor_status_and_share_behind_for_gemeenten():
-    from monitor.queries import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
+    from monitor.store.lezen import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
 
     vragen = pd.DataFrame(
         [

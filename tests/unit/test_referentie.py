@@ -6,7 +6,7 @@ import pytest
 
 from monitor.config import REFERENCE_DIR
 from monitor.errors import InvoerFout
-from monitor.referentie import load_organisaties
+from monitor.rondes.referentie import load_organisaties
 
 
 def test_division_2024_has_342_gemeenten_in_42_regios_and_12_provincies():

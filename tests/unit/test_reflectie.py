@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from monitor import reflectie
 from monitor.errors import MonitorFout
+from monitor.reflectie import dias as reflectie
 
 VRAGEN = pd.DataFrame(
     [

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from monitor import rondebeheer as rb
 from monitor.domain import RondeStatus
 from monitor.errors import BeheerFout, RondeNietOpen
+from monitor.rondes import levensloop as rb
 
 GOED = {
     "jaar": 2026,

@@ -5,13 +5,13 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from monitor import themaoverzicht
-from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.domain import Rol
 from monitor.errors import GeenToegang
-from monitor.planning import ACHTER, AFGEROND
-from monitor.queries import VRAAG_KOLOMMEN
-from monitor.voortgang import VERDELING_KOLOMMEN
+from monitor.kengetallen import themaoverzicht
+from monitor.kengetallen.planning import ACHTER, AFGEROND
+from monitor.kengetallen.voortgang import VERDELING_KOLOMMEN
+from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.store.lezen import VRAAG_KOLOMMEN
 
 KIJKER = Gebruiker(rol=Rol.KIJKER, naam="k")
 

@@ -4,8 +4,8 @@ import math
 
 import pandas as pd
 
-from monitor.verandering import verandering_per_thema, verandering_per_vraag
-from monitor.voortgang import verdeling
+from monitor.kengetallen.verandering import verandering_per_thema, verandering_per_vraag
+from monitor.kengetallen.voortgang import verdeling
 
 VRAAG_KOLOMMEN = [
     "id",

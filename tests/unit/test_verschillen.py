@@ -2,10 +2,10 @@
 
 import pandas as pd
 
-from monitor.autorisatie import PUBLIEK, Gebruiker
 from monitor.domain import Rol
-from monitor.queries import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
-from monitor.verschillen import verschillen
+from monitor.kengetallen.verschillen import verschillen
+from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.store.lezen import ANTWOORD_KOLOMMEN, VRAAG_KOLOMMEN
 
 
 def _vraag(id_, actortype, afspraak, vraagtype="janee"):

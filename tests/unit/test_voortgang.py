@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from monitor import voortgang
-from monitor.queries import VRAAG_KOLOMMEN
+from monitor.kengetallen import voortgang
+from monitor.store.lezen import VRAAG_KOLOMMEN
 
 VRAGEN = pd.DataFrame(
     [
@@ -139,9 +139,9 @@ def test_overzicht_json_shape():
 
 
 def test_names_of_non_respondents_only_for_beheerder_and_kijker():
-    from monitor.autorisatie import Gebruiker
     from monitor.domain import Rol
     from monitor.errors import GeenToegang
+    from monitor.rechten import Gebruiker
 
     organisaties = pd.DataFrame(
         {

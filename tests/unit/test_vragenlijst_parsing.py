@@ -7,7 +7,7 @@ import pytest
 
 from monitor.domain import Optie, PlanningSoort
 from monitor.errors import InvoerFout
-from monitor.vragenlijst import load_vragenlijst, parse_opties, parse_planning
+from monitor.rondes.vragenlijst import load_vragenlijst, parse_opties, parse_planning
 
 
 @pytest.mark.parametrize(

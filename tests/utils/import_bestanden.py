@@ -11,7 +11,7 @@ from datetime import datetime
 
 from openpyxl import Workbook
 
-from monitor.bestanden import OLE_KOP, WERKMAP_TYPE, Limieten
+from monitor.uitwisseling.bestanden import OLE_KOP, WERKMAP_TYPE, Limieten
 
 LANG = ["organisatiecode", "vraagcode", "antwoord", "toelichting"]
 

@@ -24,8 +24,8 @@ from monitor.models import (
     Thema,
     Vraag,
 )
-from monitor.referentie import OrganisatieRegel
-from monitor.vragenlijst import Vragenlijst, format_opties
+from monitor.rondes.referentie import OrganisatieRegel
+from monitor.rondes.vragenlijst import Vragenlijst, format_opties
 
 
 def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:

@@ -17,9 +17,6 @@ from datetime import date
 
 import pandas as pd
 
-from monitor import format
-from monitor import planning as planning_mod
-from monitor.autorisatie import PUBLIEK
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
     ACTORTYPES,
@@ -35,9 +32,12 @@ from monitor.domain import (
     Vraagtype,
 )
 from monitor.errors import MonitorFout
-from monitor.format import afkorten
-from monitor.verschillen import verschillen
-from monitor.voortgang import respons, voortgang_score, voortgangsindex
+from monitor.kengetallen import planning as planning_mod
+from monitor.kengetallen.verschillen import verschillen
+from monitor.kengetallen.voortgang import respons, voortgang_score, voortgangsindex
+from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import afkorten
+from monitor.rechten import PUBLIEK
 
 TABEL_KOLOMMEN = ["categorie", "reeks", "reeks_code", "waarde"]
 
@@ -74,7 +74,7 @@ ZELFRAPPORTAGE = (
 
 @dataclass(frozen=True)
 class Bron:
-    """Everything a round's slides and reports are computed from (frames from monitor.queries)."""
+    """Everything a round's slides and reports are computed from (frames from store.lezen)."""
 
     jaar: int
     titel: str
@@ -532,7 +532,7 @@ def controleer_notitie(tekst: str) -> str:
 
 def planning_op_peildatum(bron: Bron) -> pd.DataFrame:
     """Per afspraak of this round with a deadline: the planning in force at the peildatum and
-    whether that deadline had passed (on or before the peildatum; see monitor.planning).
+    whether that deadline had passed (on or before the peildatum; see monitor.kengetallen.planning).
 
     Columns: thema_nr, afspraak_code, afspraak, actoren (labels), planning, deadline,
     verstreken ('Ja'/'Nee'; '–' without peildatum). Sorted by thema and afspraak.

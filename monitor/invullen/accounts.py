@@ -17,12 +17,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from monitor import crud
-from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.db import write_session
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Organisatie, Uitnodiging
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.store import schrijven as crud
 
 MAX_MISLUKTE_POGINGEN = 5
 BLOKKADE = timedelta(minutes=15)

@@ -29,9 +29,6 @@ from pathlib import Path
 import pandas as pd
 from sqlalchemy.engine import Engine
 
-from monitor import crud, queries
-from monitor.autorisatie import Gebruiker, vereis_rol
-from monitor.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
 from monitor.config import ALIASSEN_BESTAND
 from monitor.db import read_session, write_session
 from monitor.domain import (
@@ -44,8 +41,12 @@ from monitor.domain import (
     opties_voor,
 )
 from monitor.errors import InvoerFout, MonitorFout
-from monitor.excel_export import FORMULE_BEGIN
-from monitor.vragenlijst import parse_opties
+from monitor.opmaak.excel import FORMULE_BEGIN
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rondes.vragenlijst import parse_opties
+from monitor.store import lezen as queries
+from monitor.store import schrijven as crud
+from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
 
 Voortgang = Callable[[float, str], None]
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from monitor.autorisatie import Gebruiker
 from monitor.domain import ACTORTYPE_CODES, Rol
 from monitor.errors import MonitorFout
-from monitor.exporteren import exporteer
-from monitor.importeren import importeer
-from monitor.sjabloon import LAYOUTS, sjabloon_uit_database
+from monitor.rechten import Gebruiker
+from monitor.uitwisseling.exporteren import exporteer
+from monitor.uitwisseling.importeren import importeer
+from monitor.uitwisseling.sjabloon import LAYOUTS, sjabloon_uit_database
 
 CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
 

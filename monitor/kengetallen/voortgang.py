@@ -7,7 +7,6 @@ import math
 
 import pandas as pd
 
-from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.domain import (
     ACTORTYPES,
     VOORTGANG_SCORE,
@@ -17,7 +16,8 @@ from monitor.domain import (
     Vraagtype,
     opties_voor,
 )
-from monitor.vragenlijst import parse_opties
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rondes.vragenlijst import parse_opties
 
 NAMEN_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 

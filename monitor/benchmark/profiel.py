@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from monitor.excel_export import KOP_KLEUR, veilige_cel, veilige_tekst
+from monitor.opmaak.excel import KOP_KLEUR, veilige_cel, veilige_tekst
 
 
 def profiel_xlsx(

@@ -12,14 +12,17 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from monitor import crud, demo, queries, rondebeheer
-from monitor.autorisatie import Gebruiker
 from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
 from monitor.db import read_session, upgrade_schema, write_session
 from monitor.domain import Rol, RondeStatus
 from monitor.models import Ronde, Vraag
-from monitor.referentie import load_organisaties
-from monitor.vragenlijst import load_vragenlijst
+from monitor.rechten import Gebruiker
+from monitor.rondes import demo
+from monitor.rondes import levensloop as rondebeheer
+from monitor.rondes.referentie import load_organisaties
+from monitor.rondes.vragenlijst import load_vragenlijst
+from monitor.store import lezen as queries
+from monitor.store import schrijven as crud
 
 EERSTE_JAAR = 2024
 DEMO_DOOR = "demo-generator"
@@ -29,7 +32,7 @@ def ronde_gegevens(jaar: int) -> crud.RondeGegevens:
     """Dates of a yearly round: open from early April, peildatum and close on 30 June.
 
     Rounds start closed, so that their answers can still be loaded (demo, import); the demo
-    publishes 2024 afterwards, which freezes it (see ``monitor.bevriezing``).
+    publishes 2024 afterwards, which freezes it (see ``monitor.store.bevriezing``).
     """
     return crud.RondeGegevens(
         jaar=jaar,

@@ -21,8 +21,6 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from monitor import crud, queries
-from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.domain import (
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
@@ -35,10 +33,13 @@ from monitor.domain import (
     opties_voor,
 )
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.format import euro, getal
+from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import Antwoord, Inzending, Organisatie, Ronde, Vraag
-from monitor.planning import planning_in_kracht
-from monitor.vragenlijst import parse_opties
+from monitor.opmaak.tekst import euro, getal
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rondes.vragenlijst import parse_opties
+from monitor.store import lezen as queries
+from monitor.store import schrijven as crud
 
 MAX_TEKST = 5000
 LEZERS = frozenset({Rol.BEHEERDER, Rol.KIJKER, Rol.INVULLER})

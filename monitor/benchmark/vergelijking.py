@@ -1,7 +1,7 @@
 """Benchmark: one gemeente or regio against a group of peers, and who to learn from.
 
 Pure: frames in, frames out; no database, no Streamlit. The entry point for pages is
-:func:`benchmark`, which takes the :class:`~monitor.autorisatie.Gebruiker` and enforces who may
+:func:`benchmark`, which takes the :class:`~monitor.rechten.Gebruiker` and enforces who may
 see which organisation, when peers' results become visible and whether peers are named.
 
 Definitions (also shown on the page):
@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from monitor.autorisatie import Gebruiker
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
     GEREED_OPTIES,
@@ -45,8 +44,9 @@ from monitor.domain import (
     optie_label,
 )
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.voortgang import split_waarde, verdeling, voortgang_score, voortgangsindex
-from monitor.vragenlijst import parse_opties
+from monitor.kengetallen.voortgang import split_waarde, verdeling, voortgang_score, voortgangsindex
+from monitor.rechten import Gebruiker
+from monitor.rondes.vragenlijst import parse_opties
 
 MIN_ANONIEM = 5  # anonymised groups smaller than this could be recognised: not shown
 VERGELIJKBAAR_K = 10

@@ -18,11 +18,11 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from sqlmodel import Session, select
 
-from monitor.autorisatie import INGELOGDE_ROLLEN, Gebruiker, vereis_rol
 from monitor.domain import ACTORTYPE_BY_CODE, ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Deck, Notitie, Ronde
-from monitor.reflectie import controleer_notitie, deck_naar_tekst
+from monitor.rechten import INGELOGDE_ROLLEN, Gebruiker, vereis_rol
+from monitor.reflectie.dias import controleer_notitie, deck_naar_tekst
 
 SCHRIJF_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 LEES_ROLLEN = INGELOGDE_ROLLEN

@@ -12,12 +12,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy.engine import Engine
 
-from monitor import queries
 from monitor.db import read_session
 from monitor.domain import ACTORTYPE_BY_CODE, Vraagtype, opties_voor
 from monitor.errors import MonitorFout
-from monitor.excel_export import KOP_KLEUR, veilige_tekst
-from monitor.importeren import (
+from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
+from monitor.rondes.vragenlijst import parse_opties
+from monitor.store import lezen as queries
+from monitor.uitwisseling.importeren import (
     KOLOM_ANTWOORD,
     KOLOM_ORGANISATIECODE,
     KOLOM_ORGANISATIENAAM,
@@ -25,7 +26,6 @@ from monitor.importeren import (
     KOLOM_VRAAGCODE,
     TOELICHTING_ACHTERVOEGSEL,
 )
-from monitor.vragenlijst import parse_opties
 
 LAYOUTS = ("breed", "lang")
 UITLEG = (

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from monitor.domain import GEREED_OPTIES
-from monitor.format import afkorten
-from monitor.voortgang import split_waarde
+from monitor.kengetallen.voortgang import split_waarde
+from monitor.opmaak.tekst import afkorten
 
 
 def afgeronde_afspraken(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[str, bool]:

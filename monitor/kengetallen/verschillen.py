@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from monitor.autorisatie import Gebruiker, mag_namen_zien
 from monitor.domain import ACTORTYPES, optie_label
-from monitor.voortgang import voortgang_score
+from monitor.kengetallen.voortgang import voortgang_score
+from monitor.rechten import Gebruiker, mag_namen_zien
 
 ENKELE_ACTOREN = tuple(a.code for a in ACTORTYPES if not a.collectief)
 KOLOMMEN = ["thema_nr", "afspraak_code", "afspraak", "actortype", "antwoord", "toelichting"]

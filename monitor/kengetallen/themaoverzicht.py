@@ -7,11 +7,11 @@ from datetime import date
 
 import pandas as pd
 
-from monitor import format
-from monitor import planning as planning_mod
-from monitor.autorisatie import Gebruiker, vereis_namen
 from monitor.domain import ACTORTYPES
-from monitor.format import afkorten
+from monitor.kengetallen import planning as planning_mod
+from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import afkorten
+from monitor.rechten import Gebruiker, vereis_namen
 
 STAAF_TYPES = ("status4", "janee", "likert5")  # ordinal answers: one 100% stacked bar each
 INFORMATIE_TYPES = ("keuze", "meerkeuze", "getal", "bedrag", "tekst")

@@ -21,12 +21,14 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.engine import Engine
 
-from monitor import format, queries, themaoverzicht, voortgang
-from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.db import read_session
 from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
 from monitor.errors import MonitorFout
-from monitor.excel_export import KOP_KLEUR, veilige_cel
+from monitor.kengetallen import themaoverzicht, voortgang
+from monitor.opmaak import tekst as format
+from monitor.opmaak.excel import KOP_KLEUR, veilige_cel
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.store import lezen as queries
 
 Voortgang = Callable[[float, str], None]
 

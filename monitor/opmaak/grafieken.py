@@ -17,7 +17,7 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
 )
-from monitor.format import afkorten
+from monitor.opmaak.tekst import afkorten
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 

@@ -7,7 +7,7 @@ AuditRegel per change (bron 'beheer') and bumps the data versie. Refusals raise
 :class:`monitor.errors.BeheerFout` with a Dutch message naming the field.
 
 The write path of answers calls :func:`vereis_open_ronde`; a published round is frozen by
-``monitor.bevriezing`` for every write, not only those made here.
+``monitor.store.bevriezing`` for every write, not only those made here.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from monitor import crud, queries
-from monitor.autorisatie import Gebruiker, vereis_rol
 from monitor.domain import (
     ACTORTYPE_CODES,
     VRAAGTYPES_MET_VASTE_OPTIES,
@@ -34,7 +32,7 @@ from monitor.domain import (
     Zichtbaarheid,
 )
 from monitor.errors import BeheerFout, RondeNietOpen
-from monitor.format import datum as datum_tekst
+from monitor.kengetallen.voortgang import overzicht
 from monitor.models import (
     Afspraak,
     Antwoord,
@@ -44,8 +42,11 @@ from monitor.models import (
     Thema,
     Vraag,
 )
-from monitor.voortgang import overzicht
-from monitor.vragenlijst import VRAAG_SOORTEN, format_opties, parse_opties, parse_planning
+from monitor.opmaak.tekst import datum as datum_tekst
+from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rondes.vragenlijst import VRAAG_SOORTEN, format_opties, parse_opties, parse_planning
+from monitor.store import lezen as queries
+from monitor.store import schrijven as crud
 
 BEHEERDERS = frozenset({Rol.BEHEERDER})
 BRON = "beheer"

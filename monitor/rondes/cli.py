@@ -11,11 +11,12 @@ from datetime import date
 
 from sqlalchemy.engine import Engine
 
-from monitor import format, rondebeheer
-from monitor.autorisatie import Gebruiker
 from monitor.db import has_schema, read_session, write_session
 from monitor.domain import Rol, RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
+from monitor.opmaak import tekst as format
+from monitor.rechten import Gebruiker
+from monitor.rondes import levensloop as rondebeheer
 
 CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="cli")
 

@@ -15,9 +15,9 @@ from monitor.domain import (
     Vraagtype,
     optie_label,
 )
-from monitor.planning import ACHTER
-from monitor.voortgang import respondenten, split_waarde
-from monitor.vragenlijst import parse_opties
+from monitor.kengetallen.planning import ACHTER
+from monitor.kengetallen.voortgang import respondenten, split_waarde
+from monitor.rondes.vragenlijst import parse_opties
 
 STATUS_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE))
 KAART_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE), str(Vraagtype.LIKERT5), "keuze")

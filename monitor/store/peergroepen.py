@@ -1,6 +1,6 @@
 """Database reads and writes of the benchmark: round settings, who submitted, and the custom
 peer groups a user saves (``PeerGroep``). Saved groups belong to one account: every function
-takes the :class:`~monitor.autorisatie.Gebruiker` and only ever touches that user's groups."""
+takes the :class:`~monitor.rechten.Gebruiker` and only ever touches that user's groups."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from monitor.autorisatie import Gebruiker
-from monitor.benchmark import RondeInstellingen
+from monitor.benchmark.vergelijking import RondeInstellingen
 from monitor.domain import AntwoordStatus
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Inzending, Organisatie, PeerGroep, Ronde
+from monitor.rechten import Gebruiker
 
 MAX_NAAM = 80
 

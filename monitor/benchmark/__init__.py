@@ -1,0 +1,1 @@
+"""Benchmark: peer groups, their statistics, the comparison and the profile."""

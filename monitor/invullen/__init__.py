@@ -1,0 +1,1 @@
+"""Filling in: accounts and the write path of answers."""

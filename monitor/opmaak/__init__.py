@@ -1,0 +1,1 @@
+"""Presentation: Dutch text and numbers, the Excel writer, plotly figures, geometry."""

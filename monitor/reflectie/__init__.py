@@ -1,0 +1,1 @@
+"""Reflectiesessie: the slides and their key messages."""

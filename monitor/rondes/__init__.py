@@ -1,0 +1,1 @@
+"""Round life cycle, the questionnaire, init and demo, reference data."""

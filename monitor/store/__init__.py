@@ -1,0 +1,1 @@
+"""Data access: every query and write. SQL lives only in this package."""

@@ -1,0 +1,1 @@
+"""Exchange with files: reading untrusted files, import, export, templates."""
