@@ -10,12 +10,11 @@ import json
 import sys
 
 from monitor.config import get_settings
-from monitor.db import has_schema, make_engine, read_session
 from monitor.errors import MonitorFout
 from monitor.kengetallen.voortgang import overzicht
 from monitor.rondes import cli as rondebeheer_cli
 from monitor.rondes.initialisatie import init_database, load_demo
-from monitor.store import lezen as queries
+from monitor.store import lezen, sessie
 from monitor.uitwisseling import cli as cli_uitwisseling
 
 
@@ -43,23 +42,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _overzicht(engine, jaar: int, als_json: bool) -> int:
-    with read_session(engine) as session:
-        if not has_schema(engine):
+    with sessie.lees(engine) as session:
+        if not sessie.heeft_schema(engine):
             print(
                 "Fout: de database is leeg; voer eerst 'python -m monitor init' uit.",
                 file=sys.stderr,
             )
             return 2
-        ronde = queries.ronde_by_jaar(session, jaar)
+        ronde = lezen.ronde_by_jaar(session, jaar)
         if ronde is None:
             print(f"Fout: ronde {jaar} bestaat niet.", file=sys.stderr)
             return 2
         uitkomst = overzicht(
             jaar=ronde.jaar,
             peildatum=ronde.peildatum.isoformat() if ronde.peildatum else None,
-            organisaties=queries.organisaties_frame(session),
-            vragen=queries.vragen_frame(session, ronde.id),
-            antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
+            organisaties=lezen.organisaties_frame(session),
+            vragen=lezen.vragen_frame(session, ronde.id),
+            antwoorden=lezen.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         )
     if als_json:
         print(json.dumps(uitkomst, ensure_ascii=False, indent=2))
@@ -76,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "rondes", 1) < 1:
         print("Fout: --rondes moet 1 of meer zijn.", file=sys.stderr)
         return 2
-    engine = make_engine(get_settings().database_url)
+    engine = sessie.maak_engine(get_settings().database_url)
     try:
         if args.opdracht == "init":
             init_database(engine)

@@ -3,10 +3,9 @@ round's actiepunten."""
 
 import streamlit as st
 
-from monitor.db import read_session, write_session
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst as format
-from monitor.store import reflectie as reflectie_opslag
+from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -34,11 +33,11 @@ def _weergave(tabel):
     )[["Genoteerd op", "Dia", "Actiepunt", "Eigenaar", "Deadline", "Opvolging"]]
 
 
-with read_session(data.engine()) as session:
-    deze = reflectie_opslag.actiepunten(session=session, gebruiker=gebruiker, ronde_id=ronde.id)
+with sessie.lees(data.engine()) as session:
+    deze = reflectie.actiepunten(session=session, gebruiker=gebruiker, ronde_id=ronde.id)
     vorige = None
     if ronde.vorige_ronde_id is not None:
-        vorige = reflectie_opslag.actiepunten(
+        vorige = reflectie.actiepunten(
             session=session, gebruiker=gebruiker, ronde_id=ronde.vorige_ronde_id
         )
 
@@ -54,7 +53,7 @@ if vorige is not None:
     st.header(f"Wat werd er van de actiepunten van ronde {vorig_jaar}?")
     if vorige.empty:
         st.info(f"In ronde {vorig_jaar} zijn geen actiepunten genoteerd.")
-    elif reflectie_opslag.mag_schrijven(gebruiker):
+    elif reflectie.mag_schrijven(gebruiker):
         bewerkt = st.data_editor(
             _weergave(vorige),
             hide_index=True,
@@ -64,12 +63,12 @@ if vorige is not None:
         )
         if st.button("Opvolging bewaren", key="opvolging_bewaren"):
             try:
-                with write_session(data.engine()) as session:
+                with sessie.schrijf(data.engine()) as session:
                     for notitie_id, oud, nieuw in zip(
                         vorige["id"], vorige["opvolging"], bewerkt["Opvolging"], strict=True
                     ):
                         if (nieuw or "") != (oud or ""):
-                            reflectie_opslag.set_opvolging(
+                            reflectie.set_opvolging(
                                 session=session,
                                 gebruiker=gebruiker,
                                 notitie_id=int(notitie_id),

@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from monitor.db import read_session, write_session
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
+from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
 
@@ -18,7 +18,7 @@ st.title("Inloggen")
 def _uitnodiging(token: str) -> None:
     """An invitation link: make the organisation's invuller account, once."""
     try:
-        with read_session(data.engine()) as session:
+        with sessie.lees(data.engine()) as session:
             uitnodiging = accounts.uitnodiging_voor(session, token, datetime.now(UTC))
             organisatie = (
                 data.organisaties(context.versie)
@@ -45,7 +45,7 @@ def _uitnodiging(token: str) -> None:
         st.error("Wachtwoord: de twee wachtwoorden zijn niet gelijk.")
         return
     try:
-        with write_session(data.engine()) as session:
+        with sessie.schrijf(data.engine()) as session:
             gebruiker = accounts.accepteer_uitnodiging(
                 session,
                 token,

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from monitor.db import read_session
 from monitor.errors import MonitorFout
 from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
 from monitor.reflectie import dias as reflectie
 from monitor.store import reflectie as reflectie_opslag
+from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.reflectie import opgeslagen_deck
@@ -54,7 +54,7 @@ if st.button("Rapport maken", key="rapport_maken", type="primary"):
     ]
     notities = None
     if met_notities:
-        with read_session(data.engine()) as session:
+        with sessie.lees(data.engine()) as session:
             notities = reflectie_opslag.notities(
                 session=session, gebruiker=context.gebruiker, ronde_id=ronde.id
             )

@@ -3,32 +3,32 @@
 from __future__ import annotations
 
 import pandas as pd
-from sqlmodel import Session
 
 from monitor.errors import MonitorFout
 from monitor.reflectie.dias import Bron
-from monitor.store import lezen as queries
+from monitor.store import lezen
+from monitor.store.sessie import Session
 
 
 def themas_frame(session: Session) -> pd.DataFrame:
-    rijen = [(t.nr, t.titel) for t in queries.themas(session)]
+    rijen = [(t.nr, t.titel) for t in lezen.themas(session)]
     return pd.DataFrame(rijen, columns=["nr", "titel"])
 
 
 def laad_bron(session: Session, jaar: int) -> Bron:
     """The round of ``jaar`` with all frames; MonitorFout when that round does not exist."""
-    ronde = queries.ronde_by_jaar(session, jaar)
+    ronde = lezen.ronde_by_jaar(session, jaar)
     if ronde is None:
-        bestaand = ", ".join(str(r.jaar) for r in queries.rondes(session)) or "geen"
+        bestaand = ", ".join(str(r.jaar) for r in lezen.rondes(session)) or "geen"
         raise MonitorFout(f"Ronde {jaar} bestaat niet (rondes in de database: {bestaand}).")
     return Bron(
         jaar=ronde.jaar,
         titel=ronde.titel,
         peildatum=ronde.peildatum,
-        organisaties=queries.organisaties_frame(session),
-        vragen=queries.vragen_frame(session, ronde.id),
-        antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
+        organisaties=lezen.organisaties_frame(session),
+        vragen=lezen.vragen_frame(session, ronde.id),
+        antwoorden=lezen.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         themas=themas_frame(session),
-        planning=queries.planning_frame(session),
-        afspraken=queries.afspraken_frame(session),
+        planning=lezen.planning_frame(session),
+        afspraken=lezen.afspraken_frame(session),
     )

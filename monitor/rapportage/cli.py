@@ -7,16 +7,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-
-from monitor.db import has_schema, read_session
 from monitor.domain import Rol
 from monitor.errors import MonitorFout
 from monitor.rapportage.bron import laad_bron
 from monitor.rechten import Gebruiker
 from monitor.reflectie import dias as reflectie
-from monitor.store import lezen as queries
+from monitor.store import lezen, sessie
 from monitor.store import reflectie as reflectie_opslag
+from monitor.store.sessie import Engine
 
 FORMATEN = (".pptx", ".xlsx", ".pdf")
 CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
@@ -28,9 +26,9 @@ def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
         raise MonitorFout(
             f"Onbekend bestandsformaat '{suffix or '(geen)'}': kies .pptx, .xlsx of .pdf."
         )
-    with read_session(engine) as session:
+    with sessie.lees(engine) as session:
         bron = laad_bron(session, jaar)
-        ronde = queries.ronde_by_jaar(session, jaar)
+        ronde = lezen.ronde_by_jaar(session, jaar)
         opgeslagen = reflectie_opslag.load_deck(session=session, ronde_id=ronde.id)
         notities = reflectie_opslag.notities(
             session=session, gebruiker=CLI_GEBRUIKER, ronde_id=ronde.id
@@ -60,7 +58,7 @@ def rapport(engine: Engine, bestand: str, jaar: int) -> int:
             file=sys.stderr,
         )
         return 2
-    if not has_schema(engine):
+    if not sessie.heeft_schema(engine):
         print(
             "Fout: de database is leeg; voer eerst 'python -m monitor init' uit.", file=sys.stderr
         )

@@ -9,14 +9,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from sqlalchemy.engine import Engine
-
-from monitor.db import has_schema, read_session, write_session
 from monitor.domain import Rol, RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
 from monitor.opmaak import tekst as format
 from monitor.rechten import Gebruiker
-from monitor.rondes import levensloop as rondebeheer
+from monitor.rondes import levensloop
+from monitor.store import sessie
+from monitor.store.sessie import Engine
 
 CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="cli")
 
@@ -27,7 +26,7 @@ def _datum(tekst: str | None, veld: str) -> date | None:
     try:
         return date.fromisoformat(tekst)
     except ValueError:
-        label = rondebeheer.VELD_LABELS.get(veld, veld)
+        label = levensloop.VELD_LABELS.get(veld, veld)
         raise BeheerFout(
             f"De {label} '{tekst}' is geen datum; gebruik JJJJ-MM-DD, bijvoorbeeld 2026-10-01.",
             veld=veld,
@@ -62,11 +61,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -> int:
-    if not has_schema(engine):
+    if not sessie.heeft_schema(engine):
         raise BeheerFout("De database is leeg; voer eerst 'python -m monitor init' uit.")
     vandaag = vandaag or date.today()
     if args.actie == "nieuw":
-        gegevens = rondebeheer.NieuweRonde(
+        gegevens = levensloop.NieuweRonde(
             jaar=args.jaar,
             titel=args.titel,
             peildatum=_datum(args.peildatum, "peildatum"),
@@ -76,17 +75,17 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
             benchmark_na_indienen=not args.benchmark_direct,
             van_jaar=args.van,
         )
-        with write_session(engine) as session:
-            ronde = rondebeheer.maak_ronde(
+        with sessie.schrijf(engine) as session:
+            ronde = levensloop.maak_ronde(
                 session=session, gebruiker=CLI_GEBRUIKER, gegevens=gegevens
             )
-            tabel = rondebeheer.rondes_tabel(session).set_index("jaar")
+            tabel = levensloop.rondes_tabel(session).set_index("jaar")
             vragen = int(tabel.loc[ronde.jaar, "vragen"])
         van = f", {vragen} vragen gekopieerd uit ronde {args.van}" if args.van else ""
         print(f"Ronde {args.jaar} aangemaakt (concept){van}.")
     elif args.actie == "status":
-        with write_session(engine) as session:
-            ronde = rondebeheer.zet_status(
+        with sessie.schrijf(engine) as session:
+            ronde = levensloop.zet_status(
                 session=session,
                 gebruiker=CLI_GEBRUIKER,
                 jaar=args.jaar,
@@ -97,8 +96,8 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
         extra = " De momentopname is opgeslagen." if nieuw == RondeStatus.GEPUBLICEERD else ""
         print(f"Ronde {args.jaar} staat nu op '{nieuw}'.{extra}")
     else:
-        with read_session(engine) as session:
-            tabel = rondebeheer.rondes_tabel(session)
+        with sessie.lees(engine) as session:
+            tabel = levensloop.rondes_tabel(session)
         if tabel.empty:
             print("Nog geen rondes.")
         for r in tabel.itertuples():

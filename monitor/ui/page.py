@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from monitor.config import get_settings
-from monitor.db import read_session, write_session
 from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
 from monitor.invullen import accounts
 from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
@@ -84,7 +84,7 @@ def _oidc_gebruiker() -> Gebruiker | None:
     """A user signed in through the organisation's identity provider, mapped by e-mail."""
     if not oidc_ingesteld() or not getattr(st.user, "is_logged_in", False):
         return None
-    with read_session(data.engine()) as session:
+    with sessie.lees(data.engine()) as session:
         gebruiker = accounts.gebruiker_voor_oidc(session, str(st.user.get("email", "")))
     if gebruiker is not None:
         zet_gebruiker(gebruiker)
@@ -195,7 +195,7 @@ def _demo_inlog(versie: int) -> None:
             help="Alleen van belang voor de rol invuller.",
         )
         if st.button("Inloggen als demo-gebruiker", key="demo_inloggen"):
-            with write_session(data.engine()) as session:
+            with sessie.schrijf(data.engine()) as session:
                 gebruiker = accounts.demo_account(session, rol, organisatie, datetime.now(UTC))
             zet_gebruiker(gebruiker)
             st.rerun()

@@ -7,14 +7,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from monitor.db import read_session, write_session
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst as format
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rechten import Gebruiker
 from monitor.reflectie.dias import Dia
-from monitor.store import reflectie as reflectie_opslag
+from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.components import grafiek
 
@@ -29,8 +28,8 @@ DIA_CSS = """
 
 
 def opgeslagen_deck(ronde_id: int) -> str | None:
-    with read_session(data.engine()) as session:
-        return reflectie_opslag.load_deck(session=session, ronde_id=ronde_id)
+    with sessie.lees(data.engine()) as session:
+        return reflectie.load_deck(session=session, ronde_id=ronde_id)
 
 
 def dia_nummer(aantal: int) -> int:
@@ -89,11 +88,11 @@ def toon_dia(dia: Dia) -> None:
 def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
     """The notes of this slide (signed-in users) and a form to add one (facilitators)."""
     st.subheader("Notities bij deze dia")
-    if not reflectie_opslag.mag_notities_lezen(gebruiker):
+    if not reflectie.mag_notities_lezen(gebruiker):
         st.caption("Notities en actiepunten zijn zichtbaar na inloggen.")
         return
-    with read_session(data.engine()) as session:
-        tabel = reflectie_opslag.notities(
+    with sessie.lees(data.engine()) as session:
+        tabel = reflectie.notities(
             session=session, gebruiker=gebruiker, ronde_id=ronde_id, dia=dia.sleutel
         )
     if tabel.empty:
@@ -106,7 +105,7 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
                 actie += f", deadline {format.datum(rij.deadline)}"
         st.markdown(f"{rij.aangemaakt_op:%d-%m-%Y %H:%M} · {actie.lstrip(' —')}")
         st.text(rij.tekst)  # plain text, never HTML
-    if reflectie_opslag.mag_schrijven(gebruiker):
+    if reflectie.mag_schrijven(gebruiker):
         _notitie_formulier(gebruiker, ronde_id, dia)
     else:
         st.caption("Notities maken kunnen beheerders en kijkers (de begeleiders van de sessie).")
@@ -149,8 +148,8 @@ def _bewaar(
     deadline: date | None,
 ) -> None:
     try:
-        with write_session(data.engine()) as session:
-            reflectie_opslag.add_notitie(
+        with sessie.schrijf(data.engine()) as session:
+            reflectie.add_notitie(
                 session=session,
                 gebruiker=gebruiker,
                 ronde_id=ronde_id,
@@ -167,7 +166,7 @@ def _bewaar(
 
 def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck: list[str]) -> None:
     """Choose and order the slides (facilitators only); saved as the round's deck."""
-    if not reflectie_opslag.mag_schrijven(gebruiker):
+    if not reflectie.mag_schrijven(gebruiker):
         return
     titels = {d.sleutel: d.titel for d in catalogus}
     with st.expander("Deck samenstellen: dia's kiezen en ordenen"):
@@ -192,8 +191,8 @@ def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck:
         if st.button("Deck bewaren", key="deck_bewaren"):
             gekozen = bewerkt[bewerkt["Tonen"]].sort_values("Volgorde", kind="stable")
             try:
-                with write_session(data.engine()) as session:
-                    reflectie_opslag.save_deck(
+                with sessie.schrijf(data.engine()) as session:
+                    reflectie.save_deck(
                         session=session,
                         gebruiker=gebruiker,
                         ronde_id=ronde_id,

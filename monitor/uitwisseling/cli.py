@@ -9,11 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-
 from monitor.domain import ACTORTYPE_CODES, Rol
 from monitor.errors import MonitorFout
 from monitor.rechten import Gebruiker
+from monitor.store.sessie import Engine
 from monitor.uitwisseling.exporteren import exporteer
 from monitor.uitwisseling.importeren import importeer
 from monitor.uitwisseling.sjabloon import LAYOUTS, sjabloon_uit_database

@@ -19,16 +19,15 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-from sqlalchemy.engine import Engine
 
-from monitor.db import read_session
 from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.opmaak import tekst as format
 from monitor.opmaak.excel import KOP_KLEUR, veilige_cel
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.store import lezen as queries
+from monitor.store import lezen, sessie
+from monitor.store.sessie import Engine
 
 Voortgang = Callable[[float, str], None]
 
@@ -61,22 +60,22 @@ class RondeData:
 
 def laad_ronde(engine: Engine, jaar: int) -> RondeData:
     """Read a round from the database; MonitorFout when it does not exist."""
-    with read_session(engine) as session:
-        ronde = queries.ronde_by_jaar(session, jaar)
+    with sessie.lees(engine) as session:
+        ronde = lezen.ronde_by_jaar(session, jaar)
         if ronde is None:
             raise MonitorFout(f"Ronde {jaar} bestaat niet.")
         themas = pd.DataFrame(
-            [(t.nr, t.titel) for t in queries.themas(session)], columns=["nr", "titel"]
+            [(t.nr, t.titel) for t in lezen.themas(session)], columns=["nr", "titel"]
         )
         return RondeData(
             jaar=ronde.jaar,
             titel=ronde.titel,
             peildatum=ronde.peildatum,
-            vragen=queries.vragen_frame(session, ronde.id),
-            antwoorden=queries.antwoorden_frame(session, ronde.id),
-            organisaties=queries.organisaties_frame(session),
+            vragen=lezen.vragen_frame(session, ronde.id),
+            antwoorden=lezen.antwoorden_frame(session, ronde.id),
+            organisaties=lezen.organisaties_frame(session),
             themas=themas,
-            planning=queries.planning_frame(session),
+            planning=lezen.planning_frame(session),
         )
 
 

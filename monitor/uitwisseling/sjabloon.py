@@ -10,14 +10,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlalchemy.engine import Engine
 
-from monitor.db import read_session
 from monitor.domain import ACTORTYPE_BY_CODE, Vraagtype, opties_voor
 from monitor.errors import MonitorFout
 from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
 from monitor.rondes.vragenlijst import parse_opties
-from monitor.store import lezen as queries
+from monitor.store import lezen, sessie
+from monitor.store.sessie import Engine
 from monitor.uitwisseling.importeren import (
     KOLOM_ANTWOORD,
     KOLOM_ORGANISATIECODE,
@@ -52,8 +51,8 @@ def maak_sjabloon(
 ) -> bytes:
     """The template (.xlsx bytes) for ``actortype`` in round ``jaar``.
 
-    ``vragen`` and ``organisaties`` are the frames of ``queries.vragen_frame`` and
-    ``queries.organisaties_frame``. Raises MonitorFout for an unknown actortype or layout.
+    ``vragen`` and ``organisaties`` are the frames of ``lezen.vragen_frame`` and
+    ``lezen.organisaties_frame``. Raises MonitorFout for an unknown actortype or layout.
     """
     if actortype not in ACTORTYPE_BY_CODE:
         raise MonitorFout(
@@ -191,12 +190,12 @@ def _vragenblad(blad, vragen: pd.DataFrame) -> None:
 
 def sjabloon_uit_database(engine: Engine, *, jaar: int, actortype: str, layout: str) -> bytes:
     """``maak_sjabloon`` for a round in the database; MonitorFout when it does not exist."""
-    with read_session(engine) as session:
-        ronde = queries.ronde_by_jaar(session, jaar)
+    with sessie.lees(engine) as session:
+        ronde = lezen.ronde_by_jaar(session, jaar)
         if ronde is None:
             raise MonitorFout(f"Ronde {jaar} bestaat niet.")
-        vragen = queries.vragen_frame(session, ronde.id, met_grenzen=True)
-        organisaties = queries.organisaties_frame(session)
+        vragen = lezen.vragen_frame(session, ronde.id, met_grenzen=True)
+        organisaties = lezen.organisaties_frame(session)
     return maak_sjabloon(
         jaar=jaar, actortype=actortype, layout=layout, vragen=vragen, organisaties=organisaties
     )
