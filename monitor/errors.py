@@ -37,7 +37,3 @@ class BeheerFout(MonitorFout):
 
 class RondeBevroren(BeheerFout):
     """A write would change a published round: its answers, questions and submissions are frozen."""
-
-
-class RondeNietOpen(BeheerFout):
-    """Answers can only be given while the round is open and before its sluitdatum."""

@@ -14,15 +14,14 @@ from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
 
-from monitor.db import write_session
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
-from monitor.models import Account, Organisatie, Uitnodiging
+from monitor.models import Account, Uitnodiging
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.store import schrijven as crud
+from monitor.store import accounts as accounts_store
+from monitor.store import lezen, schrijven, sessie
+from monitor.store.sessie import Engine, Session
 
 MAX_MISLUKTE_POGINGEN = 5
 BLOKKADE = timedelta(minutes=15)
@@ -86,7 +85,7 @@ def als_gebruiker(account: Account) -> Gebruiker:
 
 
 def _audit(session: Session, door: str, sleutel: str, veld: str, oud, nieuw, nu: datetime) -> None:
-    crud.audit(
+    schrijven.audit(
         session=session,
         op=nu,
         door=door,
@@ -99,16 +98,12 @@ def _audit(session: Session, door: str, sleutel: str, veld: str, oud, nieuw, nu:
     )
 
 
-def _account_by_email(session: Session, email: str) -> Account | None:
-    return session.exec(select(Account).where(Account.email == email)).first()
-
-
 def inloggen(engine: Engine, email: str, wachtwoord: str, nu: datetime) -> Gebruiker:
     """Check e-mail and password; count failures and lock the account for a while after 5.
 
     Its own transaction: a failed attempt must be recorded even though the sign-in is refused.
     """
-    with write_session(engine) as session:
+    with sessie.schrijf(engine) as session:
         gebruiker, fout = _controleer_inlog(session, email, wachtwoord, nu)
     if fout is not None:
         raise InlogFout(fout)
@@ -122,7 +117,7 @@ def _controleer_inlog(
         email = normaliseer_email(email)
     except MonitorFout:
         return None, ONJUISTE_INLOG
-    account = _account_by_email(session, email)
+    account = accounts_store.account_by_email(session, email)
     if account is None or not account.actief:
         _HASHER.hash(wachtwoord)  # same work as a real check: timing does not reveal accounts
         return None, ONJUISTE_INLOG
@@ -138,13 +133,11 @@ def _controleer_inlog(
             account.geblokkeerd_tot = nu + BLOKKADE
             account.mislukte_pogingen = 0
             _audit(session, email, email, "geblokkeerd_tot", None, account.geblokkeerd_tot, nu)
-        session.add(account)
         return None, ONJUISTE_INLOG
     account.mislukte_pogingen = 0
     account.geblokkeerd_tot = None
     if _HASHER.check_needs_rehash(account.password_hash or ""):
         account.password_hash = hash_wachtwoord(wachtwoord)
-    session.add(account)
     return als_gebruiker(account), None
 
 
@@ -183,34 +176,35 @@ def _nieuw_account(
     if rol == Rol.PUBLIEK:
         raise MonitorFout("Rol: een account heeft de rol beheerder, kijker of invuller.")
     if rol == Rol.INVULLER:
-        if not organisatie_code or session.get(Organisatie, organisatie_code) is None:
+        if not organisatie_code or lezen.organisatie(session, organisatie_code) is None:
             raise MonitorFout(
                 f"Organisatie: '{organisatie_code or ''}' bestaat niet; een invuller hoort bij "
                 "precies één organisatie."
             )
     else:
         organisatie_code = None
-    if _account_by_email(session, email) is not None:
+    if accounts_store.account_by_email(session, email) is not None:
         raise MonitorFout(f"E-mailadres: er bestaat al een account voor {email}.")
     if wachtwoord is not None:
         controleer_wachtwoord_eisen(wachtwoord)
-    account = Account(
-        email=email,
-        naam=naam.strip(),
-        rol=rol.value,
-        organisatie_code=organisatie_code,
-        password_hash=hash_wachtwoord(wachtwoord) if wachtwoord is not None else None,
-        aangemaakt_op=nu,
+    account = accounts_store.voeg_account_toe(
+        session,
+        Account(
+            email=email,
+            naam=naam.strip(),
+            rol=rol.value,
+            organisatie_code=organisatie_code,
+            password_hash=hash_wachtwoord(wachtwoord) if wachtwoord is not None else None,
+            aangemaakt_op=nu,
+        ),
     )
-    session.add(account)
-    session.flush()
     _audit(session, door.naam, email, "rol", None, ROL_LABELS[rol], nu)
     return account
 
 
 def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
     vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "accounts deblokkeren")
-    account = session.get(Account, account_id)
+    account = accounts_store.account(session, account_id)
     if account is None:
         raise MonitorFout(f"Account {account_id} bestaat niet.")
     _audit(
@@ -218,12 +212,11 @@ def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: date
     )
     account.geblokkeerd_tot = None
     account.mislukte_pogingen = 0
-    session.add(account)
 
 
 def accounts(session: Session, gebruiker: Gebruiker) -> list[Account]:
     vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "de lijst van accounts")
-    return list(session.exec(select(Account).order_by(Account.email)))
+    return accounts_store.accounts(session)
 
 
 def _token_hash(token: str) -> str:
@@ -235,27 +228,26 @@ def maak_uitnodiging(
 ) -> NieuweUitnodiging:
     """A one-time link for an organisation's invuller; only the token's hash is stored."""
     vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "uitnodigingen maken")
-    if session.get(Organisatie, organisatie_code) is None:
+    if lezen.organisatie(session, organisatie_code) is None:
         raise MonitorFout(f"Organisatie '{organisatie_code}' bestaat niet.")
     token = secrets.token_urlsafe(32)
     verloopt_op = nu + UITNODIGING_GELDIG
-    session.add(
+    accounts_store.voeg_uitnodiging_toe(
+        session,
         Uitnodiging(
             token_hash=_token_hash(token),
             organisatie_code=organisatie_code,
             rol=Rol.INVULLER.value,
             verloopt_op=verloopt_op,
             aangemaakt_door=gebruiker.naam,
-        )
+        ),
     )
     return NieuweUitnodiging(token, organisatie_code, verloopt_op)
 
 
 def uitnodiging_voor(session: Session, token: str, nu: datetime) -> Uitnodiging:
     """The open invitation behind a token, or a refusal that says why."""
-    uitnodiging = session.exec(
-        select(Uitnodiging).where(Uitnodiging.token_hash == _token_hash(token.strip()))
-    ).first()
+    uitnodiging = accounts_store.uitnodiging_by_hash(session, _token_hash(token.strip()))
     if uitnodiging is None:
         raise InlogFout("Deze uitnodigingslink is onbekend. Vraag een beheerder om een nieuwe.")
     if uitnodiging.gebruikt_op is not None:
@@ -282,7 +274,6 @@ def accepteer_uitnodiging(
         door,
     )
     uitnodiging.gebruikt_op = nu
-    session.add(uitnodiging)
     return als_gebruiker(account)
 
 
@@ -292,7 +283,7 @@ def demo_account(
     """The password-less account behind a demo sign-in (created on first use)."""
     code = organisatie_code if rol == Rol.INVULLER else None
     email = f"{rol.value}{'-' + code.lower() if code else ''}@{DEMO_DOMEIN}"
-    account = _account_by_email(session, email)
+    account = accounts_store.account_by_email(session, email)
     if account is None:
         naam = f"Demo {ROL_LABELS[rol].split(' ')[0].lower()}"
         door = Gebruiker(rol=Rol.BEHEERDER, naam="demo-inlog")
@@ -303,7 +294,7 @@ def demo_account(
 def gebruiker_voor_oidc(session: Session, email: str) -> Gebruiker | None:
     """Map a user signed in through OIDC (``st.login``) to an active local account."""
     try:
-        account = _account_by_email(session, normaliseer_email(email))
+        account = accounts_store.account_by_email(session, normaliseer_email(email))
     except MonitorFout:
         return None
     if account is None or not account.actief:

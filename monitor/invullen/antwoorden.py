@@ -17,9 +17,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
 
 from monitor.domain import (
     VRAAGTYPES_MET_OPTIES,
@@ -34,12 +31,15 @@ from monitor.domain import (
 )
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
-from monitor.models import Antwoord, Inzending, Organisatie, Ronde, Vraag
+from monitor.models import Antwoord, Inzending, Ronde, Vraag
 from monitor.opmaak.tekst import euro, getal
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
+from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
-from monitor.store import schrijven as crud
+from monitor.store import rondes as rondes_store
+from monitor.store import schrijven
+from monitor.store.sessie import Session
 
 MAX_TEKST = 5000
 LEZERS = frozenset({Rol.BEHEERDER, Rol.KIJKER, Rol.INVULLER})
@@ -113,12 +113,28 @@ def _vereis_eigen_organisatie(gebruiker: Gebruiker, organisatie_code: str, wat: 
         )
 
 
+NIET_OPEN = {
+    RondeStatus.CONCEPT.value: "de ronde is nog in voorbereiding",
+    RondeStatus.GESLOTEN.value: "de ronde is gesloten",
+    RondeStatus.GEPUBLICEERD.value: (
+        "de ronde is gepubliceerd; antwoorden kunnen niet meer veranderen"
+    ),
+}
+
+
 def waarom_alleen_lezen(
     ronde: Ronde, inzending: Inzending | None, gebruiker: Gebruiker, vandaag: date
 ) -> str | None:
-    """Why the answers cannot be changed now (Dutch), or None when they can."""
+    """Why the answers cannot be changed now (Dutch), or None when they can.
+
+    The one rule for filling in: the write path refuses with this reason and the invullen
+    page shows it. Answers change only in an open round, until the organisation submits; an
+    invuller until the sluitdatum (that day included) unless a beheerder reopened the answers,
+    a beheerder also after it.
+    """
     if ronde.status != RondeStatus.OPEN:
-        return f"Ronde {ronde.jaar} is niet open voor invullen (status: {ronde.status})."
+        reden = NIET_OPEN.get(ronde.status, f"de ronde staat op '{ronde.status}'")
+        return f"Ronde {ronde.jaar} is niet open voor invullen: {reden}."
     if inzending is not None and inzending.status == AntwoordStatus.INGEDIEND:
         return (
             "De antwoorden zijn ingediend en kunnen niet meer worden gewijzigd. Een beheerder "
@@ -151,13 +167,11 @@ def _vereis_bewerkbaar(
 
 def open_ronde(session: Session) -> Ronde | None:
     """The newest round that is open for filling in."""
-    return session.exec(
-        select(Ronde).where(Ronde.status == RondeStatus.OPEN).order_by(Ronde.jaar.desc())
-    ).first()
+    return rondes_store.open_ronde(session)
 
 
 def inzending(session: Session, ronde: Ronde, organisatie_code: str) -> Inzending | None:
-    return session.get(Inzending, (ronde.id, organisatie_code))
+    return antwoorden_store.inzending(session, ronde_id=ronde.id, organisatie_code=organisatie_code)
 
 
 def lees_vragenlijst(
@@ -165,24 +179,15 @@ def lees_vragenlijst(
 ) -> list[InvulVraag]:
     """The organisation's questions of the round, in order, with its answers."""
     vereis_lezen(gebruiker, organisatie_code)
-    organisatie = session.get(Organisatie, organisatie_code)
+    organisatie = queries.organisatie(session, organisatie_code)
     if organisatie is None:
         raise MonitorFout(f"Organisatie '{organisatie_code}' bestaat niet.")
-    vragen = list(
-        session.exec(
-            select(Vraag)
-            .where(Vraag.ronde_id == ronde.id, Vraag.actortype == organisatie.actortype)
-            .order_by(Vraag.thema_nr, Vraag.volgorde, Vraag.code)
-        )
+    vragen = rondes_store.vragen_voor_actortype(
+        session, ronde_id=ronde.id, actortype=organisatie.actortype
     )
-    antwoorden = {
-        a.vraag_id: a
-        for a in session.exec(
-            select(Antwoord).where(
-                Antwoord.ronde_id == ronde.id, Antwoord.organisatie_code == organisatie_code
-            )
-        )
-    }
+    antwoorden = antwoorden_store.antwoorden_van(
+        session, ronde_id=ronde.id, organisatie_code=organisatie_code
+    )
     vorige = _vorige_antwoorden(session, vragen, organisatie_code)
     planning = _planning_teksten(session, ronde.peildatum)
     uitkomst = []
@@ -219,13 +224,10 @@ def _vorige_antwoorden(
     voorgangers = {v.voorganger_id: v.id for v in vragen if v.voorganger_id is not None}
     if not voorgangers:
         return {}
-    rijen = session.exec(
-        select(Antwoord.vraag_id, Antwoord.waarde).where(
-            Antwoord.organisatie_code == organisatie_code,
-            Antwoord.vraag_id.in_(list(voorgangers)),
-        )
-    ).all()
-    return {voorgangers[vraag_id]: waarde for vraag_id, waarde in rijen}
+    waarden = antwoorden_store.waarden_op_vragen(
+        session, organisatie_code=organisatie_code, vraag_ids=voorgangers
+    )
+    return {voorgangers[vraag_id]: waarde for vraag_id, waarde in waarden.items()}
 
 
 def _planning_teksten(session: Session, peildatum: date | None) -> dict[str, str]:
@@ -416,7 +418,7 @@ def save_antwoord(
         ("toelichting", oud_toelichting, nieuwe_toelichting),
     ):
         if oud != waarde_nieuw:
-            crud.audit(
+            schrijven.audit(
                 session=session,
                 op=nu,
                 door=gebruiker.naam,
@@ -431,8 +433,8 @@ def save_antwoord(
 
 
 def _vraag_van(session: Session, ronde: Ronde, organisatie_code: str, vraag_id: int) -> Vraag:
-    vraag = session.get(Vraag, vraag_id)
-    organisatie = session.get(Organisatie, organisatie_code)
+    vraag = rondes_store.vraag(session, vraag_id)
+    organisatie = queries.organisatie(session, organisatie_code)
     if vraag is None or vraag.ronde_id != ronde.id:
         raise MonitorFout(f"Vraag {vraag_id} hoort niet bij ronde {ronde.jaar}.")
     if organisatie is None or organisatie.actortype != vraag.actortype:
@@ -445,15 +447,9 @@ def _vraag_van(session: Session, ronde: Ronde, organisatie_code: str, vraag_id: 
 def _huidig_antwoord(
     session: Session, ronde: Ronde, organisatie_code: str, vraag_id: int
 ) -> Antwoord | None:
-    return session.exec(
-        select(Antwoord)
-        .where(
-            Antwoord.ronde_id == ronde.id,
-            Antwoord.organisatie_code == organisatie_code,
-            Antwoord.vraag_id == vraag_id,
-        )
-        .execution_options(populate_existing=True)
-    ).first()
+    return antwoorden_store.antwoord(
+        session, ronde_id=ronde.id, organisatie_code=organisatie_code, vraag_id=vraag_id
+    )
 
 
 def _insert_antwoord(
@@ -478,13 +474,10 @@ def _insert_antwoord(
         gewijzigd_op=nu,
         gewijzigd_door=gebruiker.naam,
     )
-    try:
-        with session.begin_nested():
-            session.add(antwoord)
-    except IntegrityError:
+    if not antwoorden_store.voeg_eerste_toe(session, antwoord):
         raise VersieConflict(
             vraag.code, _huidig_antwoord(session, ronde, organisatie_code, vraag.id)
-        ) from None
+        )
 
 
 def _update_antwoord(
@@ -497,23 +490,17 @@ def _update_antwoord(
     nu: datetime,
 ) -> None:
     """Compare-and-swap on versie: zero rows updated means someone else was first."""
-    basis = huidig.versie
-    resultaat = session.execute(
-        update(Antwoord)
-        .where(Antwoord.id == huidig.id, Antwoord.versie == basis)
-        .values(
-            waarde=waarde,
-            toelichting=toelichting,
-            versie=basis + 1,
-            status=AntwoordStatus.CONCEPT,
-            gewijzigd_op=nu,
-            gewijzigd_door=gebruiker.naam,
-        )
-        .execution_options(synchronize_session=False)
+    gelukt = antwoorden_store.vervang_als_versie(
+        session,
+        antwoord_id=huidig.id,
+        basis_versie=huidig.versie,
+        waarde=waarde,
+        toelichting=toelichting,
+        door=gebruiker.naam,
+        op=nu,
     )
-    if resultaat.rowcount != 1:
-        session.expire(huidig)
-        raise VersieConflict(vraag.code, session.get(Antwoord, huidig.id))
+    if not gelukt:
+        raise VersieConflict(vraag.code, antwoorden_store.herlees(session, huidig))
 
 
 def indienen(
@@ -538,14 +525,14 @@ def indienen(
             f"Nog niet alle verplichte vragen zijn beantwoord ({len(open_vragen)} open: "
             f"{codes}{meer}). Beantwoord ze eerst; daarna kunt u indienen."
         )
-    resultaat = session.execute(
-        update(Antwoord)
-        .where(Antwoord.ronde_id == ronde.id, Antwoord.organisatie_code == organisatie_code)
-        .values(status=AntwoordStatus.INGEDIEND)
-        .execution_options(synchronize_session=False)
+    aantal = antwoorden_store.zet_status(
+        session,
+        ronde_id=ronde.id,
+        organisatie_code=organisatie_code,
+        status=AntwoordStatus.INGEDIEND,
     )
     _zet_inzending(session, gebruiker, ronde, organisatie_code, AntwoordStatus.INGEDIEND, nu)
-    return resultaat.rowcount
+    return aantal
 
 
 def heropenen(
@@ -560,11 +547,8 @@ def heropenen(
     vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "antwoorden heropenen")
     if ronde.status != RondeStatus.OPEN:
         raise MonitorFout(f"Ronde {ronde.jaar} is niet open (status: {ronde.status}).")
-    session.execute(
-        update(Antwoord)
-        .where(Antwoord.ronde_id == ronde.id, Antwoord.organisatie_code == organisatie_code)
-        .values(status=AntwoordStatus.CONCEPT)
-        .execution_options(synchronize_session=False)
+    antwoorden_store.zet_status(
+        session, ronde_id=ronde.id, organisatie_code=organisatie_code, status=AntwoordStatus.CONCEPT
     )
     _zet_inzending(session, gebruiker, ronde, organisatie_code, AntwoordStatus.CONCEPT, nu)
 
@@ -586,8 +570,8 @@ def _zet_inzending(
         rij.ingediend_op = nu
     else:
         rij.heropend_door = gebruiker.naam
-    session.add(rij)
-    crud.audit(
+    antwoorden_store.bewaar_inzending(session, rij)
+    schrijven.audit(
         session=session,
         op=nu,
         door=gebruiker.naam,

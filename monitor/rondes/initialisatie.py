@@ -9,32 +9,28 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
-
 from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
-from monitor.db import read_session, upgrade_schema, write_session
 from monitor.domain import Rol, RondeStatus
-from monitor.models import Ronde, Vraag
+from monitor.models import Ronde
 from monitor.rechten import Gebruiker
-from monitor.rondes import demo
-from monitor.rondes import levensloop as rondebeheer
+from monitor.rondes import demo, levensloop
 from monitor.rondes.referentie import load_organisaties
 from monitor.rondes.vragenlijst import load_vragenlijst
-from monitor.store import lezen as queries
-from monitor.store import schrijven as crud
+from monitor.store import lezen, schrijven, sessie
+from monitor.store import rondes as rondes_store
+from monitor.store.sessie import Engine, Session
 
 EERSTE_JAAR = 2024
 DEMO_DOOR = "demo-generator"
 
 
-def ronde_gegevens(jaar: int) -> crud.RondeGegevens:
+def ronde_gegevens(jaar: int) -> schrijven.RondeGegevens:
     """Dates of a yearly round: open from early April, peildatum and close on 30 June.
 
     Rounds start closed, so that their answers can still be loaded (demo, import); the demo
     publishes 2024 afterwards, which freezes it (see ``monitor.store.bevriezing``).
     """
-    return crud.RondeGegevens(
+    return schrijven.RondeGegevens(
         jaar=jaar,
         titel=f"Monitor van de afspraken {jaar}",
         peildatum=date(jaar, 6, 30),
@@ -53,21 +49,21 @@ def init_database(
     """Schema, questionnaire 2024 and organisations; safe to run again (idempotent)."""
     vragenlijst = load_vragenlijst(vragenlijst_dir, EERSTE_JAAR)
     organisaties = load_organisaties(reference_dir)
-    upgrade_schema(engine)
-    with write_session(engine) as session:
-        crud.save_organisaties(session=session, organisaties=organisaties)
-        crud.save_vragenlijst_basis(session=session, vragenlijst=vragenlijst)
-        ronde = crud.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR))
-        crud.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
+    sessie.werk_schema_bij(engine)
+    with sessie.schrijf(engine) as session:
+        schrijven.save_organisaties(session=session, organisaties=organisaties)
+        schrijven.save_vragenlijst_basis(session=session, vragenlijst=vragenlijst)
+        ronde = schrijven.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR))
+        schrijven.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
 
 
-def open_demo_ronde(jaar: int, vandaag: date) -> crud.RondeGegevens:
+def open_demo_ronde(jaar: int, vandaag: date) -> schrijven.RondeGegevens:
     """The demo's round that is being filled in now: open since a month, closing in two.
 
     Its dates follow the day the demo is loaded, so that filling in can be tried at any time.
     """
     sluit = max(date(jaar, 6, 30), vandaag + timedelta(days=60))
-    return crud.RondeGegevens(
+    return schrijven.RondeGegevens(
         jaar=jaar,
         titel=f"Monitor van de afspraken {jaar}",
         peildatum=min(sluit, date(jaar, 12, 31)),
@@ -90,20 +86,22 @@ def load_demo(
 
     Does nothing (returns 0) when any answer is already stored.
     """
-    with read_session(engine) as session:
-        if queries.aantal_antwoorden(session) > 0:
+    with sessie.lees(engine) as session:
+        if lezen.aantal_antwoorden(session) > 0:
             return 0
-        organisaties = queries.organisaties_frame(session)
+        organisaties = lezen.organisaties_frame(session)
     doelen = demo.load_doelen(DEMO_DIR)
     totaal = 0
-    with write_session(engine) as session:
+    with sessie.schrijf(engine) as session:
         vorige_ronde: Ronde | None = None
         vorige_antwoorden: list[demo.DemoAntwoord] = []
         for i in range(rondes):
-            ronde = crud.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR + i))
+            ronde = schrijven.ensure_ronde(
+                session=session, gegevens=ronde_gegevens(EERSTE_JAAR + i)
+            )
             if vorige_ronde is not None:
-                crud.copy_vragen(session=session, van=vorige_ronde, naar=ronde)
-            vragen = demo.demo_vragen(queries.vragen_frame(session, ronde.id, met_grenzen=True))
+                schrijven.copy_vragen(session=session, van=vorige_ronde, naar=ronde)
+            vragen = demo.demo_vragen(lezen.vragen_frame(session, ronde.id, met_grenzen=True))
             if vorige_ronde is None:
                 antwoorden = demo.generate_2024(
                     vragen=vragen, organisaties=organisaties, doelen=doelen, seed=seed
@@ -118,37 +116,37 @@ def load_demo(
                 )
             totaal += _store(session, ronde, antwoorden)
             vorige_ronde, vorige_antwoorden = ronde, antwoorden
-        open_ronde = crud.ensure_ronde(
+        open_ronde = schrijven.ensure_ronde(
             session=session, gegevens=open_demo_ronde(EERSTE_JAAR + rondes, vandaag or date.today())
         )
-        crud.copy_vragen(session=session, van=vorige_ronde, naar=open_ronde)
+        schrijven.copy_vragen(session=session, van=vorige_ronde, naar=open_ronde)
         _publiceer_eerste_ronde(session)
-        crud.set_meta(session=session, sleutel="demo", waarde="ja")
-        crud.bump_data_versie(session=session)
+        schrijven.set_meta(session=session, sleutel="demo", waarde="ja")
+        schrijven.bump_data_versie(session=session)
     return totaal
 
 
 def _publiceer_eerste_ronde(session: Session) -> None:
     """The 2024 round was published (the report 2024): publish it, with its snapshot."""
-    ronde = queries.ronde_by_jaar(session, EERSTE_JAAR)
+    ronde = lezen.ronde_by_jaar(session, EERSTE_JAAR)
     if ronde is None or ronde.status != RondeStatus.GESLOTEN:
         return
     gebruiker = Gebruiker(rol=Rol.BEHEERDER, naam=DEMO_DOOR)
     moment = datetime(EERSTE_JAAR, 11, 1, 12, 0, tzinfo=UTC)
-    rondebeheer.publiceer(session=session, gebruiker=gebruiker, jaar=EERSTE_JAAR, nu=moment)
+    levensloop.publiceer(session=session, gebruiker=gebruiker, jaar=EERSTE_JAAR, nu=moment)
 
 
 def _store(session: Session, ronde: Ronde, antwoorden: list[demo.DemoAntwoord]) -> int:
-    vraag_ids = dict(
-        session.exec(select(Vraag.code, Vraag.id).where(Vraag.ronde_id == ronde.id)).all()
-    )
+    vraag_ids = rondes_store.vraag_ids(session, ronde.id)
     dag = ronde.sluit_datum or date(ronde.jaar, 6, 30)
     moment = datetime(dag.year, dag.month, dag.day, 17, 0, tzinfo=UTC)
     nieuw = [
-        crud.NieuwAntwoord(a.organisatie_code, vraag_ids[a.vraag_code], a.waarde, a.toelichting)
+        schrijven.NieuwAntwoord(
+            a.organisatie_code, vraag_ids[a.vraag_code], a.waarde, a.toelichting
+        )
         for a in antwoorden
     ]
-    aantal = crud.bulk_save_antwoorden(
+    aantal = schrijven.bulk_save_antwoorden(
         session=session,
         ronde=ronde,
         antwoorden=nieuw,
@@ -158,5 +156,5 @@ def _store(session: Session, ronde: Ronde, antwoorden: list[demo.DemoAntwoord]) 
         moment=moment,
     )
     codes = sorted({a.organisatie_code for a in antwoorden})
-    crud.save_inzendingen(session=session, ronde=ronde, organisatie_codes=codes, moment=moment)
+    schrijven.save_inzendingen(session=session, ronde=ronde, organisatie_codes=codes, moment=moment)
     return aantal

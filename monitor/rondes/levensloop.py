@@ -1,52 +1,35 @@
-"""Beheer of rounds: create, open, close, publish; the questionnaire of a concept round; moved
-deadlines. No Streamlit.
+"""Beheer of rounds: create, open, close, publish; moved deadlines. No Streamlit. The
+questionnaire of a concept round is edited in ``monitor.rondes.vragen``.
 
-Every write function runs inside the caller's write session (``db.write_session``), so that a
+Every write function runs inside the caller's write session (``store.sessie.schrijf``), so that a
 whole action commits or rolls back as one; it refuses anyone but a beheerder, writes an
 AuditRegel per change (bron 'beheer') and bumps the data versie. Refusals raise
 :class:`monitor.errors.BeheerFout` with a Dutch message naming the field.
 
-The write path of answers calls :func:`vereis_open_ronde`; a published round is frozen by
-``monitor.store.bevriezing`` for every write, not only those made here.
+Whether answers may be given is decided by ``monitor.invullen.antwoorden.waarom_alleen_lezen``
+(the one rule of the write path); a published round is frozen by ``monitor.store.bevriezing``
+for every write, not only those made here.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
 
 import pandas as pd
-from sqlalchemy import func
-from sqlmodel import Session, select
 
-from monitor.domain import (
-    ACTORTYPE_CODES,
-    VRAAGTYPES_MET_VASTE_OPTIES,
-    VRAAGTYPES_NUMERIEK,
-    Rol,
-    RondeStatus,
-    Vraagtype,
-    Zichtbaarheid,
-)
-from monitor.errors import BeheerFout, RondeNietOpen
+from monitor.domain import Rol, RondeStatus, Zichtbaarheid
+from monitor.errors import BeheerFout
 from monitor.kengetallen.voortgang import overzicht
-from monitor.models import (
-    Afspraak,
-    Antwoord,
-    Planning,
-    Ronde,
-    RondeSnapshot,
-    Thema,
-    Vraag,
-)
+from monitor.models import Planning, Ronde, RondeSnapshot
 from monitor.opmaak.tekst import datum as datum_tekst
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.rondes.vragenlijst import VRAAG_SOORTEN, format_opties, parse_opties, parse_planning
-from monitor.store import lezen as queries
-from monitor.store import schrijven as crud
+from monitor.rondes.vragenlijst import parse_planning
+from monitor.store import lezen, schrijven
+from monitor.store import rondes as rondes_store
+from monitor.store.sessie import Session
 
 BEHEERDERS = frozenset({Rol.BEHEERDER})
 BRON = "beheer"
@@ -94,7 +77,7 @@ def _audit(
     oud: object,
     nieuw: object,
 ) -> None:
-    crud.audit(
+    schrijven.audit(
         session=session,
         op=moment,
         door=gebruiker.naam,
@@ -109,7 +92,7 @@ def _audit(
 
 def haal_ronde(session: Session, jaar: int) -> Ronde:
     """The round of ``jaar``; BeheerFout when there is none."""
-    ronde = queries.ronde_by_jaar(session, jaar)
+    ronde = lezen.ronde_by_jaar(session, jaar)
     if ronde is None:
         raise BeheerFout(f"Ronde {jaar} bestaat niet.", veld="jaar")
     return ronde
@@ -181,7 +164,7 @@ def maak_ronde(
         raise BeheerFout(
             f"Jaar {jaar} is geen geldig jaar ({EERSTE_JAAR}–{LAATSTE_JAAR}).", veld="jaar"
         )
-    if queries.ronde_by_jaar(session, jaar) is not None:
+    if lezen.ronde_by_jaar(session, jaar) is not None:
         raise BeheerFout(f"Ronde {jaar} bestaat al; elk jaar heeft één ronde.", veld="jaar")
     controleer_data(
         jaar=jaar,
@@ -191,10 +174,7 @@ def maak_ronde(
     )
     zichtbaarheid = _zichtbaarheid(gegevens.zichtbaarheid)
     van = _bron_ronde(session, gegevens.van_jaar, jaar)
-    vorige = (
-        van
-        or session.exec(select(Ronde).where(Ronde.jaar < jaar).order_by(Ronde.jaar.desc())).first()
-    )
+    vorige = van or rondes_store.vorige_ronde(session, voor_jaar=jaar)
     ronde = Ronde(
         jaar=jaar,
         titel=gegevens.titel.strip() or f"Monitor van de afspraken {jaar}",
@@ -206,8 +186,7 @@ def maak_ronde(
         benchmark_na_indienen=gegevens.benchmark_na_indienen,
         vorige_ronde_id=vorige.id if vorige else None,
     )
-    session.add(ronde)
-    session.flush()
+    rondes_store.voeg_ronde_toe(session, ronde)
     moment = _nu(nu)
     _audit(
         session,
@@ -220,7 +199,7 @@ def maak_ronde(
         nieuw=ronde.titel,
     )
     if van is not None:
-        aantal = crud.copy_vragen(session=session, van=van, naar=ronde)
+        aantal = schrijven.copy_vragen(session=session, van=van, naar=ronde)
         _audit(
             session,
             gebruiker,
@@ -231,7 +210,7 @@ def maak_ronde(
             oud=None,
             nieuw=f"{aantal} vragen uit ronde {van.jaar}",
         )
-    crud.bump_data_versie(session=session)
+    schrijven.bump_data_versie(session=session)
     return ronde
 
 
@@ -248,7 +227,7 @@ def _zichtbaarheid(waarde: str) -> Zichtbaarheid:
 def _bron_ronde(session: Session, van_jaar: int | None, jaar: int) -> Ronde | None:
     if van_jaar is None:
         return None
-    van = queries.ronde_by_jaar(session, van_jaar)
+    van = lezen.ronde_by_jaar(session, van_jaar)
     if van is None:
         raise BeheerFout(
             f"Ronde {van_jaar} om de vragenlijst van te kopiëren bestaat niet.", veld="van_jaar"
@@ -312,7 +291,7 @@ def wijzig_ronde(
                 oud=oud,
                 nieuw=waarde,
             )
-    crud.bump_data_versie(session=session)
+    schrijven.bump_data_versie(session=session)
     return ronde
 
 
@@ -375,15 +354,12 @@ def zet_status(
         oud=huidig.value,
         nieuw=doel.value,
     )
-    crud.bump_data_versie(session=session)
+    schrijven.bump_data_versie(session=session)
     return ronde
 
 
 def _controleer_openen(session: Session, ronde: Ronde, vandaag: date) -> None:
-    aantal = session.exec(
-        select(func.count()).select_from(Vraag).where(Vraag.ronde_id == ronde.id)
-    ).one()
-    if aantal == 0:
+    if rondes_store.aantal_vragen(session, ronde.id) == 0:
         raise BeheerFout(
             f"Ronde {ronde.jaar} heeft nog geen vragen; voeg eerst vragen toe.", veld="status"
         )
@@ -393,9 +369,7 @@ def _controleer_openen(session: Session, ronde: Ronde, vandaag: date) -> None:
             "verstreken; zet eerst een latere sluitdatum.",
             veld="sluit_datum",
         )
-    andere = session.exec(
-        select(Ronde).where(Ronde.status == RondeStatus.OPEN.value, Ronde.id != ronde.id)
-    ).first()
+    andere = rondes_store.open_ronde(session, behalve_id=ronde.id)
     if andere is not None:
         raise BeheerFout(
             f"Ronde {andere.jaar} is al open; sluit die eerst (er is één open ronde tegelijk).",
@@ -416,12 +390,12 @@ def publiceer(
             veld="status",
         )
     moment = _nu(nu)
-    snapshot = RondeSnapshot(
+    snapshot = rondes_store.bewaar_snapshot(
+        session,
         ronde_id=ronde.id,
         gemaakt_op=moment,
         inhoud=json.dumps(overzicht_van_ronde(session, ronde), ensure_ascii=False),
     )
-    session.add(snapshot)
     oud = ronde.status
     ronde.status = RondeStatus.GEPUBLICEERD.value
     ronde.gepubliceerd_op = moment
@@ -435,8 +409,7 @@ def publiceer(
         oud=oud,
         nieuw=ronde.status,
     )
-    crud.bump_data_versie(session=session)
-    session.flush()
+    schrijven.bump_data_versie(session=session)
     return snapshot
 
 
@@ -445,394 +418,16 @@ def overzicht_van_ronde(session: Session, ronde: Ronde) -> dict:
     return overzicht(
         jaar=ronde.jaar,
         peildatum=ronde.peildatum.isoformat() if ronde.peildatum else None,
-        organisaties=queries.organisaties_frame(session),
-        vragen=queries.vragen_frame(session, ronde.id),
-        antwoorden=queries.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
+        organisaties=lezen.organisaties_frame(session),
+        vragen=lezen.vragen_frame(session, ronde.id),
+        antwoorden=lezen.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
     )
 
 
 def snapshot_overzicht(session: Session, ronde: Ronde) -> dict | None:
     """The aggregates frozen at publication, or None for a round not published."""
-    snapshot = session.get(RondeSnapshot, ronde.id)
+    snapshot = rondes_store.snapshot(session, ronde.id)
     return None if snapshot is None else json.loads(snapshot.inhoud)
-
-
-# --------------------------------------------------------------------------------------------
-# Guards for the write path of answers
-
-
-class RondeLike(Protocol):
-    jaar: int
-    status: str
-    sluit_datum: date | None
-
-
-def ronde_open_voor_invullen(ronde: RondeLike, vandaag: date) -> bool:
-    """True while answers may be given: the round is open and the sluitdatum not passed."""
-    return ronde.status == RondeStatus.OPEN and (
-        ronde.sluit_datum is None or vandaag <= ronde.sluit_datum
-    )
-
-
-def vereis_open_ronde(ronde: RondeLike, vandaag: date) -> None:
-    """Raise RondeNietOpen (Dutch message) unless answers may be given in ``ronde`` today."""
-    if ronde_open_voor_invullen(ronde, vandaag):
-        return
-    if ronde.status == RondeStatus.OPEN:
-        raise RondeNietOpen(
-            f"Ronde {ronde.jaar} is gesloten: de sluitdatum ({datum_tekst(ronde.sluit_datum)}) "
-            "is verstreken. Vraag een beheerder om de ronde te verlengen.",
-            veld="sluit_datum",
-        )
-    redenen = {
-        RondeStatus.CONCEPT: "is nog in voorbereiding en nog niet open",
-        RondeStatus.GESLOTEN: "is gesloten",
-        RondeStatus.GEPUBLICEERD: "is gepubliceerd; antwoorden kunnen niet meer veranderen",
-    }
-    reden = redenen.get(RondeStatus(ronde.status), f"staat op '{ronde.status}'")
-    raise RondeNietOpen(f"Ronde {ronde.jaar} {reden}.", veld="status")
-
-
-# --------------------------------------------------------------------------------------------
-# The questionnaire of a concept round
-
-
-@dataclass(frozen=True)
-class VraagInvoer:
-    code: str
-    tekst: str
-    vraagtype: str
-    actortype: str
-    thema_nr: int | None = None
-    afspraak_code: str | None = None
-    soort: str = ""  # empty: 'afspraak' with an afspraak, else 'informatie'
-    opties: str = ""  # own options of keuze/meerkeuze: 'code=Label|code=Label'
-    minimum: float | None = None
-    maximum: float | None = None
-    verplicht: bool = True
-    toon_als: str = ""
-
-
-VRAAG_VELDEN = tuple(VraagInvoer.__dataclass_fields__)
-
-
-def _concept_ronde(session: Session, jaar: int) -> Ronde:
-    ronde = haal_ronde(session, jaar)
-    if ronde.status != RondeStatus.CONCEPT:
-        raise BeheerFout(
-            f"De vragenlijst van ronde {jaar} kan niet meer veranderen: de ronde staat op "
-            f"'{ronde.status}'. Alleen een ronde in concept is te bewerken.",
-            veld="status",
-        )
-    return ronde
-
-
-def _vragen(session: Session, ronde: Ronde) -> list[Vraag]:
-    stmt = select(Vraag).where(Vraag.ronde_id == ronde.id).order_by(Vraag.volgorde, Vraag.id)
-    return list(session.exec(stmt).all())
-
-
-def controleer_vraag(session: Session, vraag: VraagInvoer) -> VraagInvoer:
-    """The vraag checked and normalised (trimmed, soort and thema filled in); BeheerFout
-    naming the field otherwise."""
-    code, tekst = vraag.code.strip(), vraag.tekst.strip()
-    if not code:
-        raise BeheerFout("De vraagcode ontbreekt.", veld="code")
-    if not tekst:
-        raise BeheerFout(f"Vraag {code}: de tekst ontbreekt.", veld="tekst")
-    try:
-        vraagtype = Vraagtype(vraag.vraagtype)
-    except ValueError:
-        keuzes = ", ".join(t.value for t in Vraagtype)
-        raise BeheerFout(
-            f"Vraag {code}: vraagtype '{vraag.vraagtype}' bestaat niet; kies uit {keuzes}.",
-            veld="vraagtype",
-        ) from None
-    if vraag.actortype not in ACTORTYPE_CODES:
-        raise BeheerFout(
-            f"Vraag {code}: actortype '{vraag.actortype}' bestaat niet.", veld="actortype"
-        )
-    afspraak_code = (vraag.afspraak_code or "").strip() or None
-    thema_nr = vraag.thema_nr
-    if afspraak_code is not None:
-        afspraak = session.get(Afspraak, afspraak_code)
-        if afspraak is None:
-            raise BeheerFout(
-                f"Vraag {code}: afspraak '{afspraak_code}' bestaat niet.", veld="afspraak_code"
-            )
-        if thema_nr is None:
-            thema_nr = afspraak.thema_nr
-        elif thema_nr != afspraak.thema_nr:
-            raise BeheerFout(
-                f"Vraag {code}: afspraak {afspraak_code} hoort bij thema {afspraak.thema_nr}, "
-                f"niet bij thema {thema_nr}.",
-                veld="thema_nr",
-            )
-    if thema_nr is not None and session.get(Thema, thema_nr) is None:
-        raise BeheerFout(f"Vraag {code}: thema {thema_nr} bestaat niet.", veld="thema_nr")
-    soort = vraag.soort or ("afspraak" if afspraak_code else "informatie")
-    if soort not in VRAAG_SOORTEN:
-        raise BeheerFout(f"Vraag {code}: soort '{soort}' bestaat niet.", veld="soort")
-    if (soort == "afspraak") != (afspraak_code is not None):
-        raise BeheerFout(
-            f"Vraag {code}: alleen een vraag van soort 'afspraak' hoort bij een afspraak.",
-            veld="afspraak_code",
-        )
-    opties = _controleer_opties(code, vraagtype, vraag.opties)
-    if vraagtype in VRAAGTYPES_NUMERIEK:
-        if (
-            vraag.minimum is not None
-            and vraag.maximum is not None
-            and vraag.minimum > vraag.maximum
-        ):
-            raise BeheerFout(
-                f"Vraag {code}: het minimum ({vraag.minimum:g}) is groter dan het maximum "
-                f"({vraag.maximum:g}).",
-                veld="minimum",
-            )
-    elif vraag.minimum is not None or vraag.maximum is not None:
-        raise BeheerFout(
-            f"Vraag {code}: alleen een getal- of bedragvraag heeft een minimum of maximum.",
-            veld="minimum",
-        )
-    return replace(
-        vraag,
-        code=code,
-        tekst=tekst,
-        vraagtype=vraagtype.value,
-        afspraak_code=afspraak_code,
-        thema_nr=thema_nr,
-        soort=soort,
-        opties=opties,
-        toon_als=vraag.toon_als.strip(),
-    )
-
-
-def _controleer_opties(code: str, vraagtype: Vraagtype, tekst: str) -> str:
-    try:
-        opties = parse_opties(tekst or "")
-    except ValueError as fout:
-        raise BeheerFout(f"Vraag {code}: {fout}.", veld="opties") from None
-    if vraagtype in (Vraagtype.KEUZE, Vraagtype.MEERKEUZE):
-        if len(opties) < 2:
-            raise BeheerFout(
-                f"Vraag {code}: een keuzevraag heeft ten minste twee opties nodig "
-                "('code=Label|code=Label').",
-                veld="opties",
-            )
-        codes = [o.code for o in opties]
-        if len(set(codes)) != len(codes):
-            raise BeheerFout(f"Vraag {code}: een optiecode komt dubbel voor.", veld="opties")
-    elif opties:
-        soort = "vaste opties" if vraagtype in VRAAGTYPES_MET_VASTE_OPTIES else "geen opties"
-        raise BeheerFout(
-            f"Vraag {code}: vraagtype '{vraagtype.value}' heeft {soort}; laat de opties leeg.",
-            veld="opties",
-        )
-    return format_opties(opties)
-
-
-def _controleer_toon_als(vraag: VraagInvoer, codes: set[str]) -> None:
-    if not vraag.toon_als:
-        return
-    voorwaarde, _, optie = vraag.toon_als.partition("=")
-    if voorwaarde not in codes or voorwaarde == vraag.code or not optie:
-        raise BeheerFout(
-            f"Vraag {vraag.code}: voorwaarde '{vraag.toon_als}' klopt niet; gebruik "
-            "'VRAAGCODE=optie' met een andere vraag van deze ronde.",
-            veld="toon_als",
-        )
-
-
-def voeg_vraag_toe(
-    *,
-    session: Session,
-    gebruiker: Gebruiker,
-    jaar: int,
-    vraag: VraagInvoer,
-    nu: datetime | None = None,
-) -> Vraag:
-    """Add a vraag at the end of a concept round's questionnaire."""
-    _vereis_beheerder(gebruiker, "de vragenlijst wijzigen")
-    ronde = _concept_ronde(session, jaar)
-    vraag = controleer_vraag(session, vraag)
-    bestaande = _vragen(session, ronde)
-    codes = {v.code for v in bestaande}
-    if vraag.code in codes:
-        raise BeheerFout(
-            f"Vraagcode {vraag.code} bestaat al in ronde {jaar}; kies een andere code.",
-            veld="code",
-        )
-    _controleer_toon_als(vraag, codes)
-    volgorde = max((v.volgorde for v in bestaande), default=-1) + 1
-    nieuw = Vraag(ronde_id=ronde.id, volgorde=volgorde, herkomst="", **_vraag_waarden(vraag))
-    session.add(nieuw)
-    _audit(
-        session,
-        gebruiker,
-        _nu(nu),
-        tabel="vraag",
-        sleutel=f"{jaar}/{vraag.code}",
-        veld="toegevoegd",
-        oud=None,
-        nieuw=vraag.tekst,
-    )
-    crud.bump_data_versie(session=session)
-    session.flush()
-    return nieuw
-
-
-def _vraag_waarden(vraag: VraagInvoer) -> dict[str, object]:
-    return {veld: getattr(vraag, veld) for veld in VRAAG_VELDEN}
-
-
-def _vraag_in_ronde(session: Session, ronde: Ronde, code: str) -> Vraag:
-    vraag = session.exec(
-        select(Vraag).where(Vraag.ronde_id == ronde.id, Vraag.code == code)
-    ).first()
-    if vraag is None:
-        raise BeheerFout(f"Vraag {code} bestaat niet in ronde {ronde.jaar}.", veld="code")
-    return vraag
-
-
-def wijzig_vraag(
-    *,
-    session: Session,
-    gebruiker: Gebruiker,
-    jaar: int,
-    code: str,
-    wijzigingen: Mapping[str, object],
-    nu: datetime | None = None,
-) -> Vraag:
-    """Change fields of a vraag of a concept round (tekst, opties, thema, …; not its code).
-
-    The link to its predecessor stays: a reworded vraag still continues the trend.
-    """
-    _vereis_beheerder(gebruiker, "de vragenlijst wijzigen")
-    ronde = _concept_ronde(session, jaar)
-    vraag = _vraag_in_ronde(session, ronde, code)
-    onbekend = set(wijzigingen) - set(VRAAG_VELDEN) | ({"code"} & set(wijzigingen))
-    if onbekend:
-        raise BeheerFout(
-            f"Vraag {code}: veld {', '.join(sorted(onbekend))} kan hier niet veranderen.",
-            veld=min(onbekend),
-        )
-    huidig = VraagInvoer(**{veld: getattr(vraag, veld) for veld in VRAAG_VELDEN})
-    gewenst = controleer_vraag(session, replace(huidig, **wijzigingen))  # type: ignore[arg-type]
-    codes = {v.code for v in _vragen(session, ronde)}
-    _controleer_toon_als(gewenst, codes)
-    moment = _nu(nu)
-    for veld, waarde in _vraag_waarden(gewenst).items():
-        oud = getattr(vraag, veld)
-        if oud != waarde:
-            setattr(vraag, veld, waarde)
-            _audit(
-                session,
-                gebruiker,
-                moment,
-                tabel="vraag",
-                sleutel=f"{jaar}/{code}",
-                veld=veld,
-                oud=oud,
-                nieuw=waarde,
-            )
-    crud.bump_data_versie(session=session)
-    return vraag
-
-
-def verwijder_vraag(
-    *, session: Session, gebruiker: Gebruiker, jaar: int, code: str, nu: datetime | None = None
-) -> None:
-    """Remove a vraag of a concept round; refused when answers, a later copy or a condition
-    of another vraag depend on it."""
-    _vereis_beheerder(gebruiker, "de vragenlijst wijzigen")
-    ronde = _concept_ronde(session, jaar)
-    vraag = _vraag_in_ronde(session, ronde, code)
-    antwoorden = session.exec(
-        select(func.count()).select_from(Antwoord).where(Antwoord.vraag_id == vraag.id)
-    ).one()
-    if antwoorden:
-        raise BeheerFout(
-            f"Vraag {code} heeft al {antwoorden} antwoord(en) en kan niet worden verwijderd.",
-            veld="code",
-        )
-    opvolger = session.exec(select(Vraag).where(Vraag.voorganger_id == vraag.id)).first()
-    if opvolger is not None:
-        latere = session.get(Ronde, opvolger.ronde_id)
-        raise BeheerFout(
-            f"Vraag {code} is de voorganger van een vraag in ronde {latere.jaar if latere else '?'}"
-            " en kan niet worden verwijderd.",
-            veld="code",
-        )
-    afhankelijk = [v.code for v in _vragen(session, ronde) if v.toon_als.partition("=")[0] == code]
-    if afhankelijk:
-        raise BeheerFout(
-            f"Vraag {code} kan niet worden verwijderd: vraag {', '.join(afhankelijk)} wordt "
-            "alleen gesteld na een antwoord op deze vraag.",
-            veld="code",
-        )
-    session.delete(vraag)
-    _audit(
-        session,
-        gebruiker,
-        _nu(nu),
-        tabel="vraag",
-        sleutel=f"{jaar}/{code}",
-        veld="verwijderd",
-        oud=vraag.tekst,
-        nieuw=None,
-    )
-    crud.bump_data_versie(session=session)
-    session.flush()
-
-
-def herorden_vragen(
-    *,
-    session: Session,
-    gebruiker: Gebruiker,
-    jaar: int,
-    codes: Sequence[str],
-    nu: datetime | None = None,
-) -> int:
-    """Put a concept round's vragen in the order of ``codes`` (all of them, each once).
-
-    Returns how many vragen moved.
-    """
-    _vereis_beheerder(gebruiker, "de vragenlijst wijzigen")
-    ronde = _concept_ronde(session, jaar)
-    vragen = {v.code: v for v in _vragen(session, ronde)}
-    dubbel = sorted({c for c in codes if list(codes).count(c) > 1})
-    if dubbel:
-        raise BeheerFout(f"Vraag {', '.join(dubbel)} staat dubbel in de volgorde.", veld="code")
-    onbekend = [c for c in codes if c not in vragen]
-    if onbekend:
-        raise BeheerFout(f"Vraag {', '.join(onbekend)} bestaat niet in ronde {jaar}.", veld="code")
-    ontbrekend = [c for c in vragen if c not in set(codes)]
-    if ontbrekend:
-        raise BeheerFout(
-            f"De volgorde mist vraag {', '.join(ontbrekend)}; geef alle vragen een plaats.",
-            veld="code",
-        )
-    moment = _nu(nu)
-    verplaatst = 0
-    for plek, code in enumerate(codes):
-        vraag = vragen[code]
-        if vraag.volgorde != plek:
-            _audit(
-                session,
-                gebruiker,
-                moment,
-                tabel="vraag",
-                sleutel=f"{jaar}/{code}",
-                veld="volgorde",
-                oud=vraag.volgorde,
-                nieuw=plek,
-            )
-            vraag.volgorde = plek
-            verplaatst += 1
-    if verplaatst:
-        crud.bump_data_versie(session=session)
-    return verplaatst
 
 
 # --------------------------------------------------------------------------------------------
@@ -854,7 +449,7 @@ def verplaats_deadline(
     force at a round's peildatum. Refused when it would change a published round (a
     ``geldig_vanaf`` on or before its peildatum)."""
     _vereis_beheerder(gebruiker, "de planning wijzigen")
-    if session.get(Afspraak, afspraak_code) is None:
+    if lezen.afspraak(session, afspraak_code) is None:
         raise BeheerFout(f"Afspraak '{afspraak_code}' bestaat niet.", veld="afspraak_code")
     try:
         soort, deadline = parse_planning(planning)
@@ -867,20 +462,14 @@ def verplaats_deadline(
             "een kamerbrief of een besluit van de stuurgroep).",
             veld="bron",
         )
-    versies = list(
-        session.exec(select(Planning).where(Planning.afspraak_code == afspraak_code)).all()
-    )
+    versies = rondes_store.planning_versies(session, afspraak_code)
     if any(v.geldig_vanaf == geldig_vanaf for v in versies):
         raise BeheerFout(
             f"Afspraak {afspraak_code} heeft al een planning die geldt vanaf "
             f"{datum_tekst(geldig_vanaf)}; kies een andere datum 'geldig vanaf'.",
             veld="geldig_vanaf",
         )
-    gepubliceerd = session.exec(
-        select(Ronde)
-        .where(Ronde.status == RondeStatus.GEPUBLICEERD.value, Ronde.peildatum >= geldig_vanaf)
-        .order_by(Ronde.jaar.desc())
-    ).first()
+    gepubliceerd = rondes_store.laatste_gepubliceerde_vanaf(session, geldig_vanaf)
     if gepubliceerd is not None:
         raise BeheerFout(
             f"Een planning die geldt vanaf {datum_tekst(geldig_vanaf)} zou de gepubliceerde "
@@ -898,7 +487,7 @@ def verplaats_deadline(
         bron=bron,
         geldig_vanaf=geldig_vanaf,
     )
-    session.add(versie)
+    rondes_store.voeg_planning_toe(session, versie)
     _audit(
         session,
         gebruiker,
@@ -909,8 +498,7 @@ def verplaats_deadline(
         oud=vorige.tekst if vorige else None,
         nieuw=f"{versie.tekst} ({bron})",
     )
-    crud.bump_data_versie(session=session)
-    session.flush()
+    schrijven.bump_data_versie(session=session)
     return versie
 
 
@@ -935,11 +523,8 @@ RONDE_KOLOMMEN = [
 
 def rondes_tabel(session: Session) -> pd.DataFrame:
     """All rounds with their dates, status and counts of vragen and antwoorden, by year."""
-    vragen = dict(session.exec(select(Vraag.ronde_id, func.count()).group_by(Vraag.ronde_id)).all())
-    antwoorden = dict(
-        session.exec(select(Antwoord.ronde_id, func.count()).group_by(Antwoord.ronde_id)).all()
-    )
-    rondes = queries.rondes(session)
+    vragen, antwoorden = rondes_store.aantal_per_ronde(session)
+    rondes = lezen.rondes(session)
     jaren = {r.id: r.jaar for r in rondes}
     rijen = [
         (

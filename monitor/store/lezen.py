@@ -11,7 +11,6 @@ from monitor.models import (
     Afspraak,
     AfspraakAfhankelijkheid,
     Antwoord,
-    Inzending,
     MonitorMeta,
     Organisatie,
     Planning,
@@ -107,6 +106,18 @@ def planning_frame(session: Session) -> pd.DataFrame:
     return _frame(session, stmt, kolommen)
 
 
+def organisatie(session: Session, code: str) -> Organisatie | None:
+    return session.get(Organisatie, code)
+
+
+def afspraak(session: Session, code: str) -> Afspraak | None:
+    return session.get(Afspraak, code)
+
+
+def thema(session: Session, nr: int) -> Thema | None:
+    return session.get(Thema, nr)
+
+
 def meta(session: Session, sleutel: str) -> str | None:
     rij = session.get(MonitorMeta, sleutel)
     return rij.waarde if rij else None
@@ -145,11 +156,3 @@ def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tup
         Antwoord.versie,
     ).where(Antwoord.ronde_id == ronde_id)
     return {(r[0], r[1]): tuple(r[2:]) for r in session.exec(stmt).all()}
-
-
-def ingediende_organisaties(session: Session, ronde_id: int) -> set[str]:
-    """Codes of the organisations whose questionnaire of the round is marked as submitted."""
-    stmt = select(Inzending.organisatie_code).where(
-        Inzending.ronde_id == ronde_id, Inzending.status == "ingediend"
-    )
-    return set(session.exec(stmt).all())

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from monitor.benchmark.vergelijking import RondeInstellingen
-from monitor.domain import AntwoordStatus
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.models import Inzending, Organisatie, PeerGroep, Ronde
+from monitor.models import Organisatie, PeerGroep, Ronde
 from monitor.rechten import Gebruiker
 
 MAX_NAAM = 80
@@ -35,14 +34,6 @@ def ronde_instellingen(session: Session, ronde_id: int) -> RondeInstellingen:
         zichtbaarheid=ronde.zichtbaarheid,
         benchmark_na_indienen=ronde.benchmark_na_indienen,
     )
-
-
-def ingediende_organisaties(session: Session, ronde_id: int) -> frozenset[str]:
-    """Organisations whose questionnaire of the round is submitted (Inzending 'ingediend')."""
-    stmt = select(Inzending.organisatie_code).where(
-        Inzending.ronde_id == ronde_id, Inzending.status == AntwoordStatus.INGEDIEND
-    )
-    return frozenset(session.exec(stmt).all())
 
 
 def _account_id(gebruiker: Gebruiker) -> int:

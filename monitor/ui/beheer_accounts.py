@@ -6,17 +6,16 @@ from datetime import UTC, datetime
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import select
 
-from monitor.db import read_session, write_session
-from monitor.domain import ROL_LABELS, AntwoordStatus, Rol
+from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
 from monitor.invullen import antwoorden as invullen
-from monitor.models import Inzending, Ronde
 from monitor.opmaak.tekst import datum_tijd
 from monitor.rechten import Gebruiker
-from monitor.store import schrijven as crud
+from monitor.store import antwoorden as antwoorden_store
+from monitor.store import rondes as rondes_store
+from monitor.store import schrijven, sessie
 from monitor.ui import data
 
 
@@ -31,7 +30,7 @@ def toon_accounts(gebruiker: Gebruiker, versie: int) -> None:
 
 def _lijst(gebruiker: Gebruiker) -> None:
     st.subheader("Accounts")
-    with read_session(data.engine()) as session:
+    with sessie.lees(data.engine()) as session:
         rijen = [
             {
                 "E-mailadres": a.email,
@@ -58,7 +57,7 @@ def _lijst(gebruiker: Gebruiker) -> None:
         format_func=dict(zip(geblokkeerd["id"], geblokkeerd["E-mailadres"], strict=True)).get,
     )
     if st.button("Deblokkeren"):
-        with write_session(data.engine()) as session:
+        with sessie.schrijf(data.engine()) as session:
             accounts.deblokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
         st.rerun()
 
@@ -74,7 +73,7 @@ def _uitnodiging(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
         gemaakt = st.form_submit_button("Uitnodigingslink maken")
     if gemaakt:
         try:
-            with write_session(data.engine()) as session:
+            with sessie.schrijf(data.engine()) as session:
                 nieuw = accounts.maak_uitnodiging(session, gebruiker, org, datetime.now(UTC))
         except MonitorFout as fout:
             st.error(str(fout))
@@ -106,7 +105,7 @@ def _nieuw_account(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
     if not gemaakt:
         return
     try:
-        with write_session(data.engine()) as session:
+        with sessie.schrijf(data.engine()) as session:
             accounts.maak_account(
                 session,
                 gebruiker,
@@ -125,19 +124,12 @@ def _nieuw_account(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
 
 def _heropenen(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
     st.subheader("Ingediende antwoorden heropenen")
-    with read_session(data.engine()) as session:
+    with sessie.lees(data.engine()) as session:
         ronde = invullen.open_ronde(session)
         if ronde is None:
             st.caption("Er is geen open ronde.")
             return
-        ingediend = list(
-            session.exec(
-                select(Inzending.organisatie_code).where(
-                    Inzending.ronde_id == ronde.id,
-                    Inzending.status == AntwoordStatus.INGEDIEND,
-                )
-            )
-        )
+        ingediend = antwoorden_store.ingediende_organisaties(session, ronde.id)
         ronde_id, jaar = ronde.id, ronde.jaar
     if not ingediend:
         st.caption(f"In ronde {jaar} heeft nog geen organisatie ingediend.")
@@ -149,15 +141,15 @@ def _heropenen(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
     )
     if st.button("Heropenen"):
         try:
-            with write_session(data.engine()) as session:
+            with sessie.schrijf(data.engine()) as session:
                 invullen.heropenen(
                     session,
                     gebruiker,
-                    ronde=session.get(Ronde, ronde_id),
+                    ronde=rondes_store.ronde(session, ronde_id),
                     organisatie_code=org,
                     nu=datetime.now(UTC),
                 )
-                crud.bump_data_versie(session=session)
+                schrijven.bump_data_versie(session=session)
         except MonitorFout as fout:
             st.error(str(fout))
             return

@@ -10,14 +10,15 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import Session
 
-from monitor.db import write_session
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, RondeStatus, Vraagtype, Zichtbaarheid
 from monitor.errors import MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.opmaak import tekst as format
-from monitor.rondes import levensloop as rb
+from monitor.rondes import levensloop
+from monitor.rondes import vragen as vragen_mod
+from monitor.store import sessie
+from monitor.store.sessie import Session
 from monitor.ui import data
 from monitor.ui.page import PaginaContext
 
@@ -44,7 +45,7 @@ def _schrijf(actie: Callable[[Session], str]) -> None:
     """Run ``actie`` in one write transaction; on success clear caches and rerun with its
     message, on a refusal show the Dutch message (nothing was written)."""
     try:
-        with write_session(data.engine()) as session:
+        with sessie.schrijf(data.engine()) as session:
             melding = actie(session)
     except MonitorFout as fout:
         st.error(str(fout))
@@ -99,7 +100,7 @@ def _status_knoppen(context: PaginaContext, tabel: pd.DataFrame) -> None:
     jaren = [int(j) for j in tabel["jaar"]]
     jaar = st.selectbox("Ronde", jaren, index=len(jaren) - 1, key="beheer_status_ronde")
     status = RondeStatus(tabel.set_index("jaar").loc[jaar, "status"])
-    volgende = rb.toegestane_overgangen(status)
+    volgende = levensloop.toegestane_overgangen(status)
     if not volgende:
         st.caption(f"Ronde {jaar} is gepubliceerd; dat is definitief.")
         return
@@ -122,7 +123,7 @@ def _status_knop(context: PaginaContext, jaar: int, status: RondeStatus, doel: R
     if st.button(label, key=f"beheer_status_{doel.value}", disabled=not zeker):
 
         def actie(session: Session) -> str:
-            rb.zet_status(
+            levensloop.zet_status(
                 session=session,
                 gebruiker=context.gebruiker,
                 jaar=jaar,
@@ -150,7 +151,7 @@ def _wijzig_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
             if st.form_submit_button("Wijzigingen opslaan"):
 
                 def actie(session: Session) -> str:
-                    rb.wijzig_ronde(
+                    levensloop.wijzig_ronde(
                         session=session,
                         gebruiker=context.gebruiker,
                         jaar=int(jaar),
@@ -173,8 +174,8 @@ def _nieuw_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
     with st.form("beheer_nieuwe_ronde"):
         jaar = st.number_input(
             "Jaar",
-            min_value=rb.EERSTE_JAAR,
-            max_value=rb.LAATSTE_JAAR,
+            min_value=levensloop.EERSTE_JAAR,
+            max_value=levensloop.LAATSTE_JAAR,
             value=volgend,
             step=1,
             key="nieuw_jaar",
@@ -208,7 +209,7 @@ def _nieuw_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
             "Vergelijking pas zichtbaar na het indienen van de eigen antwoorden", value=True
         )
         if st.form_submit_button("Ronde aanmaken"):
-            gegevens = rb.NieuweRonde(
+            gegevens = levensloop.NieuweRonde(
                 jaar=int(jaar),
                 titel=titel,
                 peildatum=peildatum,
@@ -220,7 +221,7 @@ def _nieuw_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
             )
 
             def actie(session: Session) -> str:
-                ronde = rb.maak_ronde(
+                ronde = levensloop.maak_ronde(
                     session=session, gebruiker=context.gebruiker, gegevens=gegevens
                 )
                 kopie = f" met de vragenlijst van ronde {van}" if van else ""
@@ -306,14 +307,14 @@ def _vragen_editor(context: PaginaContext, jaar: int, vragen: pd.DataFrame) -> N
 
     def actie(session: Session) -> str:
         for code, tekst in teksten.items():
-            rb.wijzig_vraag(
+            vragen_mod.wijzig_vraag(
                 session=session,
                 gebruiker=context.gebruiker,
                 jaar=jaar,
                 code=code,
                 wijzigingen={"tekst": tekst},
             )
-        verplaatst = rb.herorden_vragen(
+        verplaatst = vragen_mod.herorden_vragen(
             session=session, gebruiker=context.gebruiker, jaar=jaar, codes=list(volgorde)
         )
         return (
@@ -336,7 +337,7 @@ def _verwijder_formulier(context: PaginaContext, jaar: int, vragen: pd.DataFrame
         if st.form_submit_button("Verwijderen") and code:
 
             def actie(session: Session) -> str:
-                rb.verwijder_vraag(
+                vragen_mod.verwijder_vraag(
                     session=session, gebruiker=context.gebruiker, jaar=jaar, code=code
                 )
                 return f"Vraag {code} is verwijderd uit ronde {jaar}."
@@ -376,7 +377,7 @@ def _vraag_formulier(context: PaginaContext, jaar: int) -> None:
             "Opties (alleen keuze en meerkeuze)", placeholder="code=Label|code=Label"
         )
         if st.form_submit_button("Vraag toevoegen"):
-            invoer = rb.VraagInvoer(
+            invoer = vragen_mod.VraagInvoer(
                 code=code,
                 tekst=tekst,
                 vraagtype=vraagtype,
@@ -387,7 +388,7 @@ def _vraag_formulier(context: PaginaContext, jaar: int) -> None:
             )
 
             def actie(session: Session) -> str:
-                rb.voeg_vraag_toe(
+                vragen_mod.voeg_vraag_toe(
                     session=session, gebruiker=context.gebruiker, jaar=jaar, vraag=invoer
                 )
                 return f"Vraag {invoer.code.strip()} is toegevoegd aan ronde {jaar}."
@@ -449,7 +450,7 @@ def planning(context: PaginaContext) -> None:
         if st.form_submit_button("Nieuwe versie vastleggen"):
 
             def actie(session: Session) -> str:
-                versie = rb.verplaats_deadline(
+                versie = levensloop.verplaats_deadline(
                     session=session,
                     gebruiker=context.gebruiker,
                     afspraak_code=code,

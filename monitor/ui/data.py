@@ -11,11 +11,9 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from sqlalchemy.engine import Engine
 
 from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import get_settings
-from monitor.db import has_schema, make_engine, read_session, write_session
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import landelijk as landelijk_mod
@@ -27,8 +25,11 @@ from monitor.kengetallen.filters import Filter
 from monitor.rechten import Gebruiker
 from monitor.reflectie.dias import Bron, Dia, catalogus
 from monitor.rondes import levensloop as rondebeheer_mod
+from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
 from monitor.store import peergroepen as benchmark_opslag
+from monitor.store import sessie
+from monitor.store.sessie import Engine
 
 
 @dataclass(frozen=True)
@@ -43,22 +44,22 @@ class RondeInfo:
 
 @st.cache_resource
 def engine() -> Engine:
-    return make_engine(get_settings().database_url)
+    return sessie.maak_engine(get_settings().database_url)
 
 
 def database_klaar() -> bool:
-    return has_schema(engine())
+    return sessie.heeft_schema(engine())
 
 
 def data_versie() -> int:
     """Read on every rerun (one small query): the cache key of every aggregate."""
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.data_versie(session)
 
 
 @st.cache_data(ttl=600, max_entries=16, show_spinner=False)
 def rondes(versie: int) -> list[RondeInfo]:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return [
             RondeInfo(r.id, r.jaar, r.titel, r.peildatum, r.status, r.vorige_ronde_id)
             for r in queries.rondes(session)
@@ -67,32 +68,32 @@ def rondes(versie: int) -> list[RondeInfo]:
 
 @st.cache_data(ttl=600, max_entries=16, show_spinner=False)
 def is_demo(versie: int) -> bool:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.is_demo(session)
 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
 def organisaties(versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.organisaties_frame(session)
 
 
 @st.cache_data(ttl=600, max_entries=16, show_spinner=False)
 def themas(versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         rijen = [(t.nr, t.titel, t.paragraaf, t.ambitie) for t in queries.themas(session)]
     return pd.DataFrame(rijen, columns=["nr", "titel", "paragraaf", "ambitie"])
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def vragen(ronde_id: int, versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.vragen_frame(session, ronde_id)
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def antwoorden(ronde_id: int, versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.antwoorden_frame(session, ronde_id, alleen_ingediend=True)
 
 
@@ -120,7 +121,7 @@ def voortgangsindex_per_thema_actortype(ronde_id: int, versie: int) -> pd.DataFr
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
 def planning(versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.planning_frame(session)
 
 
@@ -140,13 +141,13 @@ def thema_tabel(ronde_id: int, peildatum: date | None, thema_nr: int, versie: in
 
 @st.cache_data(ttl=600, max_entries=64, show_spinner=False)
 def aantal_antwoorden(ronde_id: int, versie: int) -> int:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.aantal_antwoorden(session, ronde_id)
 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
 def afspraken(versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.afspraken_frame(session)
 
 
@@ -174,7 +175,7 @@ def planning_overzicht(ronde_id: int, peildatum: date | None, versie: int) -> pd
 @st.cache_data(ttl=600, max_entries=8, show_spinner=False)
 def ronde_tabel(versie: int) -> pd.DataFrame:
     """Every round with status, dates and counts, for the beheer page."""
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return rondebeheer_mod.rondes_tabel(session)
 
 
@@ -235,7 +236,7 @@ def respons_per_groep(ronde_id: int, versie: int, per: str, filter_: Filter) -> 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
 def afhankelijkheden(versie: int) -> pd.DataFrame:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return queries.afhankelijkheden_frame(session)
 
 
@@ -316,14 +317,14 @@ def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def ronde_instellingen(ronde_id: int, versie: int) -> benchmark_mod.RondeInstellingen:
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return benchmark_opslag.ronde_instellingen(session, ronde_id)
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def ingediend(ronde_id: int, versie: int) -> frozenset[str]:
-    with read_session(engine()) as session:
-        return benchmark_opslag.ingediende_organisaties(session, ronde_id)
+    with sessie.lees(engine()) as session:
+        return antwoorden_store.ingediende_organisaties(session, ronde_id)
 
 
 @st.cache_data(ttl=600, max_entries=64, show_spinner=False)
@@ -368,19 +369,19 @@ def regio_raster(
 
 def peergroepen(gebruiker: Gebruiker) -> list[benchmark_opslag.OpgeslagenGroep]:
     """The user's saved groups (not cached: small, and changed by the user on this page)."""
-    with read_session(engine()) as session:
+    with sessie.lees(engine()) as session:
         return benchmark_opslag.peergroepen(session, gebruiker)
 
 
 def bewaar_peergroep(gebruiker: Gebruiker, naam: str, leden: list[str]) -> int:
-    with write_session(engine()) as session:
+    with sessie.schrijf(engine()) as session:
         return benchmark_opslag.bewaar_peergroep(
             session=session, gebruiker=gebruiker, naam=naam, leden=leden
         )
 
 
 def verwijder_peergroep(gebruiker: Gebruiker, groep_id: int) -> None:
-    with write_session(engine()) as session:
+    with sessie.schrijf(engine()) as session:
         benchmark_opslag.verwijder_peergroep(
             session=session, gebruiker=gebruiker, groep_id=groep_id
         )

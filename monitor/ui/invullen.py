@@ -13,15 +13,15 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from monitor.db import read_session, write_session
 from monitor.domain import VRAAGTYPES_MET_OPTIES, Vraagtype
 from monitor.errors import MonitorFout
-from monitor.invullen import antwoorden as invullen
+from monitor.invullen import antwoorden
 from monitor.invullen.antwoorden import InvulVraag
 from monitor.models import Inzending, Ronde
 from monitor.opmaak.tekst import datum_tijd
 from monitor.rechten import Gebruiker
-from monitor.store import schrijven as crud
+from monitor.store import rondes as rondes_store
+from monitor.store import schrijven, sessie
 from monitor.ui import data
 
 CONFLICTEN = "invul_conflicten"
@@ -41,14 +41,14 @@ class InvulStand:
 
 def lees_stand(gebruiker: Gebruiker, organisatie_code: str) -> InvulStand | None:
     """Fresh from the database on every run (never cached: it is someone's own work)."""
-    with read_session(data.engine()) as session:
-        ronde = invullen.open_ronde(session)
+    with sessie.lees(data.engine()) as session:
+        ronde = antwoorden.open_ronde(session)
         if ronde is None:
             return None
-        vragen = invullen.lees_vragenlijst(session, gebruiker, ronde, organisatie_code)
-        inzending = invullen.inzending(session, ronde, organisatie_code)
-        session.expunge_all()
-    reden = invullen.waarom_alleen_lezen(ronde, inzending, gebruiker, _nu().date())
+        vragen = antwoorden.lees_vragenlijst(session, gebruiker, ronde, organisatie_code)
+        inzending = antwoorden.inzending(session, ronde, organisatie_code)
+        sessie.ontkoppel(session)
+    reden = antwoorden.waarom_alleen_lezen(ronde, inzending, gebruiker, _nu().date())
     return InvulStand(ronde, organisatie_code, vragen, inzending, reden)
 
 
@@ -91,11 +91,11 @@ def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> Non
     st.session_state.setdefault(FOUTEN, {}).pop(vraag.vraag_id, None)
     st.session_state.setdefault(CONFLICTEN, {}).pop(vraag.vraag_id, None)
     try:
-        with write_session(data.engine()) as session:
-            nieuwe_versie = invullen.save_antwoord(
+        with sessie.schrijf(data.engine()) as session:
+            nieuwe_versie = antwoorden.save_antwoord(
                 session,
                 gebruiker,
-                ronde=session.get(Ronde, ronde_id),
+                ronde=rondes_store.ronde(session, ronde_id),
                 organisatie_code=org,
                 vraag_id=vraag.vraag_id,
                 waarde=waarde,
@@ -103,7 +103,7 @@ def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> Non
                 basis_versie=basis,
                 nu=_nu(),
             )
-    except invullen.VersieConflict as conflict:
+    except antwoorden.VersieConflict as conflict:
         st.session_state[CONFLICTEN][vraag.vraag_id] = (conflict, waarde, toelichting)
         return
     except MonitorFout as fout:
@@ -150,7 +150,7 @@ def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
             on_change=_bewaar,
             args=args,
             height=68,
-            max_chars=invullen.MAX_TEKST,
+            max_chars=antwoorden.MAX_TEKST,
             placeholder="Licht uw antwoord toe, zonder namen van personen.",
         )
         _meldingen(gebruiker, stand, vraag)
@@ -178,7 +178,7 @@ def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
             **gemeen,
         )
     else:
-        st.text_area(label, max_chars=invullen.MAX_TEKST, **gemeen)
+        st.text_area(label, max_chars=antwoorden.MAX_TEKST, **gemeen)
 
 
 def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> None:
@@ -194,7 +194,7 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
         if isinstance(waarde, list):
             waarde = ";".join(waarde)
         opgeslagen = None if waarde is None else str(waarde)
-        return invullen.toon_waarde(vraag.vraagtype, vraag.opties, opgeslagen) or "geen antwoord"
+        return antwoorden.toon_waarde(vraag.vraagtype, vraag.opties, opgeslagen) or "geen antwoord"
 
     wanneer = f" op {datum_tijd(conflict.op)}" if conflict.op else ""
     st.warning(
@@ -221,15 +221,15 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
 def dien_in(gebruiker: Gebruiker, stand: InvulStand) -> str | None:
     """Submit; returns an error message, or None when submitted."""
     try:
-        with write_session(data.engine()) as session:
-            invullen.indienen(
+        with sessie.schrijf(data.engine()) as session:
+            antwoorden.indienen(
                 session,
                 gebruiker,
-                ronde=session.get(Ronde, stand.ronde.id),
+                ronde=rondes_store.ronde(session, stand.ronde.id),
                 organisatie_code=stand.organisatie_code,
                 nu=_nu(),
             )
-            crud.bump_data_versie(session=session)
+            schrijven.bump_data_versie(session=session)
     except MonitorFout as fout:
         return str(fout)
     return None

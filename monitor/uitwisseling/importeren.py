@@ -27,10 +27,8 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy.engine import Engine
 
 from monitor.config import ALIASSEN_BESTAND
-from monitor.db import read_session, write_session
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
     VRAAGTYPES_NUMERIEK,
@@ -44,8 +42,9 @@ from monitor.errors import InvoerFout, MonitorFout
 from monitor.opmaak.excel import FORMULE_BEGIN
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
-from monitor.store import lezen as queries
-from monitor.store import schrijven as crud
+from monitor.store import antwoorden as antwoorden_store
+from monitor.store import lezen, schrijven, sessie
+from monitor.store.sessie import Engine
 from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
 
 Voortgang = Callable[[float, str], None]
@@ -756,15 +755,15 @@ def importeer(
     except InvoerFout as fout:
         rapport.problemen.append(Probleem(bestandsnaam, fout.rij, fout.veld, fout.melding))
         return rapport
-    sessie = write_session if toepassen else read_session
-    with sessie(engine) as session:
-        ronde = queries.ronde_by_jaar(session, jaar)
+    open_sessie = sessie.schrijf if toepassen else sessie.lees
+    with open_sessie(engine) as session:
+        ronde = lezen.ronde_by_jaar(session, jaar)
         if ronde is None:
             raise MonitorFout(f"Ronde {jaar} bestaat niet.")
         context = context_uit_frames(
             jaar=jaar,
-            vragen=queries.vragen_van_ronde(session, ronde.id),
-            organisaties=queries.organisaties_frame(session),
+            vragen=lezen.vragen_van_ronde(session, ronde.id),
+            organisaties=lezen.organisaties_frame(session),
             aliassen=lees_aliassen(),
         )
         _meld(voortgang, 0.7, "Antwoorden controleren")
@@ -772,7 +771,7 @@ def importeer(
         rapport.layout, rapport.problemen = gelezen.layout, gelezen.problemen
         if not rapport.ok:
             return rapport
-        stand = queries.antwoord_stand(session, ronde.id)
+        stand = lezen.antwoord_stand(session, ronde.id)
         nieuw, wijzigingen = _vergelijk(gelezen.regels, stand, jaar)
         rapport.nieuw, rapport.gewijzigd = len(nieuw), len(wijzigingen)
         rapport.ongewijzigd = len(gelezen.regels) - len(nieuw) - len(wijzigingen)
@@ -798,14 +797,14 @@ def importeer(
 
 def _vergelijk(
     regels: list[Regel], stand: dict[tuple[str, int], tuple], jaar: int
-) -> tuple[list[crud.NieuwAntwoord], list[crud.AntwoordWijziging]]:
+) -> tuple[list[schrijven.NieuwAntwoord], list[schrijven.AntwoordWijziging]]:
     """New answers and changes against what is stored; unchanged ones are left out."""
     nieuw, wijzigingen = [], []
     for r in regels:
         bestaand = stand.get((r.organisatie_code, r.vraag_id))
         if bestaand is None:
             nieuw.append(
-                crud.NieuwAntwoord(r.organisatie_code, r.vraag_id, r.waarde, r.toelichting)
+                schrijven.NieuwAntwoord(r.organisatie_code, r.vraag_id, r.waarde, r.toelichting)
             )
             continue
         antwoord_id, waarde, toelichting, status, versie = bestaand
@@ -816,7 +815,7 @@ def _vergelijk(
         veranderd = {veld: w for veld, w in doel.items() if (oud[veld] or None) != (w or None)}
         if veranderd:
             wijzigingen.append(
-                crud.AntwoordWijziging(
+                schrijven.AntwoordWijziging(
                     antwoord_id=antwoord_id,
                     versie=versie,
                     sleutel=f"{jaar}/{r.organisatie_code}/{r.vraag_code}",
@@ -832,13 +831,13 @@ def _schrijf(
     *,
     ronde,
     regels: list[Regel],
-    nieuw: list[crud.NieuwAntwoord],
-    wijzigingen: list[crud.AntwoordWijziging],
+    nieuw: list[schrijven.NieuwAntwoord],
+    wijzigingen: list[schrijven.AntwoordWijziging],
     door: str,
     bron: str,
     moment: datetime,
 ) -> None:
-    crud.bulk_save_antwoorden(
+    schrijven.bulk_save_antwoorden(
         session=session,
         ronde=ronde,
         antwoorden=nieuw,
@@ -848,14 +847,14 @@ def _schrijf(
         moment=moment,
         audit_toelichting=True,
     )
-    crud.update_antwoorden(
+    schrijven.update_antwoorden(
         session=session, wijzigingen=wijzigingen, door=door, bron=bron, moment=moment
     )
     # organisations already marked as submitted keep their date: a second import changes nothing
-    al_ingediend = queries.ingediende_organisaties(session, ronde.id)
+    al_ingediend = antwoorden_store.ingediende_organisaties(session, ronde.id)
     inzendingen = sorted({r.organisatie_code for r in regels} - al_ingediend)
-    crud.save_inzendingen(
+    schrijven.save_inzendingen(
         session=session, ronde=ronde, organisatie_codes=inzendingen, moment=moment
     )
     if nieuw or wijzigingen or inzendingen:
-        crud.bump_data_versie(session=session)
+        schrijven.bump_data_versie(session=session)

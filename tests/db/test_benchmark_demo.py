@@ -10,7 +10,8 @@ from monitor.db import read_session
 from monitor.domain import Rol
 from monitor.rechten import Gebruiker
 from monitor.store import lezen as queries
-from monitor.store.peergroepen import ingediende_organisaties, ronde_instellingen
+from monitor.store.antwoorden import ingediende_organisaties
+from monitor.store.peergroepen import ronde_instellingen
 
 KIJKER = Gebruiker(Rol.KIJKER, "k")
 

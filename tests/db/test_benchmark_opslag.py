@@ -10,9 +10,9 @@ from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Account, Inzending, Organisatie, Ronde
 from monitor.rechten import Gebruiker
+from monitor.store.antwoorden import ingediende_organisaties
 from monitor.store.peergroepen import (
     bewaar_peergroep,
-    ingediende_organisaties,
     peergroepen,
     ronde_instellingen,
     verwijder_peergroep,

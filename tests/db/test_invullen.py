@@ -9,6 +9,7 @@ from monitor.db import read_session, write_session
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, AuditRegel, Inzending, Ronde
+from monitor.store import antwoorden as antwoorden_store
 from tests.db.invul_fixtures import (
     AMSTERDAM,
     BEHEERDER,
@@ -254,3 +255,22 @@ def test_national_figures_count_an_answer_only_once_it_is_submitted(
     assert [(v["optie"], v["aantal"]) for v in vraag["verdeling"] if v["aantal"]] == [
         ("nog_niet_begonnen", 1)
     ]
+
+
+def test_who_submitted_follows_submitting_and_reopening(engine, open_ronde):
+    """The one "who submitted" (benchmark, beheer page, import): an organisation counts from
+    its submission until a beheerder reopens it; saved concept answers do not count."""
+
+    def ingediend() -> frozenset[str]:
+        with read_session(engine) as session:
+            return antwoorden_store.ingediende_organisaties(session, open_ronde.ronde_id)
+
+    _save(engine, UTRECHT, open_ronde.vraag_ids["GEM.4.01"], "mee_bezig", 0, org="GM0344")
+    assert ingediend() == frozenset()
+    _vul_alles_in(engine, open_ronde)
+    _indienen(engine)
+    assert ingediend() == {"GM0363"}
+    with write_session(engine) as session:
+        ronde = session.get(Ronde, open_ronde.ronde_id)
+        invullen.heropenen(session, BEHEERDER, ronde=ronde, organisatie_code="GM0363", nu=NU)
+    assert ingediend() == frozenset()

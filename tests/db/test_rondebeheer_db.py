@@ -31,6 +31,7 @@ from monitor.models import (
 )
 from monitor.rechten import Gebruiker
 from monitor.rondes import levensloop as rb
+from monitor.rondes import vragen as vragen_mod
 from monitor.store import lezen as queries
 from monitor.store import schrijven as crud
 from tests.utils.db import table_checksum
@@ -462,7 +463,7 @@ def test_only_a_closed_round_can_be_published(db):
 # The questionnaire of a concept round
 
 
-def _vraag_invoer(**extra) -> rb.VraagInvoer:
+def _vraag_invoer(**extra) -> vragen_mod.VraagInvoer:
     waarden = {
         "code": "GEM.3",
         "tekst": "Welke partners?",
@@ -471,12 +472,14 @@ def _vraag_invoer(**extra) -> rb.VraagInvoer:
         "thema_nr": 1,
         "opties": "zorg=Zorgaanbieders|onderwijs=Onderwijs",
     }
-    return rb.VraagInvoer(**{**waarden, **extra})
+    return vragen_mod.VraagInvoer(**{**waarden, **extra})
 
 
 def _voeg_toe(engine, jaar: int = 2025, **extra) -> None:
     with write_session(engine) as s:
-        rb.voeg_vraag_toe(session=s, gebruiker=BEHEERDER, jaar=jaar, vraag=_vraag_invoer(**extra))
+        vragen_mod.voeg_vraag_toe(
+            session=s, gebruiker=BEHEERDER, jaar=jaar, vraag=_vraag_invoer(**extra)
+        )
 
 
 def test_questionnaire_edits_in_concept_leave_the_other_round_alone(db):
@@ -484,7 +487,7 @@ def test_questionnaire_edits_in_concept_leave_the_other_round_alone(db):
     vragen_2024 = _vraag_rijen(db, 2024)
     _voeg_toe(db)
     with write_session(db) as s:
-        rb.wijzig_vraag(
+        vragen_mod.wijzig_vraag(
             session=s,
             gebruiker=BEHEERDER,
             jaar=2025,
@@ -492,8 +495,8 @@ def test_questionnaire_edits_in_concept_leave_the_other_round_alone(db):
             wijzigingen={"tekst": "De gemeente heeft het gedaan (nieuwe formulering)."},
             nu=NU,
         )
-        rb.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.2", nu=NU)
-        verplaatst = rb.herorden_vragen(
+        vragen_mod.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.2", nu=NU)
+        verplaatst = vragen_mod.herorden_vragen(
             session=s, gebruiker=BEHEERDER, jaar=2025, codes=["RIJK.1", "GEM.3", "GEM.1"], nu=NU
         )
     assert verplaatst == 3  # RIJK.1 2→0, GEM.3 3→1, GEM.1 0→2
@@ -562,7 +565,7 @@ def test_the_questionnaire_of_a_round_past_concept_is_refused(db):
         _voeg_toe(db, jaar=2024)
     with pytest.raises(BeheerFout, match="Alleen een ronde in concept"):
         with write_session(db) as s:
-            rb.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2024, code="GEM.2")
+            vragen_mod.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2024, code="GEM.2")
     assert table_checksum(db) == voor
 
 
@@ -574,12 +577,12 @@ def test_a_question_with_answers_or_a_successor_is_not_removed(db):
         s.add(Antwoord(ronde_id=ronde.id, organisatie_code="GM0001", vraag_id=vraag.id))
     with pytest.raises(BeheerFout, match="GEM.2 heeft al 1 antwoord"):
         with write_session(db) as s:
-            rb.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.2")
+            vragen_mod.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.2")
     _maak(db, _nieuw(2026, 2025))
     assert [v.code for v in _vragen(db, 2026)] == ["GEM.1", "GEM.2", "RIJK.1"]
     with pytest.raises(BeheerFout, match="voorganger van een vraag in ronde 2026"):
         with write_session(db) as s:
-            rb.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.1")
+            vragen_mod.verwijder_vraag(session=s, gebruiker=BEHEERDER, jaar=2025, code="GEM.1")
 
 
 def test_reordering_must_name_every_question_once(db):
@@ -591,7 +594,7 @@ def test_reordering_must_name_every_question_once(db):
     ]:
         with pytest.raises(BeheerFout, match=in_melding):
             with write_session(db) as s:
-                rb.herorden_vragen(session=s, gebruiker=BEHEERDER, jaar=2025, codes=codes)
+                vragen_mod.herorden_vragen(session=s, gebruiker=BEHEERDER, jaar=2025, codes=codes)
 
 
 # --------------------------------------------------------------------------------------------
@@ -665,10 +668,10 @@ ACTIES = {
         session=s, gebruiker=g, jaar=2024, status="open", vandaag=date(2024, 6, 1)
     ),
     "publiceer": lambda s, g: rb.publiceer(session=s, gebruiker=g, jaar=2024),
-    "voeg_vraag_toe": lambda s, g: rb.voeg_vraag_toe(
+    "voeg_vraag_toe": lambda s, g: vragen_mod.voeg_vraag_toe(
         session=s, gebruiker=g, jaar=2024, vraag=_vraag_invoer()
     ),
-    "verwijder_vraag": lambda s, g: rb.verwijder_vraag(
+    "verwijder_vraag": lambda s, g: vragen_mod.verwijder_vraag(
         session=s, gebruiker=g, jaar=2024, code="GEM.2"
     ),
     "verplaats_deadline": lambda s, g: rb.verplaats_deadline(
