@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import csv
 import difflib
-import functools
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -29,23 +26,24 @@ from pathlib import Path
 import pandas as pd
 
 from monitor.config import ALIASSEN_BESTAND
-from monitor.domain import (
-    ACTORTYPE_BY_CODE,
-    VRAAGTYPES_NUMERIEK,
-    AntwoordStatus,
-    Optie,
-    Rol,
-    Vraagtype,
-    opties_voor,
-)
+from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, Rol, opties_voor
 from monitor.errors import InvoerFout, MonitorFout
-from monitor.opmaak.excel import FORMULE_BEGIN
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen, schrijven, sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
+from monitor.uitwisseling.waarden import (
+    CelFout,
+    VraagInfo,
+    cel_tekst,
+    lees_antwoord,
+    naam_sleutel,
+    schoon,
+    sleutel,
+    zonder_neutralisatie,
+)
 
 Voortgang = Callable[[float, str], None]
 
@@ -64,72 +62,12 @@ LANG_KOLOMMEN = (
     KOLOM_TOELICHTING,
 )
 TOELICHTING_ACHTERVOEGSEL = " toelichting"
-MEERKEUZE_SCHEIDING = ";"
 RAPPORT_KOLOMMEN = ["blad", "rij", "kolom", "melding"]
 IMPORT_ROLLEN = frozenset({Rol.BEHEERDER})
-
-# Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
-_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
-_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
-_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
-
-
-# --------------------------------------------------------------------------------------------
-# Text normalisation
-
-
-def schoon(tekst: str) -> str:
-    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
-    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
-        return tekst  # the common case, quickly
-    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
-
-
-@functools.lru_cache(maxsize=4096)
-def sleutel(tekst: str) -> str:
-    """Comparison key: clean, lower case, without diacritics ('Súdwest' → 'sudwest')."""
-    ontleed = unicodedata.normalize("NFKD", schoon(tekst))
-    return "".join(c for c in ontleed if not unicodedata.combining(c)).casefold()
-
-
-def naam_sleutel(naam: str) -> str:
-    """Key for organisation names: also without apostrophes, hyphens, dots and brackets and
-    without a leading 'gemeente'/'jeugdregio' ("'s-Hertogenbosch" → 's hertogenbosch')."""
-    tekst = re.sub(r"[’‘`´']", "", sleutel(naam))
-    tekst = " ".join(re.sub(r"[^0-9a-z]+", " ", tekst).split())
-    return re.sub(r"^(?:gemeente|jeugdregio|regio)\s+", "", tekst)
-
-
-def _zonder_neutralisatie(tekst: str) -> str:
-    """Undo the quote our exports put before formula-like text, so that a round trip is exact."""
-    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in "".join(FORMULE_BEGIN):
-        return tekst[1:]
-    return tekst
-
-
-def _tekst(waarde: object) -> str:
-    if isinstance(waarde, float) and waarde.is_integer():
-        waarde = int(waarde)
-    return _zonder_neutralisatie(schoon(str(waarde)))
 
 
 # --------------------------------------------------------------------------------------------
 # Context: the round's questions and the organisations
-
-
-@dataclass(frozen=True)
-class VraagInfo:
-    id: int
-    code: str
-    actortype: str
-    vraagtype: str
-    tekst: str
-    opties: tuple[Optie, ...]
-    minimum: float | None = None
-    maximum: float | None = None
 
 
 @dataclass(frozen=True)
@@ -196,113 +134,6 @@ def context_uit_frames(
     orgs = {r.code: OrganisatieInfo(r.code, r.naam, r.actortype) for r in organisaties.itertuples()}
     bekend = {k: c for k, c in aliassen.items() if c in orgs}
     return ImportContext(jaar, vraag_infos, orgs, bekend)
-
-
-# --------------------------------------------------------------------------------------------
-# Values
-
-
-class _Fout(Exception):
-    """A value that cannot be read; the message is Dutch and goes into the report."""
-
-
-def _verwacht(vraag: VraagInfo) -> str:
-    return ", ".join(f"'{o.label}'" for o in vraag.opties)
-
-
-def lees_optie(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
-    """The option code of a label or code in any case ('AFGEROND', 'mee bezig', 'ja')."""
-    if isinstance(waarde, bool) and vraag.vraagtype == Vraagtype.JANEE:
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, datetime | date | time):
-        raise _Fout(f"een datum is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
-    if not isinstance(waarde, str):
-        raise _Fout(f"'{waarde}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
-    tekst = _tekst(waarde)
-    sleutels = context.optie_sleutels(vraag)
-    k = sleutel(tekst)
-    if k not in sleutels:
-        raise _Fout(f"'{tekst}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
-    code = sleutels[k]
-    if code is None:
-        raise _Fout(f"'{tekst}' past bij meer dan één antwoord; gebruik de optiecode.")
-    return code
-
-
-def lees_meerkeuze(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
-    """Several options separated by ';' → their codes in questionnaire order, ';'-joined."""
-    if not isinstance(waarde, str):
-        return lees_optie(waarde, vraag, context)
-    gekozen = {
-        lees_optie(deel, vraag, context)
-        for deel in waarde.split(MEERKEUZE_SCHEIDING)
-        if schoon(deel)
-    }
-    return MEERKEUZE_SCHEIDING.join(o.code for o in vraag.opties if o.code in gekozen)
-
-
-def lees_nl_getal(tekst: str) -> float:
-    """Dutch notation: '1.234,56', '1234,5', '€ 1.200', '-3'. Anything else raises _Fout.
-
-    A point as decimal sign ('1.5') or English grouping ('1,234.5') is ambiguous and refused,
-    as are dates ('12-05-2024')."""
-    t = schoon(tekst).replace("€", "").replace(" ", "")
-    if _DATUM.match(t):
-        raise _Fout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
-    if _NL_GETAL.match(t):
-        return float(t.replace(".", "").replace(",", "."))
-    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
-        raise _Fout(
-            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
-            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
-        )
-    raise _Fout(f"'{tekst}' is geen getal.")
-
-
-def getal_tekst(getal: float) -> str:
-    """How a number is stored: '1234' for whole numbers, else '1234.56'."""
-    return str(int(getal)) if float(getal).is_integer() else repr(float(getal))
-
-
-def lees_getal(waarde: object, vraag: VraagInfo) -> str:
-    """A number or amount, bounds checked; returned as stored (``getal_tekst``)."""
-    if isinstance(waarde, bool):
-        raise _Fout(f"'{'WAAR' if waarde else 'ONWAAR'}' is geen getal.")
-    if isinstance(waarde, datetime | date | time):
-        raise _Fout("de cel is een datum; hier hoort een getal.")
-    getal = float(waarde) if isinstance(waarde, int | float) else lees_nl_getal(str(waarde))
-    if getal != getal or getal in (float("inf"), float("-inf")):
-        raise _Fout(f"'{waarde}' is geen getal.")
-    if (vraag.minimum is not None and getal < vraag.minimum) or (
-        vraag.maximum is not None and getal > vraag.maximum
-    ):
-        raise _Fout(f"{_nl(getal)} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
-    return getal_tekst(getal)
-
-
-def _nl(getal: float) -> str:
-    return getal_tekst(getal).replace(".", ",")
-
-
-def _grenzen(vraag: VraagInfo) -> str:
-    if vraag.minimum is not None and vraag.maximum is not None:
-        return f"van {_nl(vraag.minimum)} tot en met {_nl(vraag.maximum)}"
-    if vraag.minimum is not None:
-        return f"minimaal {_nl(vraag.minimum)}"
-    return f"maximaal {_nl(vraag.maximum)}"
-
-
-def lees_antwoord(waarde: object, vraag: VraagInfo, context: ImportContext) -> str:
-    """The stored form of an answer to ``vraag``; raises _Fout with a Dutch explanation."""
-    if vraag.vraagtype == Vraagtype.MEERKEUZE:
-        return lees_meerkeuze(waarde, vraag, context)
-    if vraag.vraagtype in VRAAGTYPES_NUMERIEK:
-        return lees_getal(waarde, vraag)
-    if vraag.vraagtype == Vraagtype.TEKST:
-        if isinstance(waarde, datetime | date | time):
-            raise _Fout("de cel is een datum; hier hoort tekst.")
-        return _tekst(waarde)
-    return lees_optie(waarde, vraag, context)
 
 
 # --------------------------------------------------------------------------------------------
@@ -456,7 +287,7 @@ class _Lezer:
         waarde = self._cel(cellen, index)
         if waarde is None:
             return True
-        tekst = _tekst(waarde)
+        tekst = cel_tekst(waarde)
         if tekst != str(self.context.jaar):
             self.probleem(
                 nr,
@@ -478,14 +309,14 @@ class _Lezer:
         orgs = self.context.organisaties
         code = None
         if code_waarde is not None:
-            code = _tekst(code_waarde).upper().replace(" ", "")
+            code = cel_tekst(code_waarde).upper().replace(" ", "")
             if code not in orgs:
                 self.probleem(
-                    nr, code_index, f"organisatiecode '{_tekst(code_waarde)}' bestaat niet."
+                    nr, code_index, f"organisatiecode '{cel_tekst(code_waarde)}' bestaat niet."
                 )
                 return None
         if naam_waarde is not None:
-            naam = _tekst(naam_waarde)
+            naam = cel_tekst(naam_waarde)
             kandidaten = self.context.namen.get(naam_sleutel(naam), [])
             if len(kandidaten) > 1 and actortypes:
                 kandidaten = [c for c in kandidaten if orgs[c].actortype in actortypes]
@@ -531,13 +362,13 @@ class _Lezer:
         if waarde is None:
             self.probleem(nr, index, "de vraagcode ontbreekt.")
             return None
-        code = _tekst(waarde).upper().replace(" ", "")
+        code = cel_tekst(waarde).upper().replace(" ", "")
         vraag = self.context.vragen.get(code)
         if vraag is None:
             self.probleem(
                 nr,
                 index,
-                f"vraagcode '{_tekst(waarde)}' bestaat niet in ronde {self.context.jaar}.",
+                f"vraagcode '{cel_tekst(waarde)}' bestaat niet in ronde {self.context.jaar}.",
             )
         return vraag
 
@@ -579,7 +410,7 @@ class _Lezer:
             if isinstance(toelichting[0], datetime | date | time):
                 tekst_toelichting = toelichting[0].isoformat()
             else:
-                tekst_toelichting = _zonder_neutralisatie(str(toelichting[0]).strip())
+                tekst_toelichting = zonder_neutralisatie(str(toelichting[0]).strip())
         if waarde is None:
             if tekst_toelichting:
                 self.probleem(
@@ -590,7 +421,7 @@ class _Lezer:
             return
         try:
             opgeslagen = lees_antwoord(waarde, vraag, self.context)
-        except _Fout as fout:
+        except CelFout as fout:
             self.probleem(nr, index, f"{vraag.code}: {fout}")
             return
         self.uit.regels.append(

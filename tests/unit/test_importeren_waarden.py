@@ -6,11 +6,10 @@ import pandas as pd
 import pytest
 
 from monitor.domain import BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES, Optie
-from monitor.uitwisseling.importeren import (
+from monitor.uitwisseling.importeren import context_uit_frames, lees_aliassen
+from monitor.uitwisseling.waarden import (
+    CelFout,
     VraagInfo,
-    _Fout,
-    context_uit_frames,
-    lees_aliassen,
     lees_antwoord,
     lees_nl_getal,
     naam_sleutel,
@@ -98,7 +97,7 @@ def test_values_are_read_into_their_stored_form(vraag, waarde, opgeslagen):
     ],
 )
 def test_unreadable_or_ambiguous_values_are_errors_not_guesses(vraag, waarde, melding):
-    with pytest.raises(_Fout, match=melding):
+    with pytest.raises(CelFout, match=melding):
         lees_antwoord(waarde, vraag, CONTEXT)
 
 

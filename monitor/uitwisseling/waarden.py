@@ -1,0 +1,196 @@
+"""Reading the value of one cell of an import file: text normalisation, option labels and
+codes, Dutch numbers and bounds. Pure: no files, no database.
+
+A value that cannot be read raises :class:`CelFout` with a Dutch explanation for the import
+report (``monitor.uitwisseling.importeren`` adds sheet, row and column).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Protocol
+
+from monitor.domain import VRAAGTYPES_NUMERIEK, Optie, Vraagtype
+from monitor.opmaak.excel import FORMULE_BEGIN
+
+MEERKEUZE_SCHEIDING = ";"
+
+# Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
+_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
+_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+# --------------------------------------------------------------------------------------------
+# Text normalisation
+
+
+def schoon(tekst: str) -> str:
+    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
+    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
+        return tekst  # the common case, quickly
+    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def sleutel(tekst: str) -> str:
+    """Comparison key: clean, lower case, without diacritics ('Súdwest' → 'sudwest')."""
+    ontleed = unicodedata.normalize("NFKD", schoon(tekst))
+    return "".join(c for c in ontleed if not unicodedata.combining(c)).casefold()
+
+
+def naam_sleutel(naam: str) -> str:
+    """Key for organisation names: also without apostrophes, hyphens, dots and brackets and
+    without a leading 'gemeente'/'jeugdregio' ("'s-Hertogenbosch" → 's hertogenbosch')."""
+    tekst = re.sub(r"[’‘`´']", "", sleutel(naam))
+    tekst = " ".join(re.sub(r"[^0-9a-z]+", " ", tekst).split())
+    return re.sub(r"^(?:gemeente|jeugdregio|regio)\s+", "", tekst)
+
+
+def zonder_neutralisatie(tekst: str) -> str:
+    """Undo the quote our exports put before formula-like text, so that a round trip is exact."""
+    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in "".join(FORMULE_BEGIN):
+        return tekst[1:]
+    return tekst
+
+
+def cel_tekst(waarde: object) -> str:
+    """A cell as clean text: whole floats without '.0', our formula quote undone."""
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    return zonder_neutralisatie(schoon(str(waarde)))
+
+
+# --------------------------------------------------------------------------------------------
+# Values
+
+
+@dataclass(frozen=True)
+class VraagInfo:
+    """A question of the round as the import reads answers to it."""
+
+    id: int
+    code: str
+    actortype: str
+    vraagtype: str
+    tekst: str
+    opties: tuple[Optie, ...]
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+class CelFout(Exception):
+    """A value that cannot be read; the message is Dutch and goes into the import report."""
+
+
+class OptieSleutels(Protocol):
+    """What reading an option needs from the import context: per vraag, the comparison key of
+    every label and code → its option code (None when a key fits two options)."""
+
+    def optie_sleutels(self, vraag: VraagInfo) -> dict[str, str | None]: ...
+
+
+def _verwacht(vraag: VraagInfo) -> str:
+    return ", ".join(f"'{o.label}'" for o in vraag.opties)
+
+
+def lees_optie(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:
+    """The option code of a label or code in any case ('AFGEROND', 'mee bezig', 'ja')."""
+    if isinstance(waarde, bool) and vraag.vraagtype == Vraagtype.JANEE:
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, datetime | date | time):
+        raise CelFout(f"een datum is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    if not isinstance(waarde, str):
+        raise CelFout(f"'{waarde}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    tekst = cel_tekst(waarde)
+    sleutels = context.optie_sleutels(vraag)
+    k = sleutel(tekst)
+    if k not in sleutels:
+        raise CelFout(f"'{tekst}' is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
+    code = sleutels[k]
+    if code is None:
+        raise CelFout(f"'{tekst}' past bij meer dan één antwoord; gebruik de optiecode.")
+    return code
+
+
+def lees_meerkeuze(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:
+    """Several options separated by ';' → their codes in questionnaire order, ';'-joined."""
+    if not isinstance(waarde, str):
+        return lees_optie(waarde, vraag, context)
+    gekozen = {
+        lees_optie(deel, vraag, context)
+        for deel in waarde.split(MEERKEUZE_SCHEIDING)
+        if schoon(deel)
+    }
+    return MEERKEUZE_SCHEIDING.join(o.code for o in vraag.opties if o.code in gekozen)
+
+
+def lees_nl_getal(tekst: str) -> float:
+    """Dutch notation: '1.234,56', '1234,5', '€ 1.200', '-3'. Anything else raises CelFout.
+
+    A point as decimal sign ('1.5') or English grouping ('1,234.5') is ambiguous and refused,
+    as are dates ('12-05-2024')."""
+    t = schoon(tekst).replace("€", "").replace(" ", "")
+    if _DATUM.match(t):
+        raise CelFout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
+    if _NL_GETAL.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
+        raise CelFout(
+            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
+            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
+        )
+    raise CelFout(f"'{tekst}' is geen getal.")
+
+
+def getal_tekst(getal: float) -> str:
+    """How a number is stored: '1234' for whole numbers, else '1234.56'."""
+    return str(int(getal)) if float(getal).is_integer() else repr(float(getal))
+
+
+def lees_getal(waarde: object, vraag: VraagInfo) -> str:
+    """A number or amount, bounds checked; returned as stored (``getal_tekst``)."""
+    if isinstance(waarde, bool):
+        raise CelFout(f"'{'WAAR' if waarde else 'ONWAAR'}' is geen getal.")
+    if isinstance(waarde, datetime | date | time):
+        raise CelFout("de cel is een datum; hier hoort een getal.")
+    getal = float(waarde) if isinstance(waarde, int | float) else lees_nl_getal(str(waarde))
+    if getal != getal or getal in (float("inf"), float("-inf")):
+        raise CelFout(f"'{waarde}' is geen getal.")
+    if (vraag.minimum is not None and getal < vraag.minimum) or (
+        vraag.maximum is not None and getal > vraag.maximum
+    ):
+        raise CelFout(f"{_nl(getal)} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
+    return getal_tekst(getal)
+
+
+def _nl(getal: float) -> str:
+    return getal_tekst(getal).replace(".", ",")
+
+
+def _grenzen(vraag: VraagInfo) -> str:
+    if vraag.minimum is not None and vraag.maximum is not None:
+        return f"van {_nl(vraag.minimum)} tot en met {_nl(vraag.maximum)}"
+    if vraag.minimum is not None:
+        return f"minimaal {_nl(vraag.minimum)}"
+    return f"maximaal {_nl(vraag.maximum)}"
+
+
+def lees_antwoord(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:
+    """The stored form of an answer to ``vraag``; raises CelFout with a Dutch explanation."""
+    if vraag.vraagtype == Vraagtype.MEERKEUZE:
+        return lees_meerkeuze(waarde, vraag, context)
+    if vraag.vraagtype in VRAAGTYPES_NUMERIEK:
+        return lees_getal(waarde, vraag)
+    if vraag.vraagtype == Vraagtype.TEKST:
+        if isinstance(waarde, datetime | date | time):
+            raise CelFout("de cel is een datum; hier hoort tekst.")
+        return cel_tekst(waarde)
+    return lees_optie(waarde, vraag, context)
