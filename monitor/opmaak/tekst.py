@@ -57,12 +57,26 @@ def afronden(waarde: Real | Decimal, decimalen: int = 0) -> Decimal:
     return afgerond + 0  # '+ 0' turns -0 into 0
 
 
-def getal(waarde: float | int | None, decimalen: int = 0) -> str:
+def getal(waarde: float | int | Decimal | None, decimalen: int = 0) -> str:
     """1234567.8 → '1.234.568' (0 decimals) or '1.234.567,8'; None or NaN → '–'."""
     if _ontbreekt(waarde) or (isinstance(waarde, float) and math.isinf(waarde)):
         return LEEG
     tekst = f"{afronden(waarde, decimalen):,.{decimalen}f}"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def getal_exact(waarde: float | int | None, *, duizendtallen: bool = True) -> str:
+    """A number with every decimal it has, unrounded: 1234.25 → '1.234,25', 1234.0 → '1.234'.
+
+    For values a user typed or a bound of a question; ``duizendtallen=False`` gives '1234,25'
+    (CSV for Dutch Excel).
+    """
+    if _ontbreekt(waarde):
+        return LEEG
+    exact = Decimal(waarde) if isinstance(waarde, int) else Decimal(repr(float(waarde)))
+    decimalen = max(0, -exact.normalize().as_tuple().exponent)
+    tekst = getal(exact, decimalen)
+    return tekst if duizendtallen else tekst.replace(".", "")
 
 
 def procent(waarde: float | None, decimalen: int = 0) -> str:

@@ -21,7 +21,7 @@ import difflib
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -42,13 +42,13 @@ from monitor.domain import (
 )
 from monitor.errors import InvoerFout, MonitorFout
 from monitor.opmaak.excel import FORMULE_BEGIN
+from monitor.opmaak.tekst import getal_exact
+from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import lezen as queries
 from monitor.store import schrijven as crud
 from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
-
-Voortgang = Callable[[float, str], None]
 
 KOLOM_ORGANISATIECODE = "organisatiecode"
 KOLOM_ORGANISATIENAAM = "organisatienaam"
@@ -282,7 +282,7 @@ def lees_getal(waarde: object, vraag: VraagInfo) -> str:
 
 
 def _nl(getal: float) -> str:
-    return getal_tekst(getal).replace(".", ",")
+    return getal_exact(getal)
 
 
 def _grenzen(vraag: VraagInfo) -> str:
@@ -721,11 +721,6 @@ class ImportRapport:
         return "\n".join(regels)
 
 
-def _meld(voortgang: Voortgang | None, fractie: float, tekst: str) -> None:
-    if voortgang is not None:
-        voortgang(min(1.0, max(0.0, fractie)), tekst)
-
-
 def importeer(
     engine: Engine,
     *,
@@ -735,7 +730,7 @@ def importeer(
     jaar: int,
     toepassen: bool,
     limieten: Limieten | None = None,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
     moment: datetime | None = None,
 ) -> ImportRapport:
     """Check a file of answers for round ``jaar`` and, with ``toepassen`` and no problems,
@@ -745,13 +740,13 @@ def importeer(
     """
     vereis_rol(gebruiker, IMPORT_ROLLEN, "het importeren van antwoorden")
     rapport = ImportRapport(bestandsnaam, jaar)
-    _meld(voortgang, 0.0, "Bestand controleren")
+    meld(voortgang, 0.0, "Bestand controleren")
     try:
         tabel = lees_tabel(
             data,
             bestandsnaam,
             limieten=limieten,
-            voortgang=lambda f, t: _meld(voortgang, 0.7 * f, t),
+            voortgang=lambda f, t: meld(voortgang, 0.7 * f, t),
         )
     except InvoerFout as fout:
         rapport.problemen.append(Probleem(bestandsnaam, fout.rij, fout.veld, fout.melding))
@@ -767,7 +762,7 @@ def importeer(
             organisaties=queries.organisaties_frame(session),
             aliassen=lees_aliassen(),
         )
-        _meld(voortgang, 0.7, "Antwoorden controleren")
+        meld(voortgang, 0.7, "Antwoorden controleren")
         gelezen = lees_regels(tabel, context)
         rapport.layout, rapport.problemen = gelezen.layout, gelezen.problemen
         if not rapport.ok:
@@ -778,9 +773,9 @@ def importeer(
         rapport.ongewijzigd = len(gelezen.regels) - len(nieuw) - len(wijzigingen)
         rapport.organisaties = len({r.organisatie_code for r in gelezen.regels})
         if not toepassen:
-            _meld(voortgang, 1.0, "Proefrun klaar")
+            meld(voortgang, 1.0, "Proefrun klaar")
             return rapport
-        _meld(voortgang, 0.85, "Antwoorden opslaan")
+        meld(voortgang, 0.85, "Antwoorden opslaan")
         _schrijf(
             session,
             ronde=ronde,
@@ -792,7 +787,7 @@ def importeer(
             moment=moment or datetime.now(UTC),
         )
         rapport.toegepast = True
-    _meld(voortgang, 1.0, "Import klaar")
+    meld(voortgang, 1.0, "Import klaar")
     return rapport
 
 
