@@ -5,7 +5,7 @@ import streamlit as st
 
 from monitor.db import read_session, write_session
 from monitor.errors import MonitorFout
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.store import reflectie as reflectie_opslag
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -20,7 +20,7 @@ titels = {d.sleutel: d.titel for d in data.dia_catalogus(ronde, context.versie)}
 def _weergave(tabel):
     return tabel.assign(
         dia=tabel["dia"].map(lambda s: titels.get(s, s)),
-        deadline=tabel["deadline"].map(lambda d: format.datum(d) if d else "–"),
+        deadline=tabel["deadline"].map(lambda d: tekst.datum(d) if d else "–"),
         aangemaakt_op=tabel["aangemaakt_op"].map(lambda t: f"{t:%d-%m-%Y}"),
     ).rename(
         columns={

@@ -9,7 +9,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.opmaak.tekst import afkorten
 from monitor.rechten import Gebruiker, vereis_namen
 
@@ -49,8 +49,8 @@ def _getal_samenvatting(samenvatting, vraagtype: str) -> str:
     if samenvatting is None or not samenvatting.n:
         return "–"
     if vraagtype == "bedrag":
-        return f"gemiddeld {format.euro(samenvatting.gemiddelde)}"
-    return f"gemiddeld {format.getal(samenvatting.gemiddelde, 1)}"
+        return f"gemiddeld {tekst.euro(samenvatting.gemiddelde)}"
+    return f"gemiddeld {tekst.getal(samenvatting.gemiddelde, 1)}"
 
 
 def thema_tabel(
