@@ -20,8 +20,8 @@ titels = {d.sleutel: d.titel for d in data.dia_catalogus(ronde, context.versie)}
 def _weergave(tabel):
     return tabel.assign(
         dia=tabel["dia"].map(lambda s: titels.get(s, s)),
-        deadline=tabel["deadline"].map(lambda d: tekst.datum(d) if d else "–"),
-        aangemaakt_op=tabel["aangemaakt_op"].map(lambda t: f"{t:%d-%m-%Y}"),
+        deadline=tabel["deadline"].map(tekst.datum),
+        aangemaakt_op=tabel["aangemaakt_op"].map(tekst.datum_kort),
     ).rename(
         columns={
             "dia": "Dia",

@@ -36,7 +36,7 @@ def _samenvatting(groep: pd.DataFrame) -> str:
         return "–"
     if groep["n"].iloc[0] == 1:  # a single actor: its answer, not a percentage
         return ", ".join(groep.loc[groep["aantal"] > 0, "label"])
-    delen = [f"{r.percentage:.0f}% {r.label}" for r in groep.itertuples() if r.aantal > 0]
+    delen = [f"{tekst.procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal > 0]
     return " · ".join(delen)
 
 

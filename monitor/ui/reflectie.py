@@ -10,7 +10,7 @@ import streamlit as st
 from monitor.db import read_session, write_session
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
-from monitor.opmaak.tekst import datum
+from monitor.opmaak.tekst import datum, datum_tijd_kort
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rechten import Gebruiker
 from monitor.reflectie.dias import Dia
@@ -104,7 +104,7 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
             actie = f" — **actiepunt** voor {rij.eigenaar}"
             if rij.deadline is not None and not pd.isna(rij.deadline):
                 actie += f", deadline {datum(rij.deadline)}"
-        st.markdown(f"{rij.aangemaakt_op:%d-%m-%Y %H:%M} · {actie.lstrip(' —')}")
+        st.markdown(f"{datum_tijd_kort(rij.aangemaakt_op)} · {actie.lstrip(' —')}")
         st.text(rij.tekst)  # plain text, never HTML
     if reflectie_opslag.mag_schrijven(gebruiker):
         _notitie_formulier(gebruiker, ronde_id, dia)
