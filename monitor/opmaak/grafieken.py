@@ -63,7 +63,7 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
     themas = list(dict.fromkeys(sorted(index["thema"], key=_thema_nr)))
     actoren = list(dict.fromkeys(index["actor"]))
     raster = (
-        index.assign(waarde=(index["index"] * 100).round(0))
+        index.assign(waarde=index["index"] * 100)  # rounded where shown: getal below
         .pivot_table(index="thema", columns="actor", values="waarde", aggfunc="first")
         .reindex(index=themas, columns=actoren)
     )

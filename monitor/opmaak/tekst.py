@@ -57,6 +57,14 @@ def afronden(waarde: Real | Decimal, decimalen: int = 0) -> Decimal:
     return afgerond + 0  # '+ 0' turns -0 into 0
 
 
+def afgerond(waarde: float | int | None, decimalen: int = 0) -> float:
+    """A figure for a table column that stays numeric (sortable, a number in Excel), rounded
+    half up like ``getal``: 80.5 → 81.0 (pandas' ``round`` gives 80.0); missing → NaN."""
+    if _ontbreekt(waarde):
+        return math.nan
+    return float(afronden(waarde, decimalen))
+
+
 def getal(waarde: float | int | Decimal | None, decimalen: int = 0) -> str:
     """1234567.8 → '1.234.568' (0 decimals) or '1.234.567,8'; None or NaN → '–'."""
     if _ontbreekt(waarde) or (isinstance(waarde, float) and math.isinf(waarde)):

@@ -118,7 +118,9 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         charts.status_per_thema_staaf(tabel, titel),
         titel=titel,
         alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
-        tabel=tabel.assign(percentage=tabel["percentage"].round(1)).rename(
+        tabel=tabel.assign(
+            percentage=tabel["percentage"].map(lambda p: tekst.afgerond(p, 1))
+        ).rename(
             columns={
                 "thema": "Thema",
                 "actor": "Actor",

@@ -87,3 +87,11 @@ def test_aware_times_in_another_zone_are_converted():
     moment = datetime(2025, 5, 1, 8, 0, tzinfo=new_york)  # 12:00 UTC
     assert tekst.tijd(moment) == "14:00"
     assert tekst.datum_kort(datetime(2024, 12, 31, 23, 30, tzinfo=UTC)) == "01-01-2025"
+
+
+def test_afgerond_keeps_table_figures_numeric_and_rounds_half_up():
+    assert tekst.afgerond(80.5) == 81.0
+    assert tekst.afgerond(12.25, 1) == 12.3  # pandas' round gives 12.2
+    reeks = pd.Series([80.5, None, 0.05]).map(lambda w: tekst.afgerond(w, 1))
+    assert reeks.dtype == float
+    assert reeks.tolist()[0] == 80.5 and pd.isna(reeks[1]) and reeks[2] == 0.1
