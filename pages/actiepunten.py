@@ -4,7 +4,7 @@ round's actiepunten."""
 import streamlit as st
 
 from monitor.errors import MonitorFout
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -19,8 +19,8 @@ titels = {d.sleutel: d.titel for d in data.dia_catalogus(ronde, context.versie)}
 def _weergave(tabel):
     return tabel.assign(
         dia=tabel["dia"].map(lambda s: titels.get(s, s)),
-        deadline=tabel["deadline"].map(lambda d: format.datum(d) if d else "–"),
-        aangemaakt_op=tabel["aangemaakt_op"].map(lambda t: f"{t:%d-%m-%Y}"),
+        deadline=tabel["deadline"].map(tekst.datum),
+        aangemaakt_op=tabel["aangemaakt_op"].map(tekst.datum_kort),
     ).rename(
         columns={
             "dia": "Dia",

@@ -4,10 +4,10 @@ import streamlit as st
 
 from monitor.domain import AntwoordStatus, Rol
 from monitor.invullen import antwoorden as invullen
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.opmaak.excel import tabel_naar_xlsx
 from monitor.ui import data
-from monitor.ui.components import keuze_uit_url
+from monitor.ui.components import excel_knop, keuze_uit_url
 from monitor.ui.invullen import dien_in, lees_stand, toon_vraag
 from monitor.ui.page import setup_page
 
@@ -38,13 +38,13 @@ if stand is None:
 
 ronde = stand.ronde
 st.markdown(
-    f"**{namen[org]}** · {ronde.titel} · peildatum {format.datum(ronde.peildatum)} · "
-    f"sluitdatum {format.datum(ronde.sluit_datum)}"
+    f"**{namen[org]}** · {ronde.titel} · peildatum {tekst.datum(ronde.peildatum)} · "
+    f"sluitdatum {tekst.datum(ronde.sluit_datum)}"
 )
 ingediend = stand.inzending is not None and stand.inzending.status == AntwoordStatus.INGEDIEND
 if ingediend:
     st.success(
-        f"Ingediend op {format.datum_tijd(stand.inzending.ingediend_op)}. Dank u wel! "
+        f"Ingediend op {tekst.datum_tijd(stand.inzending.ingediend_op)}. Dank u wel! "
         "De antwoorden zijn nu alleen te lezen."
     )
 elif stand.alleen_lezen:
@@ -91,11 +91,10 @@ if stap != CONTROLE:
 st.header("Controleren en indienen")
 tabel = invullen.antwoorden_tabel(stand.vragen)
 st.dataframe(tabel, hide_index=True, width="stretch")
-st.download_button(
+excel_knop(
     "Download uw antwoorden (Excel)",
-    data=lambda: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}"),
-    file_name=f"antwoorden-{org}-{ronde.jaar}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    lambda: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}"),
+    bestandsnaam=f"antwoorden-{org}-{ronde.jaar}.xlsx",
 )
 open_vragen = invullen.ontbrekend(stand.vragen)
 if open_vragen:

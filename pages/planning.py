@@ -7,7 +7,7 @@ from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.kengetallen.planning import ACHTER
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -18,7 +18,7 @@ st.title("Planning")
 ronde = ronde_of_stop(context)
 st.markdown(
     f"Elke afspraak met een deadline uit de Hervormingsagenda of het Implementatieplan, zoals die "
-    f"op de peildatum ({format.datum(ronde.peildatum)}) gold. **Achter op planning**: de deadline "
+    f"op de peildatum ({tekst.datum(ronde.peildatum)}) gold. **Achter op planning**: de deadline "
     "is verstreken en de afspraak is niet afgerond (bij een startdatum: nog niet begonnen). De "
     "planning was bij het opstellen van de vragenlijst 2024 nog niet bekend bij de respondenten."
 )

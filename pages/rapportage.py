@@ -3,6 +3,7 @@
 import streamlit as st
 
 from monitor.errors import MonitorFout
+from monitor.opmaak.excel import XLSX_MIME
 from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
@@ -20,7 +21,7 @@ FORMATEN = {
     ),
     "Excel: rapportagetabellen (.xlsx)": (
         "xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        XLSX_MIME,
     ),
     "PDF-rapport (.pdf)": ("pdf", "application/pdf"),
 }

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor.kengetallen import themaoverzicht
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.rechten import mag_namen_zien
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
@@ -23,7 +23,7 @@ thema = themas.set_index("nr").loc[nr]
 st.header(f"{nr}. {thema['titel']}")
 st.markdown(f"**Ambitie:** {thema['ambitie']}")
 st.caption(
-    f"Ronde {ronde.jaar}, peildatum {format.datum(ronde.peildatum)}. Planning volgens "
+    f"Ronde {ronde.jaar}, peildatum {tekst.datum(ronde.peildatum)}. Planning volgens "
     "Hervormingsagenda of Implementatieplan, zoals die op de peildatum gold."
 )
 

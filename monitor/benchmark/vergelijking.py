@@ -45,6 +45,7 @@ from monitor.domain import (
 )
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.kengetallen.voortgang import split_waarde, verdeling, voortgang_score, voortgangsindex
+from monitor.opmaak.tekst import procent
 from monitor.rechten import Gebruiker
 from monitor.rondes.vragenlijst import parse_opties
 
@@ -398,9 +399,7 @@ def vraag_vergelijking(
         tekst, gereed, med = "", None, None
         if groep is not None and len(waarden):
             tekst = " · ".join(
-                f"{r.label} {r.percentage:.0f}%".replace(".", ",")
-                for r in groep.itertuples()
-                if r.aantal
+                f"{r.label} {procent(r.percentage)}" for r in groep.itertuples() if r.aantal
             )
         if vraag.vraagtype in STATUS_TYPES and waarden:
             gereed = 100 * sum(is_gereed(w) for w in waarden) / len(waarden)

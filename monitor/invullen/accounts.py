@@ -18,6 +18,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
+from monitor.opmaak.tekst import tijd
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.store import accounts as accounts_store
 from monitor.store import lezen, schrijven, sessie
@@ -124,7 +125,7 @@ def _controleer_inlog(
     if account.geblokkeerd_tot is not None and _aware(account.geblokkeerd_tot) > nu:
         return None, (
             "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. "
-            f"Probeer het na {_aware(account.geblokkeerd_tot):%H:%M} uur (UTC) opnieuw, of "
+            f"Probeer het na {tijd(account.geblokkeerd_tot)} uur opnieuw, of "
             "vraag een beheerder om het te deblokkeren."
         )
     if not _wachtwoord_klopt(account, wachtwoord):

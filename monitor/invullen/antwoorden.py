@@ -32,7 +32,7 @@ from monitor.domain import (
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import Antwoord, Inzending, Ronde, Vraag
-from monitor.opmaak.tekst import euro, getal
+from monitor.opmaak.tekst import datum_kort, euro, getal, getal_exact
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import antwoorden as antwoorden_store
@@ -144,7 +144,7 @@ def waarom_alleen_lezen(
     sluit = ronde.sluit_datum
     if gebruiker.rol == Rol.INVULLER and sluit and vandaag > sluit and not heropend:
         return (
-            f"De sluitdatum ({sluit:%d-%m-%Y}) is voorbij; de antwoorden zijn alleen te lezen. "
+            f"De sluitdatum ({datum_kort(sluit)}) is voorbij; de antwoorden zijn alleen te lezen. "
             "Een beheerder kan ze heropenen."
         )
     return None
@@ -345,9 +345,13 @@ def _normaliseer_getal(
         minimum if minimum is not None else (0.0 if vraagtype == Vraagtype.BEDRAG else None)
     )
     if ondergrens is not None and waarde < ondergrens:
-        raise WaardeFout(f"Vraag {code}: het getal mag niet kleiner zijn dan {getal(ondergrens)}.")
+        raise WaardeFout(
+            f"Vraag {code}: het getal mag niet kleiner zijn dan {getal_exact(ondergrens)}."
+        )
     if maximum is not None and waarde > maximum:
-        raise WaardeFout(f"Vraag {code}: het getal mag niet groter zijn dan {getal(maximum)}.")
+        raise WaardeFout(
+            f"Vraag {code}: het getal mag niet groter zijn dan {getal_exact(maximum)}."
+        )
     if vraagtype == Vraagtype.BEDRAG:
         waarde = round(waarde, 2)
     return str(int(waarde)) if waarde.is_integer() else repr(waarde)

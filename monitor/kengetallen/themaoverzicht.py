@@ -9,7 +9,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.opmaak.tekst import afkorten
 from monitor.rechten import Gebruiker, vereis_namen
 
@@ -36,7 +36,7 @@ def _samenvatting(groep: pd.DataFrame) -> str:
         return "–"
     if groep["n"].iloc[0] == 1:  # a single actor: its answer, not a percentage
         return ", ".join(groep.loc[groep["aantal"] > 0, "label"])
-    delen = [f"{r.percentage:.0f}% {r.label}" for r in groep.itertuples() if r.aantal > 0]
+    delen = [f"{tekst.procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal > 0]
     return " · ".join(delen)
 
 
@@ -49,8 +49,8 @@ def _getal_samenvatting(samenvatting, vraagtype: str) -> str:
     if samenvatting is None or not samenvatting.n:
         return "–"
     if vraagtype == "bedrag":
-        return f"gemiddeld {format.euro(samenvatting.gemiddelde)}"
-    return f"gemiddeld {format.getal(samenvatting.gemiddelde, 1)}"
+        return f"gemiddeld {tekst.euro(samenvatting.gemiddelde)}"
+    return f"gemiddeld {tekst.getal(samenvatting.gemiddelde, 1)}"
 
 
 def thema_tabel(

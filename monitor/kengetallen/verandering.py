@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from monitor.domain import GEREED_OPTIES, Vraagtype
+from monitor.opmaak.tekst import procent
 
 AFGEROND_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE))
 VRAAG_KOLOMMEN = [
@@ -36,7 +37,7 @@ def verdeling_tekst(groep: pd.DataFrame) -> str:
     """'70% Ja · 30% Nee' (options nobody chose left out); '–' when nobody answered."""
     if groep.empty or not groep["n"].iloc[0]:
         return "–"
-    return " · ".join(f"{r.percentage:.0f}% {r.label}" for r in groep.itertuples() if r.aantal)
+    return " · ".join(f"{procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal)
 
 
 def aandeel_afgerond(groep: pd.DataFrame) -> float | None:

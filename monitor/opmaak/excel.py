@@ -1,50 +1,252 @@
-"""Tables to Excel bytes, safe to open: text that Excel would run as a formula is neutralised."""
+"""The one Excel workbook writer of the app: every .xlsx the app hands out is made here.
+
+What it guarantees, for any text that comes in (chart titles, toelichtingen, names):
+
+- sheet names Excel accepts: no ``[]:*?/\\``, at most 31 characters, unique in the workbook
+  (case-insensitive, as Excel compares them), never empty;
+- no formulas: text that Excel would run (starting with ``= + - @``, tab or CR) gets a ``'``;
+- no control characters that make openpyxl refuse the cell (``\\x01``, ``\\x0b``, …);
+- tables with a styled header row, frozen below it, and column widths from the content;
+  optionally a title and caption lines in rows above the table.
+"""
 
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from monitor.opmaak.tekst import NL_TIJD
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 KOP_KLEUR = "01689B"
+MAX_BLADNAAM = 31
+STANDAARD_BLADNAAM = "Blad"
+_ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
+KOP_LETTER = Font(bold=True, color="FFFFFF")
+KOP_VULLING = PatternFill("solid", fgColor=KOP_KLEUR)
+TERUGLOOP = Alignment(wrap_text=True, vertical="top")
+
+
+# --------------------------------------------------------------------------------------------
+# Cells
+
+
+def zonder_stuurtekens(tekst: str) -> str:
+    """``tekst`` without the control characters openpyxl refuses (tab, CR and LF stay)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", tekst)
 
 
 def veilige_tekst(waarde: object) -> object:
-    """Prefix text that starts like a formula with a quote; numbers stay numbers."""
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_BEGIN):
-        return "'" + waarde
-    return waarde
+    """Text as a safe cell: control characters removed, formula-like text prefixed with a quote.
+
+    Anything that is not text is returned as it is.
+    """
+    if not isinstance(waarde, str):
+        return waarde
+    tekst = zonder_stuurtekens(waarde)
+    return "'" + tekst if tekst.startswith(FORMULE_BEGIN) else tekst
 
 
 def veilige_cel(waarde: object) -> object:
-    """A DataFrame value as an Excel cell: NaN empty, numpy scalars plain, text neutralised."""
-    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
+    """A DataFrame value as an Excel cell: NaN empty, numpy scalars plain, text made safe.
+
+    A datetime with a time zone becomes Dutch wall-clock time (Excel has no time zones).
+    """
+    if waarde is None or (not isinstance(waarde, str) and pd.isna(waarde) is True):
         return None
-    if hasattr(waarde, "item"):  # numpy scalars
+    if isinstance(waarde, pd.Timestamp):
+        waarde = waarde.to_pydatetime()
+    elif hasattr(waarde, "item"):  # numpy scalars
         waarde = waarde.item()
+    if isinstance(waarde, datetime) and waarde.tzinfo is not None:
+        waarde = waarde.astimezone(NL_TIJD).replace(tzinfo=None)
     return veilige_tekst(waarde)
 
 
-def tabel_naar_xlsx(tabel: pd.DataFrame, titel: str) -> bytes:
-    """One sheet with a bold header row, frozen panes and sensible column widths."""
-    werkboek = Workbook()
-    blad = werkboek.active
-    blad.title = (titel[:31] or "Tabel").replace("/", "-")
-    blad.append([str(k) for k in tabel.columns])
-    for rij in tabel.itertuples(index=False):
+# --------------------------------------------------------------------------------------------
+# Sheet names
+
+
+def bladnaam(tekst: str, bestaande: Iterable[str] = ()) -> str:
+    """A sheet name Excel accepts, made from ``tekst`` and unique among ``bestaande``.
+
+    '3.1 Thema: zorg [ja/nee]?' → '3.1 Thema- zorg -ja-nee--'; cut to 31 characters; an
+    empty result becomes 'Blad'; a name already taken gets ' (2)', ' (3)', … within the 31.
+    """
+    schoon = _ONGELDIG_IN_BLADNAAM.sub("-", zonder_stuurtekens(str(tekst)))
+    schoon = " ".join(schoon.split()).strip("'")  # Excel refuses a leading or trailing quote
+    basis = schoon[:MAX_BLADNAAM].rstrip() or STANDAARD_BLADNAAM
+    bezet = {b.casefold() for b in bestaande}
+    naam, volgnummer = basis, 1
+    while naam.casefold() in bezet:
+        volgnummer += 1
+        achtervoegsel = f" ({volgnummer})"
+        naam = basis[: MAX_BLADNAAM - len(achtervoegsel)].rstrip() + achtervoegsel
+    return naam
+
+
+# --------------------------------------------------------------------------------------------
+# Rows on a sheet
+
+
+def titelregel(blad: Worksheet, tekst: str, *, grootte: int = 14) -> None:
+    """A bold title line below what is on ``blad``."""
+    blad.append([veilige_tekst(tekst)])
+    blad.cell(blad.max_row, 1).font = Font(bold=True, size=grootte)
+
+
+def kopregel(blad: Worksheet, koppen: Sequence[object], *, terugloop: bool = True) -> None:
+    """The styled header row of a table (white on blue, bold) below what is on ``blad``."""
+    blad.append([veilige_tekst(str(k)) for k in koppen])
+    for cel in blad[blad.max_row]:
+        cel.font = KOP_LETTER
+        cel.fill = KOP_VULLING
+        if terugloop:
+            cel.alignment = TERUGLOOP
+
+
+def _breedte(kolom: object, waarden: pd.Series) -> int:
+    return max([len(str(kolom))] + [len(str(w)) for w in waarden.head(200)])
+
+
+def schrijf_tabel(
+    blad: Worksheet,
+    tabel: pd.DataFrame,
+    *,
+    breedtes: Mapping[str, int] | None = None,
+    max_breedte: int = 60,
+    terugloop: bool = False,
+    rijen_geschreven: Callable[[int], None] | None = None,
+) -> None:
+    """Write ``tabel`` (header row and values) below what is on ``blad``.
+
+    Column widths follow the content (10 to ``max_breedte`` characters) unless ``breedtes``
+    names a column; a column keeps the widest width asked for on this sheet. ``terugloop``
+    wraps long text in the cells. ``rijen_geschreven`` is called with the row count every 500 rows.
+    """
+    kopregel(blad, list(tabel.columns))
+    for nr, rij in enumerate(tabel.itertuples(index=False, name=None), start=1):
         blad.append([veilige_cel(w) for w in rij])
-    for cel in blad[1]:
-        cel.font = Font(bold=True, color="FFFFFF")
-        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
+        if terugloop:
+            for cel in blad[blad.max_row]:
+                cel.alignment = TERUGLOOP
+        if rijen_geschreven is not None and nr % 500 == 0:
+            rijen_geschreven(nr)
+    vast = breedtes or {}
     for i, kolom in enumerate(tabel.columns, start=1):
-        breedte = max([len(str(kolom))] + [len(str(w)) for w in tabel[kolom].head(200)])
-        blad.column_dimensions[get_column_letter(i)].width = min(60, max(10, breedte + 2))
-    blad.freeze_panes = "A2"
-    werkboek.properties.title = titel
-    buffer = io.BytesIO()
-    werkboek.save(buffer)
-    return buffer.getvalue()
+        gewenst = vast.get(str(kolom)) or min(
+            max_breedte, max(10, _breedte(kolom, tabel[kolom]) + 2)
+        )
+        letter = get_column_letter(i)
+        eerder = blad.column_dimensions[letter].width if letter in blad.column_dimensions else 0
+        blad.column_dimensions[letter].width = max(eerder, gewenst)
+
+
+# --------------------------------------------------------------------------------------------
+# The workbook
+
+
+class Werkboek:
+    """A workbook under construction; sheets get safe, unique names; ``naar_bytes`` at the end."""
+
+    def __init__(self, titel: str) -> None:
+        self._werkboek = Workbook()
+        self._leeg: Worksheet | None = self._werkboek.active  # reused by the first sheet
+        self._werkboek.properties.title = zonder_stuurtekens(titel)
+
+    @property
+    def bladnamen(self) -> list[str]:
+        return [b.title for b in self._werkboek.worksheets if b is not self._leeg]
+
+    def blad(self, naam: str) -> Worksheet:
+        """A new, empty sheet named after ``naam`` (made valid and unique)."""
+        titel = bladnaam(naam, self.bladnamen)
+        if self._leeg is not None:
+            blad, self._leeg = self._leeg, None
+            blad.title = titel
+            return blad
+        return self._werkboek.create_sheet(titel)
+
+    def tabel(
+        self,
+        naam: str,
+        tabel: pd.DataFrame,
+        *,
+        kop: str | None = None,
+        regels: Sequence[str] = (),
+        breedtes: Mapping[str, int] | None = None,
+        max_breedte: int = 60,
+        terugloop: bool = False,
+        rijen_geschreven: Callable[[int], None] | None = None,
+    ) -> Worksheet:
+        """A sheet with ``tabel``; ``kop`` (bold) and ``regels`` (captions, then a blank row)
+        in rows above it.
+
+        Without ``kop`` and ``regels`` the header is row 1, so the sheet reads back as a table
+        (the import reads the raw answers sheet that way). The panes freeze below the header.
+        """
+        blad = self.blad(naam)
+        boven = 0  # rows above the header
+        if kop:
+            titelregel(blad, kop, grootte=13)
+            boven += 1
+        for regel in regels:
+            blad.append([veilige_tekst(regel)])
+            boven += 1
+        if regels:  # a blank row between the captions and the table
+            blad.append([])
+            boven += 1
+        schrijf_tabel(
+            blad,
+            tabel,
+            breedtes=breedtes,
+            max_breedte=max_breedte,
+            terugloop=terugloop,
+            rijen_geschreven=rijen_geschreven,
+        )
+        blad.freeze_panes = f"A{boven + 2}"
+        return blad
+
+    def tekst(self, naam: str, regels: Sequence[str], *, kop: str | None = None) -> Worksheet:
+        """A sheet of text lines ('Over deze …', 'Uitleg'), wrapped in one wide column."""
+        blad = self.blad(naam)
+        if kop:
+            titelregel(blad, kop)
+        for regel in regels:
+            blad.append([veilige_tekst(regel)])
+            blad.cell(blad.max_row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        blad.column_dimensions["A"].width = 120
+        return blad
+
+    def naar_bytes(self) -> bytes:
+        """The workbook as .xlsx bytes (an empty workbook gets one empty sheet 'Blad')."""
+        if self._leeg is not None:
+            self._leeg.title = STANDAARD_BLADNAAM
+        buffer = io.BytesIO()
+        self._werkboek.save(buffer)
+        return buffer.getvalue()
+
+    @property
+    def openpyxl(self) -> Workbook:
+        """The openpyxl workbook, for what only one file needs (data validation, sheet order)."""
+        return self._werkboek
+
+
+def tabel_naar_xlsx(tabel: pd.DataFrame, titel: str, *, regels: Sequence[str] = ()) -> bytes:
+    """One table as a workbook: the title (and captions) above it, the sheet named after it.
+
+    This is what every 'Download als Excel' of a chart or table builds.
+    """
+    werkboek = Werkboek(titel)
+    werkboek.tabel(titel, tabel, kop=titel, regels=regels)
+    return werkboek.naar_bytes()

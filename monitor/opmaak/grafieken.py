@@ -17,7 +17,7 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
 )
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, getal, procent
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -63,11 +63,11 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
     themas = list(dict.fromkeys(sorted(index["thema"], key=_thema_nr)))
     actoren = list(dict.fromkeys(index["actor"]))
     raster = (
-        index.assign(waarde=(index["index"] * 100).round(0))
+        index.assign(waarde=index["index"] * 100)  # rounded where shown: getal below
         .pivot_table(index="thema", columns="actor", values="waarde", aggfunc="first")
         .reindex(index=themas, columns=actoren)
     )
-    tekst = raster.map(lambda w: "" if pd.isna(w) else f"{w:.0f}")
+    tekst = raster.map(lambda w: "" if pd.isna(w) else getal(w))
     fig = go.Figure(
         go.Heatmap(
             z=raster.to_numpy(),
@@ -154,7 +154,7 @@ def verdeling_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
             x=groep["percentage"],
             orientation="h",
             marker_color=OPTIE_KLEUREN.get(optie, CATEGORISCHE_KLEUREN[i % 8]),
-            text=[f"{p:.0f}%" if p and p >= 4 else "" for p in groep["percentage"]],
+            text=[procent(p) if p and p >= 4 else "" for p in groep["percentage"]],
             textposition="inside",
             insidetextanchor="middle",
             hovertemplate=f"{label}: %{{x:.1f}}%<extra></extra>",
@@ -250,7 +250,7 @@ def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
                 x=groep["percentage"],
                 orientation="h",
                 marker_color=OPTIE_KLEUREN[optie],
-                text=[f"{p:.0f}%" if p >= 6 else "" for p in groep["percentage"]],
+                text=[procent(p) if p >= 6 else "" for p in groep["percentage"]],
                 textposition="inside",
                 insidetextanchor="middle",
                 customdata=groep["aantal"],
@@ -352,7 +352,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
             x=teken * deel * waarde,
             orientation="h",
             marker_color=OPTIE_KLEUREN[optie],
-            text=[f"{p:.0f}%" if p >= 8 and legenda else "" for p in waarde],
+            text=[procent(p) if p >= 8 and legenda else "" for p in waarde],
             textposition="inside",
             textangle=0,
             insidetextanchor="middle",
@@ -424,7 +424,7 @@ def benchmark_thema(tabel: pd.DataFrame, titel: str, eigen_naam: str) -> go.Figu
         name=eigen_naam,
         marker={"symbol": "diamond", "size": 15, "color": CATEGORISCHE_KLEUREN[5]},
         marker_line={"width": 1, "color": "#000000"},
-        text=[f"{w:.0f}" for w in tabel.loc[eigen, "eigen"]],
+        text=[getal(w) for w in tabel.loc[eigen, "eigen"]],
         textposition="top center",
         hovertemplate=f"{eigen_naam}: %{{x:.0f}}<extra>%{{y}}</extra>",
     )

@@ -8,20 +8,17 @@ Chapter 4: the beleving statements of gemeenten and regio's, percentage per answ
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
 from monitor.kengetallen import themaoverzicht, voortgang
-from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
+from monitor.opmaak.excel import Werkboek
+from monitor.opmaak.tekst import afronden
+from monitor.progress import ProgressCallback, meld
 from monitor.reflectie.dias import Bron, kopregels, planning_op_peildatum, thema_titel
 
-Voortgang = Callable[[float, str], None]
 STATUS_KOPPEN = [f"{o.label} (%)" for o in (*STATUS_OPTIES, *JANEE_OPTIES)]
 THEMA_KOPPEN = [
     "Actor",
@@ -41,7 +38,7 @@ def _procent(waarde: float | None) -> int | None:
     """Whole percentages, as the report prints them (half up: 50,5 → 51)."""
     if waarde is None or pd.isna(waarde):
         return None
-    return int(float(waarde) + 0.5)
+    return int(afronden(float(waarde)))
 
 
 def thema_rijen(
@@ -110,47 +107,33 @@ def beleving_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
     return rijen
 
 
-def _blad(werkboek: Workbook, titel: str, kop: str, koppen: list[str], rijen: list[list]):
-    blad = werkboek.create_sheet(titel[:31])
-    blad.append([kop])
-    blad["A1"].font = Font(bold=True, size=13)
-    blad.append(koppen)
-    for rij in rijen:
-        blad.append([veilige_tekst(w) for w in rij])
-    for cel in blad[2]:
-        cel.font = Font(bold=True, color="FFFFFF")
-        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
-        cel.alignment = Alignment(wrap_text=True, vertical="top")
-    for i, naam in enumerate(koppen, start=1):
-        breed = naam in ("Afspraak", "Stelling")
-        blad.column_dimensions[get_column_letter(i)].width = (
-            70 if breed else max(10, min(22, len(naam) + 2))
-        )
-    for rij in blad.iter_rows(min_row=3):
-        for cel in rij:
-            cel.alignment = Alignment(wrap_text=True, vertical="top")
-    blad.freeze_panes = "A3"
-    return blad
-
-
-def bouw_xlsx(bron: Bron, voortgang_cb: Voortgang | None = None) -> bytes:
-    """The report tables of chapters 3 and 4 (and the deadlines) of the round as .xlsx bytes."""
-    melden = voortgang_cb or (lambda _f, _t: None)
-    verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
-    werkboek = Workbook()
-    over = werkboek.active
-    over.title = "Over deze tabellen"
-    for regel in ["Rapportagetabellen Monitor Hervormingsagenda Jeugd", *kopregels(bron)]:
-        over.append([regel])
-    over["A1"].font = Font(bold=True, size=14)
-    over.append([])
-    over.append(
-        [
-            "Percentages van de organisaties die de vraag beantwoordden, afgerond op hele "
-            "procenten zoals in het rapport; enkele actoren met hun antwoord."
-        ]
+def _blad(werkboek: Werkboek, titel: str, kop: str, koppen: list[str], rijen: list[list]) -> None:
+    """A report table: its heading in row 1, the header in row 2, long texts wrapped."""
+    werkboek.tabel(
+        titel,
+        pd.DataFrame(rijen, columns=koppen, dtype=object),
+        kop=kop,
+        breedtes={naam: max(10, min(22, len(naam) + 2)) for naam in koppen}
+        | {"Afspraak": 70, "Stelling": 70},
+        terugloop=True,
     )
-    over.column_dimensions["A"].width = 120
+
+
+def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes:
+    """The report tables of chapters 3 and 4 (and the deadlines) of the round as .xlsx bytes."""
+    melden = partial(meld, voortgang_cb)
+    verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
+    werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}")
+    werkboek.tekst(
+        "Over deze tabellen",
+        [
+            *kopregels(bron),
+            "",
+            "Percentages van de organisaties die de vraag beantwoordden, afgerond op hele "
+            "procenten zoals in het rapport; enkele actoren met hun antwoord.",
+        ],
+        kop="Rapportagetabellen Monitor Hervormingsagenda Jeugd",
+    )
     planning = planning_op_peildatum(bron)
     verstreken = dict(zip(planning["afspraak_code"], planning["verstreken"], strict=True))
     nummers = sorted(bron.themas["nr"].astype(int))
@@ -176,8 +159,6 @@ def bouw_xlsx(bron: Bron, voortgang_cb: Voortgang | None = None) -> bytes:
         ["Thema", "Code", "Afspraak", "Actor(en)", "Planning", "Deadline", "Verstreken"],
         [list(r) for r in planning.itertuples(index=False)],
     )
-    werkboek.properties.title = f"Rapportagetabellen ronde {bron.jaar}"
-    buffer = io.BytesIO()
-    werkboek.save(buffer)
+    inhoud = werkboek.naar_bytes()
     melden(1.0, "Klaar")
-    return buffer.getvalue()
+    return inhoud

@@ -5,7 +5,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from monitor.opmaak.grafieken import LETTERTYPE
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, getal, procent
 from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, GESTAPELD_AANTAL, STAAF, Dia, kleur
 
 
@@ -13,15 +13,15 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
     """Horizontal bars of the slide's tidy table: stacked (GESTAPELD*), one series (STAAF) or
     clustered (GEGROEPEERD). Values are written in the bars, so colour is never the only cue.
     ``groot`` uses larger fonts (the reflectiesessie page)."""
-    procent = dia.soort in (GESTAPELD, STAAF)
+    als_procent = dia.soort in (GESTAPELD, STAAF)
     categorieen = dia.categorieen
     labels = [afkorten(c, 60) for c in categorieen]
     fig = go.Figure()
     for i, (code, naam) in enumerate(dia.reeksen):
         waarden = dia.waarden(code)
         tekst = [
-            (f"{w:.0f}%" if procent else f"{w:.0f}")
-            if w >= (4 if procent else 1) or dia.soort == GEGROEPEERD
+            (procent(w) if als_procent else getal(w))
+            if w >= (4 if als_procent else 1) or dia.soort == GEGROEPEERD
             else ""
             for w in waarden
         ]
@@ -34,7 +34,7 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
             text=tekst,
             textposition="inside" if dia.soort != GEGROEPEERD else "auto",
             insidetextanchor="middle",
-            hovertemplate=f"{naam}: %{{x:.1f}}{'%' if procent else ''}<extra></extra>",
+            hovertemplate=f"{naam}: %{{x:.1f}}{'%' if als_procent else ''}<extra></extra>",
         )
     stapel = dia.soort in (GESTAPELD, GESTAPELD_AANTAL)
     fig.update_layout(

@@ -10,19 +10,19 @@ from __future__ import annotations
 import os
 import shutil
 import warnings
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from fpdf import FPDF
 
 from monitor.errors import MonitorFout
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import datum
+from monitor.progress import ProgressCallback, meld
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
 from monitor.reflectie.dias import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
 
-Voortgang = Callable[[float, str], None]
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
 BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
 
@@ -49,7 +49,7 @@ def browser_pad() -> Path:
     return Path(pad)
 
 
-def afbeeldingen(dias: list[Dia], melden: Voortgang, tot: float) -> dict[str, bytes]:
+def afbeeldingen(dias: list[Dia], melden: ProgressCallback, tot: float) -> dict[str, bytes]:
     """PNG per slide key, drawn by one kaleido Chromium for the whole batch."""
     import kaleido
 
@@ -138,14 +138,14 @@ def bouw_pdf(
     bron: Bron,
     dias: list[Dia],
     notities: pd.DataFrame | None = None,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
 ) -> bytes:
     """The report as PDF bytes: title page (round, peildatum, self-reported), overview (the
     slides that belong to no thema), one section per thema (its slide and its deadlines).
 
     Raises GeenBrowser when Chromium is missing (checked first, before any work).
     """
-    melden = voortgang or (lambda _f, _t: None)
+    melden = partial(meld, voortgang)
     browser_pad()
     plaatjes = afbeeldingen(dias, melden, 0.8)
     melden(0.85, "PDF opmaken")
@@ -170,8 +170,6 @@ def bouw_pdf(
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
         rapport.deadlines(planning[planning["thema_nr"] == nr])
-    rapport.alinea(
-        f"Gemaakt op basis van ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}.", 8
-    )
+    rapport.alinea(f"Gemaakt op basis van ronde {bron.jaar}, peildatum {datum(bron.peildatum)}.", 8)
     melden(1.0, "Klaar")
     return bytes(rapport.output())

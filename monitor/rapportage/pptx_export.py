@@ -8,7 +8,7 @@ afspraken with a deadline and whether it had passed at the peildatum.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from functools import partial
 
 import pandas as pd
 from pptx import Presentation
@@ -17,8 +17,8 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from monitor.opmaak import tekst as format
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, datum, datum_tijd_kort
+from monitor.progress import ProgressCallback, meld
 from monitor.reflectie.dias import (
     GEGROEPEERD,
     GESTAPELD,
@@ -30,7 +30,6 @@ from monitor.reflectie.dias import (
     planning_op_peildatum,
 )
 
-Voortgang = Callable[[float, str], None]
 TITEL_LAYOUT = 0
 ALLEEN_TITEL = 5
 PLANNING_RIJEN_PER_DIA = 12
@@ -45,11 +44,11 @@ def notitie_tekst(notities: pd.DataFrame) -> str:
     """The notes of one slide as plain text for the slide notes (actiepunten marked)."""
     regels = []
     for n in notities.itertuples():
-        regel = f"[{n.aangemaakt_op:%d-%m-%Y %H:%M}] {n.tekst}"
+        regel = f"[{datum_tijd_kort(n.aangemaakt_op)}] {n.tekst}"
         if n.is_actiepunt:
             regel += f" — ACTIEPUNT voor {n.eigenaar}"
             if n.deadline is not None and not pd.isna(n.deadline):
-                regel += f", deadline {format.datum(n.deadline)}"
+                regel += f", deadline {datum(n.deadline)}"
         regels.append(regel)
     return "\n".join(regels)
 
@@ -107,7 +106,7 @@ def _planning_dias(prs, bron: Bron) -> None:
         deel = tabel.iloc[start : start + PLANNING_RIJEN_PER_DIA]
         slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
         slide.shapes.title.text = (
-            f"Deadlines op de peildatum ({format.datum(bron.peildatum)}) "
+            f"Deadlines op de peildatum ({datum(bron.peildatum)}) "
             f"{start // PLANNING_RIJEN_PER_DIA + 1}/{-(-len(tabel) // PLANNING_RIJEN_PER_DIA)}"
         )
         vorm = slide.shapes.add_table(
@@ -131,11 +130,11 @@ def bouw_pptx(
     bron: Bron,
     dias: list[Dia],
     notities: pd.DataFrame | None = None,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
 ) -> bytes:
     """The deck as .pptx bytes. ``notities`` (columns of reflectie_opslag.notities) go into
     the slide notes of their slide; pass None to leave notes out (the public view)."""
-    melden = voortgang or (lambda _f, _t: None)
+    melden = partial(meld, voortgang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     prs.core_properties.title = f"Reflectiesessie monitor ronde {bron.jaar}"
@@ -150,7 +149,7 @@ def bouw_pptx(
         )
         _grafiek(slide, dia)
         eigen = notities[notities["dia"] == dia.sleutel] if notities is not None else pd.DataFrame()
-        tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}."]
+        tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {datum(bron.peildatum)}."]
         if len(eigen):
             tekst += ["", "Notities uit de reflectiesessie:", notitie_tekst(eigen)]
         slide.notes_slide.notes_text_frame.text = "\n".join(tekst)

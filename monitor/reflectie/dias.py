@@ -35,8 +35,7 @@ from monitor.errors import MonitorFout
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.verschillen import verschillen
 from monitor.kengetallen.voortgang import respons, voortgang_score, voortgangsindex
-from monitor.opmaak import tekst as format
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, datum, procent
 from monitor.rechten import PUBLIEK
 
 TABEL_KOLOMMEN = ["categorie", "reeks", "reeks_code", "waarde"]
@@ -187,7 +186,7 @@ def respons_dia(bron: Bron) -> Dia:
             r = per.loc[code]
             naam = ACTORTYPE_BY_CODE[code].label_meervoud.lower()
             delen.append(
-                f"{r['ingevuld']} van de {r['totaal']} {naam} ({format.procent(r['percentage'])})"
+                f"{r['ingevuld']} van de {r['totaal']} {naam} ({procent(r['percentage'])})"
             )
     enkel = per[[not ACTORTYPE_BY_CODE[c].collectief for c in per.index]]
     boodschap = " en ".join(delen) + " vulden de monitor in"
@@ -254,9 +253,7 @@ def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
     if beste is not None:
         aandeel, actortype, label, tekst = beste
         actor = ACTORTYPE_BY_CODE[actortype].label_meervoud.lower()
-        boodschap = (
-            f"{format.procent(aandeel)} van de {actor} antwoordt '{label}' op: {_zin(tekst, 110)}"
-        )
+        boodschap = f"{procent(aandeel)} van de {actor} antwoordt '{label}' op: {_zin(tekst, 110)}"
     else:
         eigen = _afspraak_vragen(bron.vragen)
         ids = eigen.loc[eigen["thema_nr"] == thema_nr, "id"]
@@ -308,7 +305,7 @@ def planning_dia(bron: Bron) -> Dia:
         verstreken = overzicht[overzicht["deadline"] <= bron.peildatum]
         achter = int((verstreken["status"] == PlanningStatus.ACHTER).sum())
         boodschap = (
-            f"Op de peildatum ({format.datum(bron.peildatum)}) stonden {achter} van de "
+            f"Op de peildatum ({datum(bron.peildatum)}) stonden {achter} van de "
             f"{len(verstreken)} afspraken met een verstreken deadline achter op planning."
         )
     return Dia(
@@ -392,7 +389,7 @@ def beleving_dia(bron: Bron, actortype: str) -> Dia:
                 beste = (aandeel, vraag.tekst)
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
     boodschap = (
-        f"{format.procent(beste[0])} van de {naam.lower()} vindt de beweging volledig gemaakt "
+        f"{procent(beste[0])} van de {naam.lower()} vindt de beweging volledig gemaakt "
         f"bij: {_zin(beste[1], 100)}"
         if beste
         else f"Geen belevingsvragen voor {naam.lower()} in deze ronde."
@@ -435,7 +432,7 @@ def benchmark_dia(bron: Bron, actortype: str) -> Dia:
     else:
         rij = top.sort_values("waarde", ascending=False, kind="stable").iloc[0]
         boodschap = (
-            f"In thema {rij['categorie']} heeft {format.procent(rij['waarde'])} van de "
+            f"In thema {rij['categorie']} heeft {procent(rij['waarde'])} van de "
             f"{naam.lower()} een voortgangsindex van 75 of hoger: het hoogste aandeel."
         )
     return Dia(
@@ -582,7 +579,7 @@ def kopregels(bron: Bron) -> list[str]:
     """The lines every export starts with: round, peildatum, self-reported, deadlines."""
     return [
         f"Ronde {bron.jaar}: {bron.titel}",
-        f"Peildatum: {format.datum(bron.peildatum)}",
+        f"Peildatum: {datum(bron.peildatum)}",
         ZELFRAPPORTAGE,
         DISCLAIMER,
         "Per afspraak staat vermeld of de deadline op de peildatum verstreken was (deadline op "

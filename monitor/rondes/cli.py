@@ -11,7 +11,7 @@ from datetime import date
 
 from monitor.domain import Rol, RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import datum, getal
 from monitor.rechten import Gebruiker
 from monitor.rondes import levensloop
 from monitor.store import sessie
@@ -102,8 +102,8 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
             print("Nog geen rondes.")
         for r in tabel.itertuples():
             print(
-                f"{r.jaar}  {r.status:<12}  peildatum {format.datum(r.peildatum):<18} "
-                f"open {format.datum(r.open_datum)} – {format.datum(r.sluit_datum)}  "
-                f"{r.vragen} vragen, {format.getal(r.antwoorden)} antwoorden"
+                f"{r.jaar}  {r.status:<12}  peildatum {datum(r.peildatum):<18} "
+                f"open {datum(r.open_datum)} – {datum(r.sluit_datum)}  "
+                f"{r.vragen} vragen, {getal(r.antwoorden)} antwoorden"
             )
     return 0

@@ -9,11 +9,11 @@ import streamlit as st
 from monitor.config import get_settings
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
+from monitor.opmaak.excel import XLSX_MIME
 from monitor.ui import data
 from monitor.ui.page import PaginaContext
 from monitor.uitwisseling import exporteren, importeren, sjabloon
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSIE_RAPPORT = "beheer_import_rapport"
 SESSIE_MELDING = "beheer_import_melding"
 SESSIE_EXPORT = "beheer_export"

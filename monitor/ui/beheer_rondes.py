@@ -14,7 +14,7 @@ import streamlit as st
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, RondeStatus, Vraagtype, Zichtbaarheid
 from monitor.errors import MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import afkorten, datum, getal
 from monitor.rondes import levensloop
 from monitor.rondes import vragen as vragen_mod
 from monitor.store import sessie
@@ -83,13 +83,13 @@ def _ronde_weergave(tabel: pd.DataFrame) -> pd.DataFrame:
             "Ronde": tabel["jaar"].astype(str),
             "Titel": tabel["titel"],
             "Status": tabel["status"].map(lambda s: STATUS_LABELS.get(s, s)),
-            "Peildatum": tabel["peildatum"].map(format.datum),
-            "Open vanaf": tabel["open_datum"].map(format.datum),
-            "Sluitdatum": tabel["sluit_datum"].map(format.datum),
-            "Vragen": tabel["vragen"].map(format.getal),
-            "Antwoorden": tabel["antwoorden"].map(format.getal),
+            "Peildatum": tabel["peildatum"].map(datum),
+            "Open vanaf": tabel["open_datum"].map(datum),
+            "Sluitdatum": tabel["sluit_datum"].map(datum),
+            "Vragen": tabel["vragen"].map(getal),
+            "Antwoorden": tabel["antwoorden"].map(getal),
             "Gepubliceerd op": tabel["gepubliceerd_op"].map(
-                lambda d: format.datum(d.date()) if pd.notna(d) else "–"
+                lambda d: datum(d.date()) if pd.notna(d) else "–"
             ),
         }
     )
@@ -370,7 +370,7 @@ def _vraag_formulier(context: PaginaContext, jaar: int) -> None:
             format_func=lambda c: (
                 "Geen (informatievraag)"
                 if c is None
-                else f"{c} – {format.afkorten(afspraken.set_index('code').loc[c, 'tekst'], 80)}"
+                else f"{c} – {afkorten(afspraken.set_index('code').loc[c, 'tekst'], 80)}"
             ),
         )
         opties = st.text_input(
@@ -417,7 +417,7 @@ def planning(context: PaginaContext) -> None:
     code = st.selectbox(
         "Afspraak",
         codes,
-        format_func=lambda c: f"{c} – {format.afkorten(teksten[c], 90)}",
+        format_func=lambda c: f"{c} – {afkorten(teksten[c], 90)}",
         key="beheer_planning_afspraak",
     )
     eigen = versies[versies["afspraak_code"] == code].sort_values("geldig_vanaf")
@@ -430,9 +430,9 @@ def planning(context: PaginaContext) -> None:
             pd.DataFrame(
                 {
                     "Planning": eigen["tekst"],
-                    "Deadline": eigen["datum"].map(format.datum),
+                    "Deadline": eigen["datum"].map(datum),
                     "Bron": eigen["bron"],
-                    "Geldig vanaf": eigen["geldig_vanaf"].map(format.datum),
+                    "Geldig vanaf": eigen["geldig_vanaf"].map(datum),
                     "Nu in kracht": eigen["geldig_vanaf"].map(
                         lambda d: "ja" if d == huidige else ""
                     ),
@@ -459,8 +459,7 @@ def planning(context: PaginaContext) -> None:
                     geldig_vanaf=geldig_vanaf,
                 )
                 return (
-                    f"Afspraak {code}: '{versie.tekst}' geldt vanaf "
-                    f"{format.datum(versie.geldig_vanaf)}."
+                    f"Afspraak {code}: '{versie.tekst}' geldt vanaf {datum(versie.geldig_vanaf)}."
                 )
 
             _schrijf(actie)

@@ -12,10 +12,10 @@ from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import afkorten, getal, procent
 from monitor.rechten import Gebruiker
 from monitor.ui import data
-from monitor.ui.components import grafiek, keuze_uit_url
+from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
 
 EIGEN_LEDEN = "benchmark_eigen_leden"
 FOUT = "benchmark_eigen_fout"
@@ -24,11 +24,11 @@ KIEZERS = ("gemeente", "regio")
 
 
 def _index(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else format.getal(100 * waarde)
+    return "–" if waarde is None or pd.isna(waarde) else getal(100 * waarde)
 
 
 def _pct(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else format.procent(waarde)
+    return "–" if waarde is None or pd.isna(waarde) else procent(waarde)
 
 
 def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
@@ -177,7 +177,7 @@ def profiel(organisaties: pd.DataFrame, uitkomst: bm.Benchmark) -> None:
     if not pd.isna(rij["inwoners"]):
         klasse = rij["inwonersklasse"]
         extra = f" ({inwonersklasse_label(klasse)})" if isinstance(klasse, str) else ""
-        delen.append(f"{format.getal(int(rij['inwoners']))} inwoners{extra}")
+        delen.append(f"{getal(int(rij['inwoners']))} inwoners{extra}")
     st.markdown(" · ".join(delen))
     groep = uitkomst.groep
     st.caption(
@@ -215,9 +215,6 @@ def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
 
 def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
     """The thema figures as Dutch text, for the table view and the download."""
-
-    def getal(w) -> str:
-        return "–" if pd.isna(w) else format.getal(w)
 
     weergave = pd.DataFrame(
         {
@@ -288,9 +285,7 @@ def vraag_weergave(uitkomst: bm.Benchmark, wacht_op: dict[str, str] | None = Non
             "Vraag": v["tekst"],
             "Eigen antwoord": v["eigen"],
             "Vergelijkgroep": v["verdeling"].where(v["verdeling"] != "", "–"),
-            "Mediaan groep": v["peer_mediaan"].map(
-                lambda w: "" if pd.isna(w) else format.getal(w, 1)
-            ),
+            "Mediaan groep": v["peer_mediaan"].map(lambda w: "" if pd.isna(w) else getal(w, 1)),
             "Groep gereed": v["gereed_pct"].map(lambda w: "" if pd.isna(w) else _pct(w)),
             "Antwoorden groep": v["n"],
             "Wacht op": v["code"].map(lambda c: wacht_op.get(c, "")),
@@ -340,7 +335,7 @@ def _staaf_tabel(verdeling: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
     """Status and ja/nee questions of ``vragen`` with their peers' shares, labelled
     with the own answer."""
     labels = {
-        r.vraag_id: format.afkorten(f"{r.code} (eigen: {r.eigen})", 60)
+        r.vraag_id: afkorten(f"{r.code} (eigen: {r.eigen})", 60)
         for r in vragen.itertuples()
         if r.vraagtype in bm.STATUS_TYPES and r.n
     }
@@ -398,7 +393,7 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
     for (_, code, tekst, eigen), groep in uitkomst.leer.groupby(
         ["vraag_id", "vraag", "tekst", "eigen"], sort=False
     ):
-        with st.expander(f"{code} · {format.afkorten(tekst, 90)} — {len(groep)} verder"):
+        with st.expander(f"{code} · {afkorten(tekst, 90)} — {len(groep)} verder"):
             st.markdown(f"**{tekst}**  \nUw antwoord: {eigen}")
             if wacht_op.get(code):
                 st.caption(f"Deze afspraak {wacht_op[code]}.")
@@ -451,14 +446,13 @@ def download(uitkomst: bm.Benchmark, jaar: int, thema: pd.DataFrame, vragen: pd.
         ("Vergelijkgroep", f"{uitkomst.groep.naam} ({len(uitkomst.groep.leden)} organisaties)"),
         ("Zichtbaarheid", uitkomst.toegang.melding or "Genoemd"),
     ]
-    st.download_button(
+    excel_knop(
         "Download benchmarkprofiel (Excel)",
-        data=lambda: profiel_xlsx(
+        lambda: profiel_xlsx(
             titel=f"Benchmarkprofiel {uitkomst.naam}, ronde {jaar}",
             kop=kop,
             tabellen=[("Per thema", thema), ("Per vraag", vragen)],
         ),
-        file_name=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        bestandsnaam=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
         key="benchmark_download",
     )

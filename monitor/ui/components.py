@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from monitor.opmaak.excel import tabel_naar_xlsx
+from monitor.opmaak.excel import XLSX_MIME, tabel_naar_xlsx
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -24,16 +24,25 @@ def _sleutel(titel: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", titel.lower()).strip("_")[:60]
 
 
+def excel_knop(
+    label: str, maak: Callable[[], bytes], *, bestandsnaam: str, key: str | None = None
+) -> None:
+    """A download button for a workbook of ``opmaak.excel``; ``maak`` runs only on click."""
+    st.download_button(label, data=maak, file_name=bestandsnaam, mime=XLSX_MIME, key=key)
+
+
 def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
-    """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download."""
+    """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
+
+    The download holds the table with the chart's title above it (``tabel_naar_xlsx``).
+    """
     st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{_sleutel(titel)}")
     with st.expander(f"Toon als tabel: {titel}"):
         st.dataframe(tabel, hide_index=True, width="stretch")
-        st.download_button(
+        excel_knop(
             "Download als Excel",
-            data=lambda: tabel_naar_xlsx(tabel, titel),  # built only on click
-            file_name=f"{_sleutel(titel)}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            lambda: tabel_naar_xlsx(tabel, titel),
+            bestandsnaam=f"{_sleutel(titel)}.xlsx",
             key=f"download_{_sleutel(titel)}",
         )
 

@@ -10,9 +10,8 @@ from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import landelijk, voortgang
 from monitor.kengetallen.filters import Filter
-from monitor.opmaak import geo
+from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak import tekst as format
 from monitor.rechten import PUBLIEK
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.ui import data
@@ -38,7 +37,7 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
         kolom.metric(
             f"Respons {ACTORTYPE_BY_CODE[code].label_meervoud.lower()}",
             f"{rij['ingevuld']} van {rij['totaal']}",
-            help=f"{format.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
+            help=f"{tekst.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
             "van dit jaar",
         )
     kolommen[2].metric(
@@ -57,26 +56,26 @@ def voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     if ronde.vorige_ronde_id is not None and aandeel.percentage is not None:
         vorig = data.aandeel_afgerond(ronde.vorige_ronde_id, versie, filter_).percentage
         if vorig is not None:
-            delta = f"{format.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
+            delta = f"{tekst.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
     kolommen[0].metric(
         "Afgerond of ja",
-        format.procent(aandeel.percentage, 1),
+        tekst.procent(aandeel.percentage, 1),
         delta=delta,
-        help=f"{format.getal(aandeel.aantal)} van de {format.getal(aandeel.totaal)} antwoorden "
+        help=f"{tekst.getal(aandeel.aantal)} van de {tekst.getal(aandeel.totaal)} antwoorden "
         "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
         "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
     )
     planning = data.planning_overzicht(ronde.id, ronde.peildatum, versie)
     kolommen[1].metric(
         "Afspraken achter op planning",
-        format.getal(landelijk.aantal_achter(planning)),
+        tekst.getal(landelijk.aantal_achter(planning)),
         help="Afspraken waarvan de deadline op de peildatum verstreken is terwijl minstens één "
         "actor (bij gemeenten en regio's de meerderheid) niet klaar is. Zie de pagina Planning.",
     )
     verschillen = data.verschillen(ronde.id, versie, PUBLIEK)
     kolommen[2].metric(
         "Verschillen tussen actoren",
-        format.getal(verschillen["afspraak_code"].nunique()),
+        tekst.getal(verschillen["afspraak_code"].nunique()),
         help="Gedeelde afspraken die Rijk, VNG, BGZJ, SBJ of KBL verschillend beantwoorden. "
         "Zie de pagina Verschillen tussen actoren.",
     )
@@ -119,7 +118,9 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         charts.status_per_thema_staaf(tabel, titel),
         titel=titel,
         alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
-        tabel=tabel.assign(percentage=tabel["percentage"].round(1)).rename(
+        tabel=tabel.assign(
+            percentage=tabel["percentage"].map(lambda p: tekst.afgerond(p, 1))
+        ).rename(
             columns={
                 "thema": "Thema",
                 "actor": "Actor",
@@ -186,7 +187,7 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
                 codes,
                 key=f"vraag_{laag}",
                 standaard=codes[0],
-                format_func=lambda c: f"{c} · {format.afkorten(teksten[c], 90)}",
+                format_func=lambda c: f"{c} · {tekst.afkorten(teksten[c], 90)}",
             )
     naam = LAGEN[laag].lower()
     if vraag_code is None:

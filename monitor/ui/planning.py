@@ -8,7 +8,7 @@ import streamlit as st
 
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.kengetallen.planning import planning_verschuivingen
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import datum
 
 
 def wacht_op_sectie(wachten: dict[str, list[str]], teksten: dict[str, str]) -> None:
@@ -37,7 +37,7 @@ def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
         st.markdown(f"**{teksten.get(code, code)}** — in totaal {totaal} maanden verschoven")
         st.table(
             groep.assign(
-                geldig_vanaf=groep["geldig_vanaf"].map(format.datum),
+                geldig_vanaf=groep["geldig_vanaf"].map(datum),
                 maanden_verschoven=groep["maanden_verschoven"].map(
                     lambda m: "–" if m is None or m != m else f"{int(m):+d} maanden"
                 ),

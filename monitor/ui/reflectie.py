@@ -9,7 +9,7 @@ import streamlit as st
 
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
-from monitor.opmaak import tekst as format
+from monitor.opmaak.tekst import datum, datum_tijd_kort
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rechten import Gebruiker
 from monitor.reflectie.dias import Dia
@@ -102,8 +102,8 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
         if rij.is_actiepunt:
             actie = f" — **actiepunt** voor {rij.eigenaar}"
             if rij.deadline is not None and not pd.isna(rij.deadline):
-                actie += f", deadline {format.datum(rij.deadline)}"
-        st.markdown(f"{rij.aangemaakt_op:%d-%m-%Y %H:%M} · {actie.lstrip(' —')}")
+                actie += f", deadline {datum(rij.deadline)}"
+        st.markdown(f"{datum_tijd_kort(rij.aangemaakt_op)} · {actie.lstrip(' —')}")
         st.text(rij.tekst)  # plain text, never HTML
     if reflectie.mag_schrijven(gebruiker):
         _notitie_formulier(gebruiker, ronde_id, dia)

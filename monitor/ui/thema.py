@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
+from monitor.opmaak.tekst import afgerond
 from monitor.ui import data
 from monitor.ui.components import grafiek
+
+een_decimaal = partial(afgerond, decimalen=1)
 
 KOPPEN = {
     "tekst": "Afspraak",
@@ -104,9 +109,9 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                 "Tekst": per_vraag["tekst"],
                 "Vorige ronde": per_vraag["verdeling_vorig"],
                 "Deze ronde": per_vraag["verdeling"],
-                "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].round(1),
-                "Afgerond deze ronde (%)": per_vraag["afgerond"].round(1),
-                "Verschil (procentpunt)": per_vraag["verschil"].round(1),
+                "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].map(een_decimaal),
+                "Afgerond deze ronde (%)": per_vraag["afgerond"].map(een_decimaal),
+                "Verschil (procentpunt)": per_vraag["verschil"].map(een_decimaal),
             }
         ),
         hide_index=True,

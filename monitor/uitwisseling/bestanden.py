@@ -16,7 +16,6 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -26,8 +25,8 @@ from openpyxl.utils import get_column_letter
 
 from monitor.config import get_settings
 from monitor.errors import InvoerFout
-
-Voortgang = Callable[[float, str], None]
+from monitor.opmaak.tekst import megabytes
+from monitor.progress import ProgressCallback
 
 OLE_KOP = bytes.fromhex("D0CF11E0A1B11AE1")  # Compound File Binary: old .xls or encrypted OOXML
 WERKMAP_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
@@ -108,7 +107,7 @@ def lees_tabel(
     bestandsnaam: str,
     *,
     limieten: Limieten | None = None,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
 ) -> Tabel:
     """The rows of the sheet to import from an .xlsx or .csv file.
 
@@ -122,7 +121,7 @@ def lees_tabel(
             bestandsnaam,
             None,
             None,
-            f"het bestand is {_mb(len(data))}; de grens is {_mb(limieten.max_bytes)}.",
+            f"het bestand is {megabytes(len(data))}; de grens is {megabytes(limieten.max_bytes)}.",
         )
     if not data:
         raise InvoerFout(bestandsnaam, None, None, "het bestand is leeg.")
@@ -141,10 +140,6 @@ def lees_tabel(
     return _lees_csv(data, bestandsnaam, limieten, voortgang)
 
 
-def _mb(aantal: int) -> str:
-    return f"{aantal / 2**20:.1f} MB".replace(".", ",")
-
-
 def _ole_melding(data: bytes) -> str:
     if "EncryptedPackage".encode("utf-16-le") in data:
         return (
@@ -161,7 +156,9 @@ def _ole_melding(data: bytes) -> str:
 # Excel
 
 
-def _lees_xlsx(data: bytes, naam: str, limieten: Limieten, voortgang: Voortgang | None) -> Tabel:
+def _lees_xlsx(
+    data: bytes, naam: str, limieten: Limieten, voortgang: ProgressCallback | None
+) -> Tabel:
     delen = _uitgepakte_delen(data, naam, limieten)
     _controleer_inhoudstypen(delen, naam)
     bladen = _bladen(delen, naam)
@@ -250,7 +247,7 @@ _MACRO_MELDING = (
 def _bom_melding(limieten: Limieten) -> str:
     return (
         "het bestand pakt uit tot meer dan de grens van "
-        f"{_mb(limieten.max_uitgepakt)} of is verdacht sterk gecomprimeerd; het wordt niet "
+        f"{megabytes(limieten.max_uitgepakt)} of is verdacht sterk gecomprimeerd; het wordt niet "
         "geopend."
     )
 
@@ -307,7 +304,7 @@ def _lees_blad(
     naam: str,
     blad: str,
     limieten: Limieten,
-    voortgang: Voortgang | None,
+    voortgang: ProgressCallback | None,
     met_cellen: bool,
 ) -> tuple[list[tuple[int, tuple[object, ...]]], list[Probleem]]:
     """The non-empty rows of a sheet. ``met_cellen`` looks at every cell's type (to find
@@ -384,7 +381,7 @@ def _celwaarde(cel, blad: str, rij: int, kop: tuple, problemen: list[Probleem]) 
 
 
 def _lees_csv(
-    data: bytes, naam: str, limieten: Limieten, voortgang: Voortgang | None = None
+    data: bytes, naam: str, limieten: Limieten, voortgang: ProgressCallback | None = None
 ) -> Tabel:
     tekst = _decodeer(data, naam)
     regels = tekst.splitlines()

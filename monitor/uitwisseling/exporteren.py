@@ -10,26 +10,20 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
-from monitor.opmaak import tekst as format
-from monitor.opmaak.excel import KOP_KLEUR, veilige_cel
+from monitor.opmaak import tekst
+from monitor.opmaak.excel import Werkboek, veilige_cel
+from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.store import lezen, sessie
 from monitor.store.sessie import Engine
-
-Voortgang = Callable[[float, str], None]
 
 RUWE_KOLOMMEN = [
     "ronde",
@@ -41,7 +35,6 @@ RUWE_KOLOMMEN = [
 ]
 RUW_ROLLEN = frozenset({Rol.BEHEERDER})
 RUW_BLAD = "Antwoorden"
-_ONGELDIG_IN_BLADNAAM = str.maketrans({c: "-" for c in "[]:*?/\\"})
 
 
 @dataclass(frozen=True)
@@ -182,45 +175,11 @@ def _als_getal(waarde: object) -> object:
 # Files
 
 
-def _meld(voortgang: Voortgang | None, fractie: float, tekst: str) -> None:
-    if voortgang is not None:
-        voortgang(min(1.0, max(0.0, fractie)), tekst)
-
-
-def bladnaam(tekst: str) -> str:
-    """A valid, unique-enough Excel sheet name: no []:*?/\\ and at most 31 characters."""
-    return tekst.translate(_ONGELDIG_IN_BLADNAAM)[:31]
-
-
-def _schrijf_blad(
-    werkmap: Workbook,
-    titel: str,
-    tabel: pd.DataFrame,
-    voortgang: Callable[[int], None] | None = None,
-) -> None:
-    blad = werkmap.create_sheet(bladnaam(titel))
-    for i, kolom in enumerate(tabel.columns, start=1):
-        breedte = max([len(str(kolom))] + [len(str(w)) for w in tabel[kolom].head(200)])
-        blad.column_dimensions[get_column_letter(i)].width = min(60, max(10, breedte + 2))
-    blad.freeze_panes = "A2"
-    kop = []
-    for naam in tabel.columns:
-        cel = WriteOnlyCell(blad, value=veilige_cel(str(naam)))
-        cel.font = Font(bold=True, color="FFFFFF")
-        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
-        kop.append(cel)
-    blad.append(kop)
-    for nr, rij in enumerate(tabel.itertuples(index=False, name=None), start=1):
-        blad.append([veilige_cel(w) for w in rij])
-        if voortgang is not None and nr % 500 == 0:
-            voortgang(nr)
-
-
 def exporteer_xlsx(
-    gebruiker: Gebruiker, data: RondeData, *, voortgang: Voortgang | None = None
+    gebruiker: Gebruiker, data: RondeData, *, voortgang: ProgressCallback | None = None
 ) -> bytes:
     """The round as a workbook; the raw answers sheet only for beheerders."""
-    werkmap = Workbook(write_only=True)
+    werkmap = Werkboek(f"{data.titel} (export)")
     met_ruw = gebruiker.rol in RUW_ROLLEN
     themas = list(data.themas.itertuples())
     stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
@@ -229,59 +188,54 @@ def exporteer_xlsx(
     def verder(tekst: str, aantal: int = 1) -> None:
         nonlocal stap
         stap += aantal
-        _meld(voortgang, stap / stappen, tekst)
+        meld(voortgang, stap / stappen, tekst)
 
     over = pd.DataFrame(
         {
             "Onderdeel": ["Ronde", "Titel", "Peildatum", "Let op"],
-            "Waarde": [str(data.jaar), data.titel, format.datum(data.peildatum), DISCLAIMER],
+            "Waarde": [str(data.jaar), data.titel, tekst.datum(data.peildatum), DISCLAIMER],
         }
     )
-    _schrijf_blad(werkmap, "Over deze export", over)
-    _schrijf_blad(werkmap, "Respons", respons_tabel(data))
+    werkmap.tabel("Over deze export", over)
+    werkmap.tabel("Respons", respons_tabel(data))
     verder("Respons")
     for thema in themas:
-        _schrijf_blad(werkmap, f"{int(thema.nr)}. {thema.titel}", thema_tabel(data, int(thema.nr)))
+        werkmap.tabel(f"{int(thema.nr)}. {thema.titel}", thema_tabel(data, int(thema.nr)))
         verder(f"Thema {int(thema.nr)}")
-    _schrijf_blad(werkmap, "Beleving", beleving_tabel(data))
+    werkmap.tabel("Beleving", beleving_tabel(data))
     verder("Beleving")
     if met_ruw:
         ruw = ruwe_antwoorden(gebruiker, data)
         totaal = max(1, len(ruw))
-        _schrijf_blad(
-            werkmap,
+        werkmap.tabel(
             RUW_BLAD,
             ruw,
-            voortgang=lambda n: _meld(
+            rijen_geschreven=lambda n: meld(
                 voortgang, (stap + 3 * n / totaal) / stappen, f"{n} antwoorden geschreven"
             ),
         )
         verder("Antwoorden", 3)
-    werkmap.properties.title = f"{data.titel} (export)"
-    buffer = io.BytesIO()
-    werkmap.save(buffer)
+    inhoud = werkmap.naar_bytes()
     verder("Klaar")
-    return buffer.getvalue()
+    return inhoud
 
 
 def ruwe_antwoorden_xlsx(gebruiker: Gebruiker, data: RondeData) -> bytes:
     """Only the raw answers as a workbook with one sheet 'Antwoorden' (beheerders)."""
-    werkmap = Workbook(write_only=True)
-    _schrijf_blad(werkmap, RUW_BLAD, ruwe_antwoorden(gebruiker, data))
-    buffer = io.BytesIO()
-    werkmap.save(buffer)
-    return buffer.getvalue()
+    werkmap = Werkboek(f"{data.titel} (ruwe antwoorden)")
+    werkmap.tabel(RUW_BLAD, ruwe_antwoorden(gebruiker, data))
+    return werkmap.naar_bytes()
 
 
 def csv_getal(waarde: object) -> object:
     """Numbers in Dutch notation for CSV ('1234,5'); other values unchanged."""
     if isinstance(waarde, bool) or not isinstance(waarde, int | float):
         return waarde
-    return str(waarde).replace(".", ",")
+    return tekst.getal_exact(waarde, duizendtallen=False)
 
 
 def exporteer_csv(
-    gebruiker: Gebruiker, data: RondeData, *, voortgang: Voortgang | None = None
+    gebruiker: Gebruiker, data: RondeData, *, voortgang: ProgressCallback | None = None
 ) -> bytes:
     """The raw answers as CSV for Dutch Excel: ';'-separated, UTF-8 with BOM (beheerders)."""
     ruw = ruwe_antwoorden(gebruiker, data)
@@ -292,8 +246,8 @@ def exporteer_csv(
     for nr, rij in enumerate(ruw.itertuples(index=False, name=None), start=1):
         schrijver.writerow(["" if (c := veilige_cel(w)) is None else csv_getal(c) for w in rij])
         if nr % 500 == 0:
-            _meld(voortgang, nr / totaal, f"{nr} antwoorden geschreven")
-    _meld(voortgang, 1.0, "Klaar")
+            meld(voortgang, nr / totaal, f"{nr} antwoorden geschreven")
+    meld(voortgang, 1.0, "Klaar")
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -303,7 +257,7 @@ def exporteer(
     gebruiker: Gebruiker,
     jaar: int,
     formaat: str,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
 ) -> bytes:
     """A round as 'xlsx' or 'csv' bytes (see ``exporteer_xlsx`` and ``exporteer_csv``)."""
     data = laad_ronde(engine, jaar)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -28,6 +28,7 @@ import pandas as pd
 from monitor.config import ALIASSEN_BESTAND
 from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, Rol, opties_voor
 from monitor.errors import InvoerFout, MonitorFout
+from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, vereis_rol
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import antwoorden as antwoorden_store
@@ -44,8 +45,6 @@ from monitor.uitwisseling.waarden import (
     sleutel,
     zonder_neutralisatie,
 )
-
-Voortgang = Callable[[float, str], None]
 
 KOLOM_ORGANISATIECODE = "organisatiecode"
 KOLOM_ORGANISATIENAAM = "organisatienaam"
@@ -551,11 +550,6 @@ class ImportRapport:
         return "\n".join(regels)
 
 
-def _meld(voortgang: Voortgang | None, fractie: float, tekst: str) -> None:
-    if voortgang is not None:
-        voortgang(min(1.0, max(0.0, fractie)), tekst)
-
-
 def importeer(
     engine: Engine,
     *,
@@ -565,7 +559,7 @@ def importeer(
     jaar: int,
     toepassen: bool,
     limieten: Limieten | None = None,
-    voortgang: Voortgang | None = None,
+    voortgang: ProgressCallback | None = None,
     moment: datetime | None = None,
 ) -> ImportRapport:
     """Check a file of answers for round ``jaar`` and, with ``toepassen`` and no problems,
@@ -575,13 +569,13 @@ def importeer(
     """
     vereis_rol(gebruiker, IMPORT_ROLLEN, "het importeren van antwoorden")
     rapport = ImportRapport(bestandsnaam, jaar)
-    _meld(voortgang, 0.0, "Bestand controleren")
+    meld(voortgang, 0.0, "Bestand controleren")
     try:
         tabel = lees_tabel(
             data,
             bestandsnaam,
             limieten=limieten,
-            voortgang=lambda f, t: _meld(voortgang, 0.7 * f, t),
+            voortgang=lambda f, t: meld(voortgang, 0.7 * f, t),
         )
     except InvoerFout as fout:
         rapport.problemen.append(Probleem(bestandsnaam, fout.rij, fout.veld, fout.melding))
@@ -597,7 +591,7 @@ def importeer(
             organisaties=lezen.organisaties_frame(session),
             aliassen=lees_aliassen(),
         )
-        _meld(voortgang, 0.7, "Antwoorden controleren")
+        meld(voortgang, 0.7, "Antwoorden controleren")
         gelezen = lees_regels(tabel, context)
         rapport.layout, rapport.problemen = gelezen.layout, gelezen.problemen
         if not rapport.ok:
@@ -608,9 +602,9 @@ def importeer(
         rapport.ongewijzigd = len(gelezen.regels) - len(nieuw) - len(wijzigingen)
         rapport.organisaties = len({r.organisatie_code for r in gelezen.regels})
         if not toepassen:
-            _meld(voortgang, 1.0, "Proefrun klaar")
+            meld(voortgang, 1.0, "Proefrun klaar")
             return rapport
-        _meld(voortgang, 0.85, "Antwoorden opslaan")
+        meld(voortgang, 0.85, "Antwoorden opslaan")
         _schrijf(
             session,
             ronde=ronde,
@@ -622,7 +616,7 @@ def importeer(
             moment=moment or datetime.now(UTC),
         )
         rapport.toegepast = True
-    _meld(voortgang, 1.0, "Import klaar")
+    meld(voortgang, 1.0, "Import klaar")
     return rapport
 
 

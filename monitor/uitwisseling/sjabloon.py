@@ -3,17 +3,14 @@ questions on a second sheet and drop-down lists for questions with options."""
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from monitor.domain import ACTORTYPE_BY_CODE, Vraagtype, opties_voor
 from monitor.errors import MonitorFout
-from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
+from monitor.opmaak.excel import Werkboek, kopregel, veilige_tekst
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import lezen, sessie
 from monitor.store.sessie import Engine
@@ -38,11 +35,7 @@ UITLEG = (
 
 
 def _kop(blad, waarden: list[str]) -> None:
-    blad.append(waarden)
-    for cel in blad[blad.max_row]:
-        cel.font = Font(bold=True, color="FFFFFF")
-        cel.fill = PatternFill("solid", fgColor=KOP_KLEUR)
-        cel.alignment = Alignment(wrap_text=True, vertical="top")
+    kopregel(blad, waarden)
     blad.freeze_panes = "A2"
 
 
@@ -62,26 +55,18 @@ def maak_sjabloon(
         raise MonitorFout(f"Onbekende indeling '{layout}'; kies breed of lang.")
     eigen = vragen[vragen["actortype"] == actortype].sort_values("volgorde", kind="stable")
     orgs = organisaties[organisaties["actortype"] == actortype].sort_values("naam")
-    werkmap = Workbook()
-    antwoorden = werkmap.active
-    antwoorden.title = "Antwoorden"
-    keuzes = werkmap.create_sheet("Keuzelijsten")
+    werkmap = Werkboek(f"Importsjabloon {ACTORTYPE_BY_CODE[actortype].label} {jaar}")
+    antwoorden = werkmap.blad("Antwoorden")
+    keuzes = werkmap.blad("Keuzelijsten")
     lijsten = _keuzelijsten(keuzes, eigen)
     if layout == "breed":
         _breed(antwoorden, eigen, orgs, lijsten)
     else:
         _lang(antwoorden, eigen, orgs, lijsten)
-    _vragenblad(werkmap.create_sheet("Vragen"), eigen)
-    uitleg = werkmap.create_sheet("Uitleg")
-    uitleg.column_dimensions["A"].width = 110
-    for regel in UITLEG:
-        uitleg.append([regel.format(jaar=jaar)])
-        uitleg.cell(uitleg.max_row, 1).alignment = Alignment(wrap_text=True)
-    werkmap.move_sheet("Keuzelijsten", offset=2)
-    werkmap.properties.title = f"Importsjabloon {ACTORTYPE_BY_CODE[actortype].label} {jaar}"
-    buffer = io.BytesIO()
-    werkmap.save(buffer)
-    return buffer.getvalue()
+    _vragenblad(werkmap.blad("Vragen"), eigen)
+    werkmap.tekst("Uitleg", [regel.format(jaar=jaar) for regel in UITLEG])
+    werkmap.openpyxl.move_sheet("Keuzelijsten", offset=2)
+    return werkmap.naar_bytes()
 
 
 def _labels(vraag) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Protocol
 
 from monitor.domain import VRAAGTYPES_NUMERIEK, Optie, Vraagtype
 from monitor.opmaak.excel import FORMULE_BEGIN
+from monitor.opmaak.tekst import getal_exact
 
 MEERKEUZE_SCHEIDING = ";"
 
@@ -172,7 +173,7 @@ def lees_getal(waarde: object, vraag: VraagInfo) -> str:
 
 
 def _nl(getal: float) -> str:
-    return getal_tekst(getal).replace(".", ",")
+    return getal_exact(getal)
 
 
 def _grenzen(vraag: VraagInfo) -> str:

@@ -543,7 +543,7 @@ SLECHTE_BESTANDEN: list[Slecht] = [
         "a.csv",
         2,
         ANTW,
-        "-1000,5 ligt buiten de grenzen van deze vraag (minimaal 0)",
+        "-1.000,5 ligt buiten de grenzen van deze vraag (minimaal 0)",
     ),
     Slecht(
         "datum_als_tekst",
