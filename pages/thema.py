@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor.kengetallen import themaoverzicht
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.rechten import mag_namen_zien
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
@@ -23,7 +23,7 @@ thema = themas.set_index("nr").loc[nr]
 st.header(f"{nr}. {thema['titel']}")
 st.markdown(f"**Ambitie:** {thema['ambitie']}")
 st.caption(
-    f"Ronde {ronde.jaar}, peildatum {format.datum(ronde.peildatum)}. Planning volgens "
+    f"Ronde {ronde.jaar}, peildatum {tekst.datum(ronde.peildatum)}. Planning volgens "
     "Hervormingsagenda of Implementatieplan, zoals die op de peildatum gold."
 )
 
@@ -34,8 +34,12 @@ verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
 tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
 if tabel.empty:
     st.info("Dit thema heeft in deze ronde geen vragen.")
+cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, versie, filter_)
+cijfers = cijfers[cijfers["thema_nr"] == nr]
 for actortype, groep in tabel.groupby("actortype", sort=False):
-    actor_sectie(actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}")
+    actor_sectie(
+        actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}", cijfers=cijfers
+    )
 
 verandering_sectie(ronde, nr, versie, filter_.actortypes)
 

@@ -9,8 +9,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
-from monitor.opmaak import tekst as format
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak import tekst
 from monitor.rechten import Gebruiker, vereis_namen
 
 STAAF_TYPES = ("status4", "janee", "likert5")  # ordinal answers: one 100% stacked bar each
@@ -36,7 +35,7 @@ def _samenvatting(groep: pd.DataFrame) -> str:
         return "–"
     if groep["n"].iloc[0] == 1:  # a single actor: its answer, not a percentage
         return ", ".join(groep.loc[groep["aantal"] > 0, "label"])
-    delen = [f"{r.percentage:.0f}% {r.label}" for r in groep.itertuples() if r.aantal > 0]
+    delen = [f"{tekst.procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal > 0]
     return " · ".join(delen)
 
 
@@ -49,8 +48,8 @@ def _getal_samenvatting(samenvatting, vraagtype: str) -> str:
     if samenvatting is None or not samenvatting.n:
         return "–"
     if vraagtype == "bedrag":
-        return f"gemiddeld {format.euro(samenvatting.gemiddelde)}"
-    return f"gemiddeld {format.getal(samenvatting.gemiddelde, 1)}"
+        return f"gemiddeld {tekst.euro(samenvatting.gemiddelde)}"
+    return f"gemiddeld {tekst.getal(samenvatting.gemiddelde, 1)}"
 
 
 def thema_tabel(
@@ -156,7 +155,7 @@ def verdeling_voor_grafiek(verdeling: pd.DataFrame, vragen_tabel: pd.DataFrame) 
     tabel = verdeling.merge(met_opties, on="vraag_id")
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
-    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]
 
@@ -170,6 +169,6 @@ def beleving_tabel(
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
     tabel = tabel.sort_values("volgorde", kind="stable")
-    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]

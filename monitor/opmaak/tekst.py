@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 from zoneinfo import ZoneInfo
 
 NL_TIJD = ZoneInfo("Europe/Amsterdam")
@@ -23,17 +24,28 @@ MAANDEN = (
 )
 
 
+def afronden(waarde: float | int, decimalen: int = 0) -> float:
+    """The one rounding rule of every shown figure: half up (away from zero), on the decimal
+    value as written (80.5 → 81, 2.675 → 2.68), unlike Python's round() (half to even on the
+    binary value: round(80.5) == 80). Use it where a number is stored rounded for display,
+    such as whole percentages in an Excel report."""
+    stap = Decimal(1).scaleb(-decimalen)
+    return float(Decimal(repr(float(waarde))).quantize(stap, rounding=ROUND_HALF_UP))
+
+
 def getal(waarde: float | int | None, decimalen: int = 0) -> str:
-    """1234567.8 → '1.234.568' (0 decimals) or '1.234.567,8'; None → '–'."""
-    if waarde is None:
+    """1234567.8 → '1.234.568' (0 decimals) or '1.234.567,8'; None or NaN → '–'.
+
+    Rounded half up (see :func:`afronden`): 80.5 → '81'."""
+    if waarde is None or waarde != waarde:
         return "–"
-    tekst = f"{waarde:,.{decimalen}f}"
+    tekst = f"{afronden(waarde, decimalen):,.{decimalen}f}"
     return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def procent(waarde: float | None, decimalen: int = 0) -> str:
-    """45.7 → '45,7%' (with 1 decimal) or '46%'."""
-    return "–" if waarde is None else f"{getal(waarde, decimalen)}%"
+    """45.7 → '45,7%' (with 1 decimal) or '46%'; a percentage is 0–100, rounded half up."""
+    return "–" if waarde is None or waarde != waarde else f"{getal(waarde, decimalen)}%"
 
 
 def euro(waarde: float | None) -> str:

@@ -17,9 +17,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
-from monitor.kengetallen import themaoverzicht, voortgang
+from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
+from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak.excel import KOP_KLEUR, veilige_tekst
-from monitor.reflectie.dias import Bron, kopregels, planning_op_peildatum, thema_titel
+from monitor.opmaak.tekst import afronden
+from monitor.reflectie.dias import (
+    Bron,
+    kopregels,
+    planning_op_peildatum,
+    planning_overzicht,
+    thema_titel,
+)
 
 Voortgang = Callable[[float, str], None]
 STATUS_KOPPEN = [f"{o.label} (%)" for o in (*STATUS_OPTIES, *JANEE_OPTIES)]
@@ -38,10 +46,45 @@ BELEVING_KOPPEN = ["Actor", "Code", "Stelling", *[f"{o.label} (%)" for o in BELE
 
 
 def _procent(waarde: float | None) -> int | None:
-    """Whole percentages, as the report prints them (half up: 50,5 → 51)."""
+    """Whole percentages, as the report prints them, rounded by the one rule of
+    ``opmaak.tekst.afronden`` (half up: 50,5 → 51)."""
     if waarde is None or pd.isna(waarde):
         return None
-    return int(float(waarde) + 0.5)
+    return int(afronden(float(waarde)))
+
+
+KERNCIJFER_KOPPEN = [
+    "Thema",
+    "Actor",
+    "Afgerond of ja (%)",
+    "Afgerond of ja (antwoorden)",
+    "Antwoorden op afspraken",
+    "Achter op planning (afspraak-vragen)",
+    "Afspraak-vragen met verstreken deadline",
+]
+
+
+def kerncijfer_rijen(bron: Bron) -> list[list]:
+    """Per thema and actor the share gereed and the afspraak-vragen behind on planning
+    (kengetallen.kerncijfers), the percentage whole as on every other surface."""
+    tabel = kerncijfers.per_thema_actor(
+        vragen=bron.vragen,
+        antwoorden=bron.antwoorden,
+        planning_overzicht=planning_overzicht(bron),
+        peildatum=bron.peildatum,
+    )
+    return [
+        [
+            thema_titel(bron, int(r.thema_nr)),
+            ACTORTYPE_BY_CODE[r.actortype].label_meervoud,
+            _procent(r.percentage) if r.totaal else None,
+            int(r.gereed),
+            int(r.totaal),
+            int(r.achter),
+            int(r.verstreken),
+        ]
+        for r in tabel.itertuples()
+    ]
 
 
 def thema_rijen(
@@ -150,6 +193,15 @@ def bouw_xlsx(bron: Bron, voortgang_cb: Voortgang | None = None) -> bytes:
             "procenten zoals in het rapport; enkele actoren met hun antwoord."
         ]
     )
+    achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
+    over.append(
+        [
+            "Afgerond of ja: "
+            + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
+            + " op afspraken (status of ja/nee)."
+        ]
+    )
+    over.append([f"Achter op planning: {planning_mod.achter_tekst(achter)}."])
     over.column_dimensions["A"].width = 120
     planning = planning_op_peildatum(bron)
     verstreken = dict(zip(planning["afspraak_code"], planning["verstreken"], strict=True))
@@ -161,6 +213,13 @@ def bouw_xlsx(bron: Bron, voortgang_cb: Voortgang | None = None) -> bytes:
             titel = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]}"
             kop = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]} — ronde {bron.jaar}"
             _blad(werkboek, titel, kop, THEMA_KOPPEN, rijen)
+    _blad(
+        werkboek,
+        "Kerncijfers",
+        f"Afgerond of ja en achter op planning per thema en actor — ronde {bron.jaar}",
+        KERNCIJFER_KOPPEN,
+        kerncijfer_rijen(bron),
+    )
     melden(len(nummers) / (len(nummers) + 2), "Tabel beleving")
     _blad(
         werkboek,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from monitor.opmaak.grafieken import LETTERTYPE
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, getal
+from monitor.opmaak.tekst import procent as procent_tekst
 from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, GESTAPELD_AANTAL, STAAF, Dia, kleur
 
 
@@ -20,7 +21,7 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
     for i, (code, naam) in enumerate(dia.reeksen):
         waarden = dia.waarden(code)
         tekst = [
-            (f"{w:.0f}%" if procent else f"{w:.0f}")
+            (procent_tekst(w) if procent else getal(w))
             if w >= (4 if procent else 1) or dia.soort == GEGROEPEERD
             else ""
             for w in waarden
@@ -34,7 +35,8 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
             text=tekst,
             textposition="inside" if dia.soort != GEGROEPEERD else "auto",
             insidetextanchor="middle",
-            hovertemplate=f"{naam}: %{{x:.1f}}{'%' if procent else ''}<extra></extra>",
+            customdata=[procent_tekst(w, 1) if procent else getal(w, 1) for w in waarden],
+            hovertemplate=f"{naam}: %{{customdata}}<extra></extra>",
         )
     stapel = dia.soort in (GESTAPELD, GESTAPELD_AANTAL)
     fig.update_layout(

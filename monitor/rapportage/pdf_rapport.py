@@ -16,11 +16,22 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
+from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.errors import MonitorFout
-from monitor.opmaak import tekst as format
+from monitor.kengetallen import gereed
+from monitor.kengetallen import kerncijfers as kerncijfers_mod
+from monitor.kengetallen import planning as planning_mod
+from monitor.opmaak import tekst
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
-from monitor.reflectie.dias import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
+from monitor.reflectie.dias import (
+    Bron,
+    Dia,
+    kopregels,
+    planning_op_peildatum,
+    planning_overzicht,
+    thema_titel,
+)
 
 Voortgang = Callable[[float, str], None]
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
@@ -117,6 +128,26 @@ class _Rapport(FPDF):
             self.alinea("Uit de reflectiesessie:", 10, vet=True)
             self.alinea(notitie_tekst(eigen), 9)
 
+    def kerncijfers(self, tabel: pd.DataFrame) -> None:
+        """Per actor of one thema: share gereed and afspraak-vragen behind on planning."""
+        if tabel.empty:
+            return
+        self.alinea("Afgerond of ja en achter op planning per actor:", 10, vet=True)
+        self.set_font(self.letter, size=8)
+        with self.table(col_widths=(40, 70, 75), text_align="LEFT") as tabel_pdf:
+            tabel_pdf.row(["Actor", "Afgerond of ja", "Achter op planning"])
+            for rij in tabel.itertuples():
+                achter = planning_mod.Achter(int(rij.achter), int(rij.verstreken))
+                aandeel = gereed.Aandeel(int(rij.gereed), int(rij.totaal))
+                tabel_pdf.row(
+                    [
+                        self.tekst(ACTORTYPE_BY_CODE[rij.actortype].label_meervoud),
+                        self.tekst(kerncijfers_mod.gereed_tekst(aandeel)),
+                        self.tekst(planning_mod.achter_tekst(achter)),
+                    ]
+                )
+        self.ln(3)
+
     def deadlines(self, tabel: pd.DataFrame) -> None:
         if tabel.empty:
             return
@@ -163,15 +194,22 @@ def bouw_pdf(
     for dia in overig:
         rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
     planning = planning_op_peildatum(bron)
+    cijfers = kerncijfers_mod.per_thema_actor(
+        vragen=bron.vragen,
+        antwoorden=bron.antwoorden,
+        planning_overzicht=planning_overzicht(bron),
+        peildatum=bron.peildatum,
+    )
     for nr in sorted(bron.themas["nr"].astype(int)):
         rapport.add_page()
         rapport.kop(f"Thema {thema_titel(bron, nr)}", 18)
         dia = thema_dias.get(f"thema-{nr}-voortgang")
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
+        rapport.kerncijfers(cijfers[cijfers["thema_nr"] == nr])
         rapport.deadlines(planning[planning["thema_nr"] == nr])
     rapport.alinea(
-        f"Gemaakt op basis van ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}.", 8
+        f"Gemaakt op basis van ronde {bron.jaar}, peildatum {tekst.datum(bron.peildatum)}.", 8
     )
     melden(1.0, "Klaar")
     return bytes(rapport.output())

@@ -17,8 +17,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from monitor.opmaak import tekst as format
-from monitor.opmaak.tekst import afkorten
+from monitor.opmaak.tekst import afkorten, datum
 from monitor.reflectie.dias import (
     GEGROEPEERD,
     GESTAPELD,
@@ -49,7 +48,7 @@ def notitie_tekst(notities: pd.DataFrame) -> str:
         if n.is_actiepunt:
             regel += f" — ACTIEPUNT voor {n.eigenaar}"
             if n.deadline is not None and not pd.isna(n.deadline):
-                regel += f", deadline {format.datum(n.deadline)}"
+                regel += f", deadline {datum(n.deadline)}"
         regels.append(regel)
     return "\n".join(regels)
 
@@ -107,7 +106,7 @@ def _planning_dias(prs, bron: Bron) -> None:
         deel = tabel.iloc[start : start + PLANNING_RIJEN_PER_DIA]
         slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
         slide.shapes.title.text = (
-            f"Deadlines op de peildatum ({format.datum(bron.peildatum)}) "
+            f"Deadlines op de peildatum ({datum(bron.peildatum)}) "
             f"{start // PLANNING_RIJEN_PER_DIA + 1}/{-(-len(tabel) // PLANNING_RIJEN_PER_DIA)}"
         )
         vorm = slide.shapes.add_table(
@@ -150,7 +149,7 @@ def bouw_pptx(
         )
         _grafiek(slide, dia)
         eigen = notities[notities["dia"] == dia.sleutel] if notities is not None else pd.DataFrame()
-        tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {format.datum(bron.peildatum)}."]
+        tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {datum(bron.peildatum)}."]
         if len(eigen):
             tekst += ["", "Notities uit de reflectiesessie:", notitie_tekst(eigen)]
         slide.notes_slide.notes_text_frame.text = "\n".join(tekst)

@@ -9,10 +9,10 @@ import streamlit as st
 from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import landelijk, voortgang
+from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.filters import Filter
-from monitor.opmaak import geo
+from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak import tekst as format
 from monitor.rechten import PUBLIEK
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.ui import data
@@ -38,7 +38,7 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
         kolom.metric(
             f"Respons {ACTORTYPE_BY_CODE[code].label_meervoud.lower()}",
             f"{rij['ingevuld']} van {rij['totaal']}",
-            help=f"{format.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
+            help=f"{tekst.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
             "van dit jaar",
         )
     kolommen[2].metric(
@@ -49,34 +49,36 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
 
 
 def voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
-    """Share afgerond/ja (with the change against the previous round), afspraken behind on
-    planning, and shared afspraken answered differently."""
+    """Share gereed (afgerond/ja, with the change against the previous round), afspraak-vragen
+    behind on planning, and shared afspraken answered differently."""
     kolommen = st.columns(3)
-    aandeel = data.aandeel_afgerond(ronde.id, versie, filter_)
+    aandeel = data.aandeel_gereed(ronde.id, versie, filter_)
     delta = None
     if ronde.vorige_ronde_id is not None and aandeel.percentage is not None:
-        vorig = data.aandeel_afgerond(ronde.vorige_ronde_id, versie, filter_).percentage
+        vorig = data.aandeel_gereed(ronde.vorige_ronde_id, versie, filter_).percentage
         if vorig is not None:
-            delta = f"{format.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
+            delta = f"{tekst.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
     kolommen[0].metric(
         "Afgerond of ja",
-        format.procent(aandeel.percentage, 1),
+        tekst.procent(aandeel.percentage),
         delta=delta,
-        help=f"{format.getal(aandeel.aantal)} van de {format.getal(aandeel.totaal)} antwoorden "
+        help=f"{tekst.getal(aandeel.aantal)} van de {tekst.getal(aandeel.totaal)} antwoorden "
         "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
         "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
     )
     planning = data.planning_overzicht(ronde.id, ronde.peildatum, versie)
+    achter = planning_mod.achter_op_planning(planning, ronde.peildatum)
     kolommen[1].metric(
-        "Afspraken achter op planning",
-        format.getal(landelijk.aantal_achter(planning)),
-        help="Afspraken waarvan de deadline op de peildatum verstreken is terwijl minstens één "
-        "actor (bij gemeenten en regio's de meerderheid) niet klaar is. Zie de pagina Planning.",
+        "Achter op planning",
+        f"{tekst.getal(achter.aantal)} van {tekst.getal(achter.verstreken)}",
+        help=f"{planning_mod.achter_tekst(achter)} stonden op de peildatum achter op planning. "
+        "Een afspraak-vraag is een afspraak per actor; bij gemeenten en regio's telt de stand "
+        "van de meerderheid. Zie de pagina Planning.",
     )
     verschillen = data.verschillen(ronde.id, versie, PUBLIEK)
     kolommen[2].metric(
         "Verschillen tussen actoren",
-        format.getal(verschillen["afspraak_code"].nunique()),
+        tekst.getal(verschillen["afspraak_code"].nunique()),
         help="Gedeelde afspraken die Rijk, VNG, BGZJ, SBJ of KBL verschillend beantwoorden. "
         "Zie de pagina Verschillen tussen actoren.",
     )
@@ -90,7 +92,7 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     if tabel.empty:
         st.info("Voor deze ronde (en dit filter) zijn nog geen antwoorden op afspraken.")
         return
-    weergave = tabel.assign(index=(tabel["index"] * 100).round(0)).rename(
+    weergave = tabel.assign(index=tabel["index"].map(tekst.getal)).rename(
         columns={
             "thema": "Thema",
             "actor": "Actor",
@@ -119,7 +121,7 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         charts.status_per_thema_staaf(tabel, titel),
         titel=titel,
         alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
-        tabel=tabel.assign(percentage=tabel["percentage"].round(1)).rename(
+        tabel=tabel.assign(percentage=tabel["percentage"].map(tekst.procent)).rename(
             columns={
                 "thema": "Thema",
                 "actor": "Actor",
@@ -155,7 +157,7 @@ def _kaart_waarden(
         waarden = eigen.merge(
             index.rename(columns={"organisatie_code": "code"}), on="code", how="left"
         )
-        return waarden.assign(waarde=(waarden["index"] * 100).round(0)), []
+        return waarden.assign(waarde=waarden["index"].astype(float)), []
     vragen = data.vragen(ronde_id, versie)
     vraag = next(v for v in vragen.itertuples() if v.code == vraag_code)
     opties = opties_voor(vraag.vraagtype, parse_opties(vraag.opties or ""))
@@ -186,7 +188,7 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
                 codes,
                 key=f"vraag_{laag}",
                 standaard=codes[0],
-                format_func=lambda c: f"{c} · {format.afkorten(teksten[c], 90)}",
+                format_func=lambda c: f"{c} · {tekst.afkorten(teksten[c], 90)}",
             )
     naam = LAGEN[laag].lower()
     if vraag_code is None:
@@ -201,9 +203,9 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         st.caption(f"**{vraag_code}**: {teksten[vraag_code]}")
     waarden, _ = _kaart_waarden(ronde.id, versie, laag, vraag_code, filter_)
     if vraag_code is None:
-        tabel = waarden[["code", "naam", "waarde"]].rename(
-            columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"}
-        )
+        tabel = waarden.assign(waarde=waarden["waarde"].map(tekst.getal))[
+            ["code", "naam", "waarde"]
+        ].rename(columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"})
     else:
         tabel = waarden[["code", "naam", "label"]].rename(
             columns={"code": "Code", "naam": LAGEN[laag], "label": "Antwoord"}

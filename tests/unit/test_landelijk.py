@@ -1,4 +1,5 @@
-"""National picture: share afgerond, status per thema and actor, respons per group."""
+"""National picture: status per thema and actor, respons per group. (The share gereed is
+tested in test_gereed.py, achter op planning in test_planning.py.)"""
 
 import pandas as pd
 import pytest
@@ -34,18 +35,6 @@ ANTWOORDEN = _antwoorden(
 )
 
 
-def test_share_afgerond_counts_every_afspraak_answer_once():
-    aandeel = landelijk.aandeel_afgerond(VRAGEN, ANTWOORDEN)
-    assert (aandeel.aantal, aandeel.totaal) == (2, 5)  # afgerond + one ja, of 5 answers
-    assert aandeel.percentage == 40.0
-
-
-def test_share_afgerond_ignores_concept_answers_and_is_none_for_an_empty_round():
-    concept = _antwoorden([("RIJK", 1, "afgerond")], status="concept")
-    assert landelijk.aandeel_afgerond(VRAGEN, concept).percentage is None
-    assert landelijk.aandeel_afgerond(VRAGEN, ANTWOORDEN.iloc[0:0]).totaal == 0
-
-
 def test_status_per_thema_groups_ja_with_afgerond_and_nee_with_not_begun():
     tabel = landelijk.status_per_thema(VRAGEN, ANTWOORDEN, THEMAS)
     gemeenten_1 = tabel[(tabel["thema_nr"] == 1) & (tabel["actor"] == "Gemeenten")]
@@ -56,21 +45,6 @@ def test_status_per_thema_groups_ja_with_afgerond_and_nee_with_not_begun():
     assert tabel[tabel["thema_nr"] == 1]["actor"].unique().tolist() == ["Rijk", "Gemeenten"]
     assert tabel["thema"].iloc[0] == "1. Een"
     assert landelijk.status_per_thema(VRAGEN, ANTWOORDEN.iloc[0:0], THEMAS).empty
-
-
-def test_aantal_achter_counts_afspraken_not_rows():
-    overzicht = pd.DataFrame(
-        {
-            "afspraak_code": ["A1", "A1", "A2", "A3"],
-            "status": [
-                "achter op planning",
-                "achter op planning",
-                "op schema",
-                "achter op planning",
-            ],
-        }
-    )
-    assert landelijk.aantal_achter(overzicht) == 2
 
 
 ORGANISATIES = pd.DataFrame(
