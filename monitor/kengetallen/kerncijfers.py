@@ -61,6 +61,17 @@ def aandeel(rij: pd.Series) -> gereed.Aandeel:
     return gereed.Aandeel(int(rij["gereed"]), int(rij["totaal"]))
 
 
+def regel(actor_label: str, rij: pd.Series) -> str:
+    """One actor's line, the same on the Thema's page and in the PDF: 'Gemeenten: afgerond of
+    ja 81% (252 van 313 antwoorden); achter op planning: 2 van de 5 afspraak-vragen met een
+    verstreken deadline'."""
+    achter = planning_mod.Achter(int(rij["achter"]), int(rij["verstreken"]))
+    return (
+        f"{actor_label}: afgerond of ja {gereed_tekst(aandeel(rij))}; "
+        f"achter op planning: {planning_mod.achter_tekst(achter)}"
+    )
+
+
 def achter_kort(achter: int, verstreken: int) -> str:
     """'2 van 5' afspraak-vragen behind, of those with a passed deadline."""
     return f"{getal(achter)} van {getal(verstreken)}"

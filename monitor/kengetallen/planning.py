@@ -186,6 +186,8 @@ def achter_op_planning(overzicht: pd.DataFrame, peildatum: date | None) -> Achte
 
 def achter_tekst(achter: Achter) -> str:
     """'23 van de 47 afspraak-vragen met een verstreken deadline' (the one wording)."""
+    if not achter.verstreken:
+        return "geen afspraak-vragen met een verstreken deadline"
     return (
         f"{getal(achter.aantal)} van de {getal(achter.verstreken)} afspraak-vragen met een "
         "verstreken deadline"

@@ -18,9 +18,7 @@ from fpdf import FPDF
 
 from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.errors import MonitorFout
-from monitor.kengetallen import gereed
 from monitor.kengetallen import kerncijfers as kerncijfers_mod
-from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak import tekst
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
@@ -128,25 +126,15 @@ class _Rapport(FPDF):
             self.alinea("Uit de reflectiesessie:", 10, vet=True)
             self.alinea(notitie_tekst(eigen), 9)
 
-    def kerncijfers(self, tabel: pd.DataFrame) -> None:
-        """Per actor of one thema: share gereed and afspraak-vragen behind on planning."""
+    def kerncijfers(self, nr: int, tabel: pd.DataFrame) -> None:
+        """Per actor of thema ``nr``: share gereed and afspraak-vragen behind on planning."""
         if tabel.empty:
             return
-        self.alinea("Afgerond of ja en achter op planning per actor:", 10, vet=True)
-        self.set_font(self.letter, size=8)
-        with self.table(col_widths=(40, 70, 75), text_align="LEFT") as tabel_pdf:
-            tabel_pdf.row(["Actor", "Afgerond of ja", "Achter op planning"])
-            for rij in tabel.itertuples():
-                achter = planning_mod.Achter(int(rij.achter), int(rij.verstreken))
-                aandeel = gereed.Aandeel(int(rij.gereed), int(rij.totaal))
-                tabel_pdf.row(
-                    [
-                        self.tekst(ACTORTYPE_BY_CODE[rij.actortype].label_meervoud),
-                        self.tekst(kerncijfers_mod.gereed_tekst(aandeel)),
-                        self.tekst(planning_mod.achter_tekst(achter)),
-                    ]
-                )
-        self.ln(3)
+        self.alinea(f"Kerncijfers thema {nr} per actor:", 10, vet=True)
+        for rij in tabel.to_dict("records"):
+            actor = ACTORTYPE_BY_CODE[rij["actortype"]].label_meervoud
+            self.alinea(kerncijfers_mod.regel(actor, pd.Series(rij)) + ".", 9)
+        self.ln(2)
 
     def deadlines(self, tabel: pd.DataFrame) -> None:
         if tabel.empty:
@@ -206,7 +194,7 @@ def bouw_pdf(
         dia = thema_dias.get(f"thema-{nr}-voortgang")
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
-        rapport.kerncijfers(cijfers[cijfers["thema_nr"] == nr])
+        rapport.kerncijfers(nr, cijfers[cijfers["thema_nr"] == nr])
         rapport.deadlines(planning[planning["thema_nr"] == nr])
     rapport.alinea(
         f"Gemaakt op basis van ronde {bron.jaar}, peildatum {tekst.datum(bron.peildatum)}.", 8

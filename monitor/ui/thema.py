@@ -7,7 +7,6 @@ import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.kengetallen import kerncijfers, themaoverzicht
-from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data
@@ -28,12 +27,7 @@ def kerncijfers_regel(cijfers: pd.DataFrame, actortype: str) -> None:
     rij = cijfers[cijfers["actortype"] == actortype]
     if rij.empty:
         return
-    rij = rij.iloc[0]
-    achter = planning_mod.Achter(int(rij["achter"]), int(rij["verstreken"]))
-    st.markdown(
-        f"**Afgerond of ja:** {kerncijfers.gereed_tekst(kerncijfers.aandeel(rij))} · "
-        f"**Achter op planning:** {planning_mod.achter_tekst(achter)}"
-    )
+    st.markdown(kerncijfers.regel(ACTORTYPE_BY_CODE[actortype].label_meervoud, rij.iloc[0]))
 
 
 def actor_sectie(

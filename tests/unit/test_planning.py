@@ -143,6 +143,7 @@ def test_achter_op_planning_counts_afspraak_vragen_with_a_passed_deadline():
     assert (achter.aantal, achter.verstreken) == (3, 4)
     assert p.achter_tekst(achter) == "3 van de 4 afspraak-vragen met een verstreken deadline"
     assert p.achter_op_planning(OVERZICHT, None) == p.Achter(0, 0)
+    assert p.achter_tekst(p.Achter(0, 0)) == "geen afspraak-vragen met een verstreken deadline"
     assert p.achter_op_planning(OVERZICHT.iloc[0:0], PEIL) == p.Achter(0, 0)
 
 
