@@ -7,6 +7,7 @@ import pytest
 from monitor.domain import OPTIE_KLEUREN
 from monitor.kengetallen import gereed
 from monitor.opmaak.tekst import procent
+from tests.utils.frames import antwoorden_frame
 
 VRAGEN = pd.DataFrame(
     [
@@ -22,12 +23,7 @@ VRAGEN = pd.DataFrame(
 )
 
 
-def _antwoorden(rijen, status="ingediend"):
-    frame = pd.DataFrame(rijen, columns=["organisatie_code", "vraag_id", "waarde"])
-    return frame.assign(status=status)
-
-
-ANTWOORDEN = _antwoorden(
+ANTWOORDEN = antwoorden_frame(
     [
         ("RIJK", 1, "afgerond"),
         ("G1", 2, "ja"),
@@ -108,7 +104,7 @@ def test_share_gereed_per_thema_and_actortype_is_not_rounded():
 
 
 def test_share_gereed_per_vraag_and_the_252_of_313_case():
-    antwoorden = _antwoorden(
+    antwoorden = antwoorden_frame(
         [(f"G{i}", 2, "ja") for i in range(252)] + [(f"G{i}", 2, "nee") for i in range(252, 313)]
     )
     tabel = gereed.aandeel_gereed_per(VRAGEN, antwoorden, per=("vraag_id",))
@@ -144,7 +140,7 @@ def test_voortgangsindex_is_0_to_100_and_averages_the_status_answers():
 
 
 def test_concept_answers_do_not_count():
-    concept = _antwoorden([("RIJK", 1, "afgerond")], status="concept")
+    concept = antwoorden_frame([("RIJK", 1, "afgerond")], status="concept")
     assert gereed.aandeel_gereed(VRAGEN, concept).totaal == 0
     assert gereed.aandeel_gereed(VRAGEN, concept).percentage is None
     assert gereed.voortgangsindex(VRAGEN, concept).empty
@@ -153,8 +149,8 @@ def test_concept_answers_do_not_count():
 @pytest.mark.parametrize(
     "antwoorden",
     [
-        _antwoorden([]),  # no answers at all
-        _antwoorden([("G1", 3, "ja"), ("G1", 5, "volledig"), ("G1", 6, "3")]),  # only others
+        antwoorden_frame([]),  # no answers at all
+        antwoorden_frame([("G1", 3, "ja"), ("G1", 5, "volledig"), ("G1", 6, "3")]),  # only others
     ],
     ids=["no answers", "only non-status questions"],
 )

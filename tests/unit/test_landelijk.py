@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from monitor.kengetallen import landelijk
+from tests.utils.frames import antwoorden_frame
 
 VRAGEN = pd.DataFrame(
     [
@@ -18,12 +19,7 @@ VRAGEN = pd.DataFrame(
 THEMAS = pd.DataFrame({"nr": [1, 2], "titel": ["Een", "Twee"]})
 
 
-def _antwoorden(rijen, status="ingediend"):
-    frame = pd.DataFrame(rijen, columns=["organisatie_code", "vraag_id", "waarde"])
-    return frame.assign(status=status)
-
-
-ANTWOORDEN = _antwoorden(
+ANTWOORDEN = antwoorden_frame(
     [
         ("RIJK", 1, "afgerond"),
         ("G1", 2, "ja"),
@@ -60,7 +56,7 @@ ORGANISATIES = pd.DataFrame(
 
 
 def test_respons_per_provincie_and_per_jeugdregio():
-    antwoorden = _antwoorden([("GM1", 1, "ja"), ("JZ02", 1, "ja"), ("GM3", 1, "ja")])
+    antwoorden = antwoorden_frame([("GM1", 1, "ja"), ("JZ02", 1, "ja"), ("GM3", 1, "ja")])
     provincie = landelijk.respons_per_groep(ORGANISATIES, antwoorden, per="provincie")
     assert provincie.to_dict("records") == [
         {"label": "Groningen", "ingevuld": 1, "totaal": 2, "percentage": 50.0,
@@ -79,7 +75,7 @@ def test_answer_per_organisation_for_the_map():
         pd.DataFrame([(2, "janee", "")], columns=["id", "vraagtype", "opties"]).itertuples()
     )
     gemeenten = ORGANISATIES[ORGANISATIES["actortype"] == "gemeente"]
-    antwoorden = _antwoorden([("GM1", 2, "ja"), ("GM3", 2, "nee")])
+    antwoorden = antwoorden_frame([("GM1", 2, "ja"), ("GM3", 2, "nee")])
     antwoorden.loc[1, "status"] = "concept"  # not submitted: not shown
     waarden = landelijk.antwoord_per_organisatie(gemeenten, antwoorden, vraag)
     assert waarden["optie"].fillna("–").tolist() == ["ja", "–", "–"]
