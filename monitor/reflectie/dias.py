@@ -170,7 +170,8 @@ def respons_dia(bron: Bron) -> Dia:
             r = per.loc[code]
             naam = ACTORTYPE_BY_CODE[code].label_meervoud.lower()
             delen.append(
-                f"{r['ingevuld']} van de {r['totaal']} {naam} ({procent(r['percentage'])})"
+                f"{r['ingevuld']} van de {r['totaal']} {naam} "
+                f"({procent(100 * r['ingevuld'] / r['totaal'])})"  # not the 1-decimal figure
             )
     enkel = per[[not ACTORTYPE_BY_CODE[c].collectief for c in per.index]]
     boodschap = " en ".join(delen) + " vulden de monitor in"
