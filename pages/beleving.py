@@ -4,6 +4,7 @@ import streamlit as st
 
 from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
+from monitor.opmaak import tekst
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -36,7 +37,7 @@ for kolom, (actortype, naam) in zip(
             charts.beleving_divergerend(tabel, titel),
             titel=titel,
             alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
-            tabel=tabel.rename(
-                columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"}
-            ).drop(columns=["optie"]),
+            tabel=tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
+            .rename(columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"})
+            .drop(columns=["optie"]),
         )

@@ -5,13 +5,14 @@ import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
-from monitor.kengetallen.planning import ACHTER
+from monitor.kengetallen.filters import GEEN_FILTER
+from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_tekst
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.planning import verschoven_sectie, wacht_op_sectie
+from monitor.ui.planning import achter_per_thema_sectie, verschoven_sectie, wacht_op_sectie
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
@@ -52,6 +53,13 @@ grafiek(
 )
 
 st.header("Achter op planning")
+st.markdown(
+    f"Op de peildatum stonden **{achter_tekst(achter_op_planning(tabel, ronde.peildatum))}** "
+    "achter op planning. Een afspraak-vraag is een afspraak per actor die hem beantwoordt; bij "
+    "gemeenten en regio's telt de stand van de meerderheid."
+)
+cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, context.versie, GEEN_FILTER)
+achter_per_thema_sectie(cijfers)
 achter = tabel[(tabel["status"] == ACHTER) & tabel["aandeel_achter"].isna()]
 for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
     groep = achter[achter["actortype"] == actortype]

@@ -34,8 +34,12 @@ verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
 tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
 if tabel.empty:
     st.info("Dit thema heeft in deze ronde geen vragen.")
+cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, versie, filter_)
+cijfers = cijfers[cijfers["thema_nr"] == nr]
 for actortype, groep in tabel.groupby("actortype", sort=False):
-    actor_sectie(actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}")
+    actor_sectie(
+        actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}", cijfers=cijfers
+    )
 
 verandering_sectie(ronde, nr, versie, filter_.actortypes)
 

@@ -17,7 +17,7 @@ Definitions (also shown on the page):
 - **Vergelijkbaar**: the :data:`VERGELIJKBAAR_K` gemeenten nearest in size within the same
   provincie or jeugdregio; size distance is the ratio of inwoners (|log(a/b)|), so 10.000 vs
   20.000 is as far apart as 100.000 vs 200.000.
-- **Gereed**: an answer 'afgerond' or 'ja' (domain.GEREED_OPTIES).
+- **Gereed**, the share gereed and the voortgangsindex (0–100): kengetallen.gereed.
 """
 
 from __future__ import annotations
@@ -33,18 +33,23 @@ import pandas as pd
 
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
-    GEREED_OPTIES,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
     Rol,
-    Vraagtype,
     Zichtbaarheid,
     grootteklasse,
     inwonersklasse_label,
     optie_label,
 )
 from monitor.errors import GeenToegang, MonitorFout
-from monitor.kengetallen.voortgang import split_waarde, verdeling, voortgang_score, voortgangsindex
+from monitor.kengetallen.gereed import (
+    STATUS_VRAAGTYPES,
+    aandeel_gereed_per,
+    is_gereed,
+    voortgang_score,
+    voortgangsindex,
+)
+from monitor.kengetallen.voortgang import split_waarde, verdeling
 from monitor.opmaak.tekst import procent
 from monitor.rechten import Gebruiker
 from monitor.rondes.vragenlijst import parse_opties
@@ -52,7 +57,7 @@ from monitor.rondes.vragenlijst import parse_opties
 MIN_ANONIEM = 5  # anonymised groups smaller than this could be recognised: not shown
 VERGELIJKBAAR_K = 10
 BENCHMARK_ACTORTYPES = ("gemeente", "regio")
-STATUS_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE))
+STATUS_TYPES = STATUS_VRAAGTYPES
 ALLE_ROLLEN_ZIEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 
 # --------------------------------------------------------------------------------------------
@@ -302,7 +307,7 @@ THEMA_KOLOMMEN = [
 def thema_vergelijking(
     code: str, actortype: str, leden: Sequence[str], vragen: pd.DataFrame, antwoorden: pd.DataFrame
 ) -> pd.DataFrame:
-    """Per thema: own voortgangsindex (0–1), the peers' n, min, Q1, mediaan, Q3, max, and the
+    """Per thema: own voortgangsindex (0–100), the peers' n, min, Q1, mediaan, Q3, max, and the
     organisation's percentile among the peers. Thema's the organisation has no index on keep
     their peer figures with ``eigen`` empty."""
     eigen_vragen = _vragen_van(vragen, actortype)
@@ -341,11 +346,6 @@ def _label(vraag, waarde) -> str:
         return str(waarde)
     eigen_opties = parse_opties(vraag.opties or "")
     return ", ".join(optie_label(c, eigen_opties) for c in codes)
-
-
-def is_gereed(waarde) -> bool:
-    codes = split_waarde(waarde)
-    return len(codes) == 1 and codes[0] in GEREED_OPTIES
 
 
 VRAAG_KOLOMMEN = [
@@ -390,6 +390,7 @@ def vraag_vergelijking(
     per_vraag = {v: g for v, g in lang.groupby("vraag_id")}
     beantwoord = peers[peers["waarde"].notna() & (peers["waarde"] != "")]
     peer_waarden = {v: g["waarde"].tolist() for v, g in beantwoord.groupby("vraag_id")}
+    gereed_per_vraag = _gereed_per_vraag(eigen_vragen, peers)
     rijen = []
     for vraag in eigen_vragen.itertuples():
         waarde = eigen_ant.get(vraag.id)
@@ -401,8 +402,7 @@ def vraag_vergelijking(
             tekst = " · ".join(
                 f"{r.label} {procent(r.percentage)}" for r in groep.itertuples() if r.aantal
             )
-        if vraag.vraagtype in STATUS_TYPES and waarden:
-            gereed = 100 * sum(is_gereed(w) for w in waarden) / len(waarden)
+        gereed = gereed_per_vraag.get(int(vraag.id))
         if vraag.vraagtype in [str(t) for t in VRAAGTYPES_NUMERIEK]:
             getallen = pd.to_numeric(pd.Series(waarden, dtype=object), errors="coerce").dropna()
             med = mediaan(getallen.tolist())
@@ -447,8 +447,8 @@ def veranderingen(
     eigen_vorig = vorige_antwoorden[vorige_antwoorden["organisatie_code"] == code].set_index(
         "vraag_id"
     )["waarde"]
-    peers_nu = _peer_antwoorden(antwoorden, leden)
-    peers_vorig = _peer_antwoorden(vorige_antwoorden, leden)
+    gereed_nu = _gereed_per_vraag(vragen, _peer_antwoorden(antwoorden, leden))
+    gereed_vorig = _gereed_per_vraag(vorige_vragen, _peer_antwoorden(vorige_antwoorden, leden))
     rijen = []
     for vraag in nu.itertuples():
         vorig_id = int(vraag.voorganger_id)
@@ -463,8 +463,8 @@ def veranderingen(
                 _label(vraag, oud) or "geen antwoord",
                 _label(vraag, nieuw) or "geen antwoord",
                 _richting(oud, nieuw),
-                _gereed_pct(peers_vorig, vorig_id),
-                _gereed_pct(peers_nu, vraag.id),
+                gereed_vorig.get(vorig_id),
+                gereed_nu.get(int(vraag.id)),
             )
         )
     kolommen = [
@@ -487,10 +487,10 @@ def _richting(oud, nieuw) -> str:
     return "vooruit" if b > a else "achteruit" if b < a else "gelijk"
 
 
-def _gereed_pct(antwoorden: pd.DataFrame, vraag_id: int) -> float | None:
-    waarden = antwoorden.loc[antwoorden["vraag_id"] == vraag_id, "waarde"].dropna()
-    waarden = [w for w in waarden if w != ""]
-    return 100 * sum(is_gereed(w) for w in waarden) / len(waarden) if waarden else None
+def _gereed_per_vraag(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[int, float]:
+    """The share gereed (0–100) per status question (kengetallen.gereed)."""
+    tabel = aandeel_gereed_per(vragen, antwoorden, per=("vraag_id",))
+    return {int(v): float(p) for v, p in zip(tabel["vraag_id"], tabel["percentage"], strict=True)}
 
 
 LEER_KOLOMMEN = [

@@ -2,30 +2,29 @@
 
 An afspraak names the afspraken it depends on (``afhankelijk_van`` in
 ``data/vragenlijst/afspraken.csv``). A prerequisite counts as **done** in a round when, for every
-actortype that answers it, more than half of that actortype's respondents answered 'afgerond'
-or 'ja' (a single actor: its own answer). A prerequisite nobody answered in the round is
-unknown and is not listed: the monitor cannot say it is not done.
+actortype that answers it, its share gereed (kengetallen.gereed) is more than 50%: more than
+half of that actortype's answers are 'afgerond' or 'ja' (a single actor: its own answer). A
+prerequisite nobody answered in the round is unknown and is not listed: the monitor cannot say
+it is not done.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from monitor.domain import GEREED_OPTIES
-from monitor.kengetallen.voortgang import split_waarde
+from monitor.kengetallen.gereed import aandeel_gereed_per
 from monitor.opmaak.tekst import afkorten
 
 
 def afgeronde_afspraken(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[str, bool]:
     """Per afspraak answered in the round: True when done (see module docstring)."""
-    eigen = vragen[vragen["afspraak_code"].notna()][["id", "afspraak_code", "actortype"]]
-    frame = antwoorden.merge(eigen, left_on="vraag_id", right_on="id")
-    frame = frame[frame["waarde"].notna() & (frame["waarde"] != "")]
-    if frame.empty:
+    per_actor = aandeel_gereed_per(vragen, antwoorden, per=("afspraak_code", "actortype"))
+    if per_actor.empty:
         return {}
-    gereed = frame["waarde"].map(lambda w: any(c in GEREED_OPTIES for c in split_waarde(w)))
-    per_actor = gereed.groupby([frame["afspraak_code"], frame["actortype"]]).mean() > 0.5
-    return {str(code): bool(groep.all()) for code, groep in per_actor.groupby(level=0)}
+    klaar = per_actor["percentage"] > 50
+    return {
+        str(code): bool(groep.all()) for code, groep in klaar.groupby(per_actor["afspraak_code"])
+    }
 
 
 def wacht_op(*, afhankelijkheden: pd.DataFrame, afgerond: dict[str, bool]) -> dict[str, list[str]]:

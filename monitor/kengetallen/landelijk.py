@@ -1,61 +1,17 @@
-"""The national picture of a round: tile figures, status per thema and actor, map values and
-respons per provincie or jeugdregio. Pure: frames in, frames out."""
+"""The national picture of a round: status per thema and actor, map values and respons per
+provincie or jeugdregio. Pure: frames in, frames out. The tile figures (share gereed, achter
+op planning) are kengetallen.gereed and kengetallen.planning."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
-from monitor.domain import (
-    ACTORTYPES,
-    GEREED_OPTIES,
-    STATUS_GROEP,
-    STATUS_GROEP_LABELS,
-    Vraagtype,
-    optie_label,
-)
-from monitor.kengetallen.planning import ACHTER
+from monitor.domain import ACTORTYPES, Vraagtype, optie_label
+from monitor.kengetallen import gereed
 from monitor.kengetallen.voortgang import respondenten, split_waarde
 from monitor.rondes.vragenlijst import parse_opties
 
-STATUS_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE))
 KAART_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE), str(Vraagtype.LIKERT5), "keuze")
-
-
-@dataclass(frozen=True)
-class Aandeel:
-    aantal: int
-    totaal: int
-
-    @property
-    def percentage(self) -> float | None:
-        return 100 * self.aantal / self.totaal if self.totaal else None
-
-
-def _afspraak_antwoorden(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
-    """Answers to afspraak vragen of type status or ja/nee, with thema and actortype."""
-    eigen = vragen[(vragen["soort"] == "afspraak") & vragen["vraagtype"].isin(STATUS_TYPES)]
-    frame = antwoorden[antwoorden["status"] == "ingediend"].merge(
-        eigen[["id", "thema_nr", "actortype"]], left_on="vraag_id", right_on="id"
-    )
-    return frame[frame["waarde"].isin(STATUS_GROEP.keys())]
-
-
-def aandeel_afgerond(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> Aandeel:
-    """Of all submitted answers to afspraak vragen (status or ja/nee) in the round: how many
-    are 'afgerond' or 'ja'. Every answer counts once, so the 308 gemeenten weigh more than the
-    single Rijk."""
-    frame = _afspraak_antwoorden(vragen, antwoorden)
-    return Aandeel(int(frame["waarde"].isin(GEREED_OPTIES).sum()), len(frame))
-
-
-def aantal_achter(planning_overzicht: pd.DataFrame) -> int:
-    """Afspraken of which at least one actor (for gemeenten and regio's: the majority of their
-    respondents) is behind on planning at the peildatum."""
-    achter = planning_overzicht[planning_overzicht["status"] == ACHTER]
-    return int(achter["afspraak_code"].nunique())
-
 
 STATUS_THEMA_KOLOMMEN = ["thema_nr", "thema", "actor", "optie", "label", "aantal", "percentage"]
 
@@ -63,39 +19,34 @@ STATUS_THEMA_KOLOMMEN = ["thema_nr", "thema", "actor", "optie", "label", "aantal
 def status_per_thema(
     vragen: pd.DataFrame, antwoorden: pd.DataFrame, themas: pd.DataFrame
 ) -> pd.DataFrame:
-    """Per thema and actortype the distribution of the status answers of its afspraken.
+    """Per thema and actortype the distribution of the status answers of its afspraken over the
+    status groups (kengetallen.gereed): the 'afgerond' row is the share gereed.
 
-    'Ja' counts as 'afgerond of ja', 'nee' as 'nog niet begonnen of nee' (domain.STATUS_GROEP).
-    Percentages (0–100) are of all answers of that actortype in that thema; every option is
-    present (0 when nobody chose it). Thema's and actors in the Hervormingsagenda order.
+    Percentages (0–100, not rounded) are of all answers of that actortype in that thema; every
+    group is present (0 when nobody chose it). Thema's and actors in the Hervormingsagenda
+    order.
     """
-    frame = _afspraak_antwoorden(vragen, antwoorden)
-    if frame.empty:
+    verdeling = gereed.status_verdeling(vragen, antwoorden, per=("thema_nr", "actortype"))
+    if verdeling.empty:
         return pd.DataFrame(columns=STATUS_THEMA_KOLOMMEN)
-    frame = frame.assign(groep=frame["waarde"].map(STATUS_GROEP))
     titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
-    rijen = []
-    for thema_nr in sorted(frame["thema_nr"].dropna().astype(int).unique()):
-        per_thema = frame[frame["thema_nr"] == thema_nr]
-        for actor in ACTORTYPES:
-            groep = per_thema[per_thema["actortype"] == actor.code]
-            if groep.empty:
-                continue
-            tellingen = groep["groep"].value_counts()
-            for optie, label in STATUS_GROEP_LABELS.items():
-                aantal = int(tellingen.get(optie, 0))
-                rijen.append(
-                    (
-                        thema_nr,
-                        f"{thema_nr}. {titels.get(thema_nr, '')}",
-                        actor.kort,
-                        optie,
-                        label,
-                        aantal,
-                        100 * aantal / len(groep),
-                    )
-                )
-    return pd.DataFrame(rijen, columns=STATUS_THEMA_KOLOMMEN)
+    volgorde = {a.code: i for i, a in enumerate(ACTORTYPES)}
+    kort = {a.code: a.kort for a in ACTORTYPES}
+    verdeling = verdeling.assign(
+        thema_nr=verdeling["thema_nr"].astype(int),
+        _actor=verdeling["actortype"].map(volgorde),
+    ).sort_values(["thema_nr", "_actor"], kind="stable")
+    return pd.DataFrame(
+        {
+            "thema_nr": verdeling["thema_nr"],
+            "thema": verdeling["thema_nr"].map(lambda nr: f"{nr}. {titels.get(nr, '')}"),
+            "actor": verdeling["actortype"].map(kort),
+            "optie": verdeling["groep"],
+            "label": verdeling["label"],
+            "aantal": verdeling["aantal"].astype(int),
+            "percentage": verdeling["percentage"].astype(float),
+        }
+    ).reset_index(drop=True)
 
 
 def kaart_vragen(vragen: pd.DataFrame, actortype: str) -> pd.DataFrame:

@@ -2,16 +2,27 @@
 
 A deadline counts as passed when it lies on or before the peildatum: 'Klaar Q2 2024' ends on
 30 June 2024, and a round with peildatum 30 June 2024 judges it as due.
+
+**Achter op planning** is counted in *afspraak-vragen*: one per afspraak and actortype that
+answers it (a row of :func:`planning_overzicht`). An afspraak-vraag is behind when its status
+at the peildatum is 'achter op planning' (for gemeenten and regio's: the status of the majority
+of their respondents). It is shown as "n van de N afspraak-vragen met een verstreken deadline"
+(:func:`achter_tekst`), N being the afspraak-vragen whose deadline had passed. Start, Planning,
+the slides, PDF, PPTX and the Excel report all use :func:`achter_op_planning`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
 
-from monitor.domain import GEREED_OPTIES, NIET_BEGONNEN_OPTIES, PlanningSoort, PlanningStatus
+from monitor.domain import NIET_BEGONNEN_OPTIES, PlanningSoort, PlanningStatus
+from monitor.kengetallen.gereed import is_gereed
+from monitor.opmaak.tekst import getal
 
 ACHTER = PlanningStatus.ACHTER
 BINNENKORT = PlanningStatus.BINNENKORT
@@ -44,7 +55,7 @@ def planning_status(
     *, soort: str | None, deadline: date | None, waarde: str | None, peildatum: date | None
 ) -> str:
     """Where one answer stands against its deadline (see module docstring for 'passed')."""
-    if waarde in GEREED_OPTIES:
+    if is_gereed(waarde):
         return AFGEROND
     if soort is None or deadline is None:
         return GEEN_PLANNING
@@ -90,7 +101,8 @@ def planning_overzicht(
     """Per afspraak-vraag with a planning: the deadline in force and where the actor stands.
 
     Single actors get their own status. For gemeenten and regio's ``status`` is the status of
-    the majority and ``aandeel_achter`` the percentage (0–100) of respondents that are behind.
+    the majority and ``aandeel_achter`` the percentage (0–100, not rounded) of respondents
+    that are behind.
     Sorted by deadline.
     """
     in_kracht = planning_in_kracht(planning, peildatum)
@@ -121,7 +133,7 @@ def planning_overzicht(
                 plan.tekst,
                 plan.datum,
                 status,
-                round(achter, 1) if vraag.actortype in collectief else None,
+                achter if vraag.actortype in collectief else None,
                 len(statussen),
             )
         )
@@ -129,6 +141,56 @@ def planning_overzicht(
         pd.DataFrame(rijen, columns=OVERZICHT_KOLOMMEN)
         .sort_values(["deadline", "thema_nr", "afspraak_code"], kind="stable")
         .reset_index(drop=True)
+    )
+
+
+@dataclass(frozen=True)
+class Achter:
+    """``aantal`` afspraak-vragen behind on planning, of ``verstreken`` with a passed
+    deadline (see module docstring)."""
+
+    aantal: int
+    verstreken: int
+
+
+def achter_per(
+    overzicht: pd.DataFrame, peildatum: date | None, per: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Afspraak-vragen behind on planning per group of ``per`` (columns of
+    :func:`planning_overzicht`, e.g. thema_nr, actortype): ``achter`` and ``verstreken``.
+    Groups without a passed deadline are absent; without ``per`` one row (the total)."""
+    kolommen = list(per)
+    if peildatum is None or overzicht.empty:
+        verstreken = overzicht.iloc[0:0]
+    else:
+        verstreken = overzicht[overzicht["deadline"] <= peildatum]
+    verstreken = verstreken.assign(achter=verstreken["status"] == ACHTER)
+    if not kolommen:
+        return pd.DataFrame(
+            {"achter": [int(verstreken["achter"].sum())], "verstreken": [len(verstreken)]}
+        )
+    if verstreken.empty:
+        return pd.DataFrame(columns=[*kolommen, "achter", "verstreken"])
+    uit = verstreken.groupby(kolommen, as_index=False).agg(
+        achter=("achter", "sum"), verstreken=("achter", "size")
+    )
+    return uit.astype({"achter": "int64", "verstreken": "int64"})
+
+
+def achter_op_planning(overzicht: pd.DataFrame, peildatum: date | None) -> Achter:
+    """The afspraak-vragen behind on planning at the peildatum, of those whose deadline had
+    passed. ``overzicht`` comes from :func:`planning_overzicht` for the same peildatum."""
+    rij = achter_per(overzicht, peildatum).iloc[0]
+    return Achter(int(rij["achter"]), int(rij["verstreken"]))
+
+
+def achter_tekst(achter: Achter) -> str:
+    """'23 van de 47 afspraak-vragen met een verstreken deadline' (the one wording)."""
+    if not achter.verstreken:
+        return "geen afspraak-vragen met een verstreken deadline"
+    return (
+        f"{getal(achter.aantal)} van de {getal(achter.verstreken)} afspraak-vragen met een "
+        "verstreken deadline"
     )
 
 

@@ -10,7 +10,6 @@ import pandas as pd
 from monitor.domain import ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak import tekst
-from monitor.opmaak.tekst import afkorten
 from monitor.rechten import Gebruiker, vereis_namen
 
 STAAF_TYPES = ("status4", "janee", "likert5")  # ordinal answers: one 100% stacked bar each
@@ -156,7 +155,7 @@ def verdeling_voor_grafiek(verdeling: pd.DataFrame, vragen_tabel: pd.DataFrame) 
     tabel = verdeling.merge(met_opties, on="vraag_id")
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
-    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]
 
@@ -170,6 +169,6 @@ def beleving_tabel(
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
     tabel = tabel.sort_values("volgorde", kind="stable")
-    return tabel.assign(vraag=tabel["tekst"].map(afkorten))[
+    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from monitor.domain import GEREED_OPTIES, Vraagtype
+from monitor.kengetallen import gereed
 from monitor.opmaak.tekst import procent
 
-AFGEROND_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE))
 VRAAG_KOLOMMEN = [
     "vraag_id",
     "code",
@@ -40,28 +39,26 @@ def verdeling_tekst(groep: pd.DataFrame) -> str:
     return " · ".join(f"{procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal)
 
 
-def aandeel_afgerond(groep: pd.DataFrame) -> float | None:
-    """Percentage (0–100) of the respondents that answered 'afgerond' or 'ja'; None when
-    nobody answered."""
-    if groep.empty or not groep["n"].iloc[0]:
-        return None
-    return (
-        float(groep.loc[groep["optie"].isin(GEREED_OPTIES), "aantal"].sum())
-        / float(groep["n"].iloc[0])
-        * 100
-    )
+def _gereed_per_vraag(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[int, float]:
+    tabel = gereed.aandeel_gereed_per(vragen, antwoorden, per=("vraag_id",))
+    return {int(v): float(p) for v, p in zip(tabel["vraag_id"], tabel["percentage"], strict=True)}
 
 
 def verandering_per_vraag(
     *,
     vragen: pd.DataFrame,
     verdeling: pd.DataFrame,
+    antwoorden: pd.DataFrame,
     vragen_vorig: pd.DataFrame,
     verdeling_vorig: pd.DataFrame,
+    antwoorden_vorig: pd.DataFrame,
 ) -> pd.DataFrame:
     """Per vraag with options that continues a vraag of the previous round: both distributions
-    and, for status and ja/nee vragen, the share afgerond then and now and the change in
-    percentage points (``verschil``; NaN when either round has no answers)."""
+    and, for afspraak status questions, the share gereed (kengetallen.gereed, 0–100) then and
+    now and the change in percentage points (``verschil``; NaN when either round has no
+    answers)."""
+    gereed_nu = _gereed_per_vraag(vragen, antwoorden)
+    gereed_toen = _gereed_per_vraag(vragen_vorig, antwoorden_vorig)
     vorige = {int(r.id): r for r in vragen_vorig.itertuples()}
     nu_per_vraag = {v: g for v, g in verdeling.groupby("vraag_id")}
     vorig_per_vraag = {v: g for v, g in verdeling_vorig.groupby("vraag_id")}
@@ -74,8 +71,8 @@ def verandering_per_vraag(
             continue
         oud = vorige[int(vraag.voorganger_id)]
         nu, toen = nu_per_vraag[vraag.id], vorig_per_vraag.get(oud.id, leeg)
-        afgerond = aandeel_afgerond(nu) if vraag.vraagtype in AFGEROND_TYPES else None
-        afgerond_vorig = aandeel_afgerond(toen) if vraag.vraagtype in AFGEROND_TYPES else None
+        afgerond = gereed_nu.get(int(vraag.id))
+        afgerond_vorig = gereed_toen.get(int(oud.id))
         verschil = None if afgerond is None or afgerond_vorig is None else afgerond - afgerond_vorig
         rijen.append(
             (
@@ -100,9 +97,10 @@ def verandering_per_vraag(
 
 
 def verandering_per_thema(index: pd.DataFrame, index_vorig: pd.DataFrame) -> pd.DataFrame:
-    """Per thema and actortype the mean voortgangsindex (0–1) then and now and the change.
+    """Per thema and actortype the mean voortgangsindex (0–100) then and now and the change
+    (points on that scale).
 
-    Both inputs come from ``voortgang.voortgangsindex(..., per=("thema_nr", "actortype"))``.
+    Both inputs come from ``gereed.voortgangsindex(..., per=("thema_nr", "actortype"))``.
     A thema/actortype present in only one round gets NaN for the other and for ``verschil``.
     """
     sleutel = ["thema_nr", "actortype"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from monitor.domain import ACTORTYPES, optie_label
-from monitor.kengetallen.voortgang import voortgang_score
+from monitor.kengetallen.gereed import voortgang_score
 from monitor.rechten import Gebruiker, mag_namen_zien
 
 ENKELE_ACTOREN = tuple(a.code for a in ACTORTYPES if not a.collectief)

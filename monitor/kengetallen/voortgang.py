@@ -9,11 +9,9 @@ import pandas as pd
 
 from monitor.domain import (
     ACTORTYPES,
-    VOORTGANG_SCORE,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
     Rol,
-    Vraagtype,
     opties_voor,
 )
 from monitor.rechten import Gebruiker, vereis_rol
@@ -56,8 +54,9 @@ def split_waarde(waarde: str | None) -> list[str]:
 def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
     """Per vraag with options: count and percentage of each option.
 
-    ``n`` is the number of organisations that answered the vraag; the percentage is of ``n``
-    (for meerkeuze the percentages can add up to more than 100). Options nobody chose are
+    ``n`` is the number of organisations that answered the vraag; the percentage (0–100, not
+    rounded: round only when shown) is of ``n`` (for meerkeuze the percentages can add up to
+    more than 100). Options nobody chose are
     included with 0, so every vraag shows all its options in their order.
     """
     met_opties = vragen[vragen["vraagtype"].isin([str(t) for t in VRAAGTYPES_MET_OPTIES])]
@@ -74,7 +73,7 @@ def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
                 tellingen[code] = tellingen.get(code, 0) + 1
         for optie in opties_voor(vraag.vraagtype, parse_opties(vraag.opties or "")):
             aantal = tellingen.get(optie.code, 0)
-            percentage = round(100 * aantal / n, 1) if n else None
+            percentage = 100 * aantal / n if n else None
             rijen.append((vraag.id, optie.code, optie.label, aantal, n, percentage))
     return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
 
@@ -101,35 +100,6 @@ def numerieke_samenvatting(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd
             )
         )
     return pd.DataFrame(rijen, columns=["vraag_id", "n", "gemiddelde", "mediaan", "min", "max"])
-
-
-def voortgang_score(waarde: str | None) -> float | None:
-    """0 (nog niet begonnen / nee) … 1 (afgerond / ja); None for other answers."""
-    codes = split_waarde(waarde)
-    return VOORTGANG_SCORE.get(codes[0]) if len(codes) == 1 else None
-
-
-def voortgangsindex(
-    vragen: pd.DataFrame, antwoorden: pd.DataFrame, per: tuple[str, ...] = ("organisatie_code",)
-) -> pd.DataFrame:
-    """Mean voortgang score over the afspraak questions, grouped by ``per``.
-
-    Columns: the ``per`` columns (from the answers, plus ``thema_nr`` and ``actortype`` of the
-    vraag), ``index`` (0–1) and ``aantal`` (questions counted). Indicative only: self-reported.
-    """
-    afspraak_vragen = vragen[
-        (vragen["soort"] == "afspraak")
-        & vragen["vraagtype"].isin([str(Vraagtype.STATUS4), str(Vraagtype.JANEE)])
-    ][["id", "thema_nr", "actortype"]]
-    frame = antwoorden.merge(afspraak_vragen, left_on="vraag_id", right_on="id")
-    frame = frame.assign(score=frame["waarde"].map(voortgang_score)).dropna(subset=["score"])
-    kolommen = list(per)
-    if frame.empty:
-        return pd.DataFrame(columns=[*kolommen, "index", "aantal"])
-    uitkomst = frame.groupby(kolommen, as_index=False).agg(
-        index=("score", "mean"), aantal=("score", "size")
-    )
-    return uitkomst
 
 
 def overzicht(
@@ -200,8 +170,9 @@ def overzicht(
 def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataFrame:
     """Voortgangsindex per thema and actortype with Dutch labels, for charts and tables.
 
-    ``index`` comes from ``voortgangsindex(..., per=("thema_nr", "actortype"))``. Columns out:
-    thema ('1. Reikwijdte'), actor (short label: 'Gemeenten', 'BGZJ'), index (0–1), aantal;
+    ``index`` comes from ``gereed.voortgangsindex(..., per=("thema_nr", "actortype"))``.
+    Columns out: thema ('1. Reikwijdte'), actor (short label: 'Gemeenten', 'BGZJ'), index
+    (0–100, not rounded), aantal;
     ordered by thema and actortype as in the Hervormingsagenda.
     """
     if index.empty:

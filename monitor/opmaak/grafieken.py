@@ -57,13 +57,14 @@ def respons_staaf(respons: pd.DataFrame, titel: str, hoogte: int | None = None) 
 def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
     """Heatmap thema × actor of the voortgangsindex (0–100), the number written in each cell.
 
-    ``index`` has columns thema (label), actor (label) and index (0–1), in display order.
+    ``index`` has columns thema (label), actor (label) and index (0–100, not rounded), in
+    display order; the number written is rounded by ``opmaak.tekst.getal``.
     Empty cells: that actor has no afspraken in that thema.
     """
     themas = list(dict.fromkeys(sorted(index["thema"], key=_thema_nr)))
     actoren = list(dict.fromkeys(index["actor"]))
     raster = (
-        index.assign(waarde=index["index"] * 100)  # rounded where shown: getal below
+        index.assign(waarde=index["index"].astype(float))
         .pivot_table(index="thema", columns="actor", values="waarde", aggfunc="first")
         .reindex(index=themas, columns=actoren)
     )
@@ -80,7 +81,7 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
             zmax=100,
             colorscale="Cividis",
             colorbar={"title": {"text": "Index"}},
-            hovertemplate="%{y}<br>%{x}: %{z:.0f}<extra></extra>",
+            hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
             xgap=2,
             ygap=2,
         )
@@ -125,7 +126,8 @@ def kaart(
         colorscale="Cividis",
         colorbar={"title": {"text": kleurtitel}},
         text=met[hover_naam],
-        hovertemplate="%{text}: %{z:.0f}<extra></extra>",
+        customdata=[getal(w) for w in met["waarde"]],
+        hovertemplate="%{text}: %{customdata}<extra></extra>",
         marker_line_color="#FFFFFF",
         marker_line_width=0.3,
     )
@@ -157,7 +159,8 @@ def verdeling_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
             text=[procent(p) if p and p >= 4 else "" for p in groep["percentage"]],
             textposition="inside",
             insidetextanchor="middle",
-            hovertemplate=f"{label}: %{{x:.1f}}%<extra></extra>",
+            customdata=[procent(p, 1) for p in groep["percentage"]],
+            hovertemplate=f"{label}: %{{customdata}}<extra></extra>",
         )
     fig.update_layout(
         barmode="stack",
@@ -253,8 +256,11 @@ def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:
                 text=[procent(p) if p >= 6 else "" for p in groep["percentage"]],
                 textposition="inside",
                 insidetextanchor="middle",
-                customdata=groep["aantal"],
-                hovertemplate=f"%{{y}}<br>{label}: %{{x:.0f}}% (%{{customdata}})<extra></extra>",
+                customdata=[
+                    f"{procent(p)} ({getal(a)})"
+                    for p, a in zip(groep["percentage"], groep["aantal"], strict=True)
+                ],
+                hovertemplate=f"%{{y}}<br>{label}: %{{customdata}}<extra></extra>",
                 row=rij,
                 col=1,
             )
@@ -356,8 +362,8 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
             textposition="inside",
             textangle=0,
             insidetextanchor="middle",
-            customdata=waarde,
-            hovertemplate=f"{groep['label'].iloc[0]}: %{{customdata:.1f}}%<extra></extra>",
+            customdata=[procent(p, 1) for p in waarde],
+            hovertemplate=f"{groep['label'].iloc[0]}: %{{customdata}}<extra></extra>",
         )
 
     # barmode 'relative' stacks negative values leftwards from zero in trace order, so the
@@ -426,7 +432,7 @@ def benchmark_thema(tabel: pd.DataFrame, titel: str, eigen_naam: str) -> go.Figu
         marker_line={"width": 1, "color": "#000000"},
         text=[getal(w) for w in tabel.loc[eigen, "eigen"]],
         textposition="top center",
-        hovertemplate=f"{eigen_naam}: %{{x:.0f}}<extra>%{{y}}</extra>",
+        hovertemplate=f"{eigen_naam}: %{{text}}<extra>%{{y}}</extra>",
     )
     fig.update_xaxes(range=[-3, 103], title="Voortgangsindex (0–100)")
     fig.update_yaxes(

@@ -13,11 +13,18 @@ from functools import partial
 import pandas as pd
 
 from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
-from monitor.kengetallen import themaoverzicht, voortgang
+from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
+from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak.excel import Werkboek
 from monitor.opmaak.tekst import afronden
 from monitor.progress import ProgressCallback, meld
-from monitor.reflectie.dias import Bron, kopregels, planning_op_peildatum, thema_titel
+from monitor.reflectie.dias import (
+    Bron,
+    kopregels,
+    planning_op_peildatum,
+    planning_overzicht,
+    thema_titel,
+)
 
 STATUS_KOPPEN = [f"{o.label} (%)" for o in (*STATUS_OPTIES, *JANEE_OPTIES)]
 THEMA_KOPPEN = [
@@ -35,10 +42,45 @@ BELEVING_KOPPEN = ["Actor", "Code", "Stelling", *[f"{o.label} (%)" for o in BELE
 
 
 def _procent(waarde: float | None) -> int | None:
-    """Whole percentages, as the report prints them (half up: 50,5 → 51)."""
+    """Whole percentages, as the report prints them, rounded by the one rule of
+    ``opmaak.tekst.afronden`` (half up: 50,5 → 51)."""
     if waarde is None or pd.isna(waarde):
         return None
     return int(afronden(float(waarde)))
+
+
+KERNCIJFER_KOPPEN = [
+    "Thema",
+    "Actor",
+    "Afgerond of ja (%)",
+    "Afgerond of ja (antwoorden)",
+    "Antwoorden op afspraken",
+    "Achter op planning (afspraak-vragen)",
+    "Afspraak-vragen met verstreken deadline",
+]
+
+
+def kerncijfer_rijen(bron: Bron) -> list[list]:
+    """Per thema and actor the share gereed and the afspraak-vragen behind on planning
+    (kengetallen.kerncijfers), the percentage whole as on every other surface."""
+    tabel = kerncijfers.per_thema_actor(
+        vragen=bron.vragen,
+        antwoorden=bron.antwoorden,
+        planning_overzicht=planning_overzicht(bron),
+        peildatum=bron.peildatum,
+    )
+    return [
+        [
+            thema_titel(bron, int(r.thema_nr)),
+            ACTORTYPE_BY_CODE[r.actortype].label_meervoud,
+            _procent(r.percentage) if r.totaal else None,
+            int(r.gereed),
+            int(r.totaal),
+            int(r.achter),
+            int(r.verstreken),
+        ]
+        for r in tabel.itertuples()
+    ]
 
 
 def thema_rijen(
@@ -123,6 +165,7 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
     """The report tables of chapters 3 and 4 (and the deadlines) of the round as .xlsx bytes."""
     melden = partial(meld, voortgang_cb)
     verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
+    achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
     werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}")
     werkboek.tekst(
         "Over deze tabellen",
@@ -131,6 +174,10 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
             "",
             "Percentages van de organisaties die de vraag beantwoordden, afgerond op hele "
             "procenten zoals in het rapport; enkele actoren met hun antwoord.",
+            "Afgerond of ja: "
+            + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
+            + " op afspraken (status of ja/nee).",
+            f"Achter op planning: {planning_mod.achter_tekst(achter)}.",
         ],
         kop="Rapportagetabellen Monitor Hervormingsagenda Jeugd",
     )
@@ -144,6 +191,13 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
             titel = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]}"
             kop = f"3.{nr} {thema_titel(bron, nr).split('. ', 1)[-1]} — ronde {bron.jaar}"
             _blad(werkboek, titel, kop, THEMA_KOPPEN, rijen)
+    _blad(
+        werkboek,
+        "Kerncijfers",
+        f"Afgerond of ja en achter op planning per thema en actor — ronde {bron.jaar}",
+        KERNCIJFER_KOPPEN,
+        kerncijfer_rijen(bron),
+    )
     melden(len(nummers) / (len(nummers) + 2), "Tabel beleving")
     _blad(
         werkboek,

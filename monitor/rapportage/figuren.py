@@ -34,7 +34,8 @@ def dia_figuur(dia: Dia, *, groot: bool = False) -> go.Figure:
             text=tekst,
             textposition="inside" if dia.soort != GEGROEPEERD else "auto",
             insidetextanchor="middle",
-            hovertemplate=f"{naam}: %{{x:.1f}}{'%' if als_procent else ''}<extra></extra>",
+            customdata=[procent(w, 1) if als_procent else getal(w, 1) for w in waarden],
+            hovertemplate=f"{naam}: %{{customdata}}<extra></extra>",
         )
     stapel = dia.soort in (GESTAPELD, GESTAPELD_AANTAL)
     fig.update_layout(

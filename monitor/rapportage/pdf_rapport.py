@@ -16,12 +16,21 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
+from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.errors import MonitorFout
+from monitor.kengetallen import kerncijfers as kerncijfers_mod
 from monitor.opmaak.tekst import datum
 from monitor.progress import ProgressCallback, meld
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
-from monitor.reflectie.dias import Bron, Dia, kopregels, planning_op_peildatum, thema_titel
+from monitor.reflectie.dias import (
+    Bron,
+    Dia,
+    kopregels,
+    planning_op_peildatum,
+    planning_overzicht,
+    thema_titel,
+)
 
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
 BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
@@ -117,6 +126,16 @@ class _Rapport(FPDF):
             self.alinea("Uit de reflectiesessie:", 10, vet=True)
             self.alinea(notitie_tekst(eigen), 9)
 
+    def kerncijfers(self, nr: int, tabel: pd.DataFrame) -> None:
+        """Per actor of thema ``nr``: share gereed and afspraak-vragen behind on planning."""
+        if tabel.empty:
+            return
+        self.alinea(f"Kerncijfers thema {nr} per actor:", 10, vet=True)
+        for rij in tabel.to_dict("records"):
+            actor = ACTORTYPE_BY_CODE[rij["actortype"]].label_meervoud
+            self.alinea(kerncijfers_mod.regel(actor, pd.Series(rij)) + ".", 9)
+        self.ln(2)
+
     def deadlines(self, tabel: pd.DataFrame) -> None:
         if tabel.empty:
             return
@@ -163,12 +182,19 @@ def bouw_pdf(
     for dia in overig:
         rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
     planning = planning_op_peildatum(bron)
+    cijfers = kerncijfers_mod.per_thema_actor(
+        vragen=bron.vragen,
+        antwoorden=bron.antwoorden,
+        planning_overzicht=planning_overzicht(bron),
+        peildatum=bron.peildatum,
+    )
     for nr in sorted(bron.themas["nr"].astype(int)):
         rapport.add_page()
         rapport.kop(f"Thema {thema_titel(bron, nr)}", 18)
         dia = thema_dias.get(f"thema-{nr}-voortgang")
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
+        rapport.kerncijfers(nr, cijfers[cijfers["thema_nr"] == nr])
         rapport.deadlines(planning[planning["thema_nr"] == nr])
     rapport.alinea(f"Gemaakt op basis van ronde {bron.jaar}, peildatum {datum(bron.peildatum)}.", 8)
     melden(1.0, "Klaar")

@@ -23,7 +23,6 @@ from monitor.domain import (
     BELEVING_OPTIES,
     CATEGORISCHE_KLEUREN,
     DISCLAIMER,
-    GEREED_OPTIES,
     JANEE_OPTIES,
     OPTIE_KLEUREN,
     PLANNING_KLEUREN,
@@ -32,9 +31,10 @@ from monitor.domain import (
     Vraagtype,
 )
 from monitor.errors import MonitorFout
+from monitor.kengetallen import gereed
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.verschillen import verschillen
-from monitor.kengetallen.voortgang import respons, voortgang_score, voortgangsindex
+from monitor.kengetallen.voortgang import respons
 from monitor.opmaak.tekst import afkorten, datum, procent
 from monitor.rechten import PUBLIEK
 
@@ -46,13 +46,6 @@ GESTAPELD_AANTAL = "gestapeld_aantal"  # stacked horizontal bars of counts
 STAAF = "staaf"  # one series of horizontal bars
 GEGROEPEERD = "gegroepeerd"  # clustered horizontal bars (one bar per reeks)
 
-# Progress of afspraken: status answers and ja/nee answers on one scale (domain.VOORTGANG_SCORE).
-VOORTGANG_KLASSEN: tuple[tuple[float, str, str], ...] = (
-    (0.0, "nog_niet_begonnen", "Nog niet begonnen / nee"),
-    (1 / 3, "mee_bezig", "Mee bezig"),
-    (2 / 3, "bijna_klaar", "Bijna klaar"),
-    (1.0, "afgerond", "Afgerond / ja"),
-)
 INDEX_KLASSEN: tuple[tuple[float, float, str], ...] = (
     (0, 25, "0 tot 25"),
     (25, 50, "25 tot 50"),
@@ -142,17 +135,8 @@ def _tabel(rijen: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=TABEL_KOLOMMEN)
 
 
-def _afspraak_vragen(vragen: pd.DataFrame) -> pd.DataFrame:
-    soorten = [str(Vraagtype.STATUS4), str(Vraagtype.JANEE)]
-    return vragen[(vragen["soort"] == "afspraak") & vragen["vraagtype"].isin(soorten)]
-
-
 def _beantwoord(antwoorden: pd.DataFrame) -> pd.DataFrame:
     return antwoorden[antwoorden["waarde"].notna() & (antwoorden["waarde"] != "")]
-
-
-def _klasse(score: float) -> int:
-    return min(range(len(VOORTGANG_KLASSEN)), key=lambda i: abs(VOORTGANG_KLASSEN[i][0] - score))
 
 
 def _zin(tekst: str, lengte: int) -> str:
@@ -186,7 +170,8 @@ def respons_dia(bron: Bron) -> Dia:
             r = per.loc[code]
             naam = ACTORTYPE_BY_CODE[code].label_meervoud.lower()
             delen.append(
-                f"{r['ingevuld']} van de {r['totaal']} {naam} ({procent(r['percentage'])})"
+                f"{r['ingevuld']} van de {r['totaal']} {naam} "
+                f"({procent(100 * r['ingevuld'] / r['totaal'])})"  # not the 1-decimal figure
             )
     enkel = per[[not ACTORTYPE_BY_CODE[c].collectief for c in per.index]]
     boodschap = " en ".join(delen) + " vulden de monitor in"
@@ -204,66 +189,55 @@ def respons_dia(bron: Bron) -> Dia:
 
 
 def voortgang_tabel(vragen: pd.DataFrame, antwoorden: pd.DataFrame, thema_nr: int) -> pd.DataFrame:
-    """Per actortype the share (%) of its answers on the thema's afspraken in each progress
-    class (VOORTGANG_KLASSEN: status answers and ja/nee on one scale), actortypes in order."""
-    eigen = _afspraak_vragen(vragen)
-    eigen = eigen[eigen["thema_nr"] == thema_nr][["id", "actortype"]]
-    frame = _beantwoord(antwoorden).merge(eigen, left_on="vraag_id", right_on="id")
-    frame = frame.assign(score=frame["waarde"].map(voortgang_score)).dropna(subset=["score"])
+    """Per actortype the share (%, not rounded) of its answers on the thema's afspraken in each
+    status group (kengetallen.gereed: 'ja' with afgerond, 'nee' with nog niet begonnen),
+    actortypes in order. The 'afgerond' value is the actortype's share gereed."""
+    eigen = vragen[vragen["thema_nr"] == thema_nr]
+    tabel = gereed.status_verdeling(eigen, antwoorden, per=("actortype",))
+    per_actor = {code: groep for code, groep in tabel.groupby("actortype")}
     rijen = []
     for actor in ACTORTYPES:
-        scores = frame.loc[frame["actortype"] == actor.code, "score"]
-        if scores.empty:
-            continue
-        klassen = scores.map(_klasse).value_counts()
-        for i, (_score, code, label) in enumerate(VOORTGANG_KLASSEN):
-            aandeel = 100 * int(klassen.get(i, 0)) / len(scores)
-            rijen.append((actor.label_meervoud, label, code, round(aandeel, 1)))
+        for r in per_actor.get(actor.code, tabel.iloc[0:0]).itertuples():
+            rijen.append((actor.label_meervoud, r.label, r.groep, float(r.percentage)))
     return _tabel(rijen)
 
 
-def _meest_afgerond(
+def _meest_gereed(
     vragen: pd.DataFrame, antwoorden: pd.DataFrame, thema_nr: int
 ) -> tuple[float, str, str, str] | None:
     """Among the thema's afspraken of gemeenten and regio's: the question with the highest share
-    'afgerond' or 'ja', as (percentage, actortype, option label, vraag tekst)."""
-    eigen = _afspraak_vragen(vragen)
-    eigen = eigen[(eigen["thema_nr"] == thema_nr) & eigen["actortype"].isin(["gemeente", "regio"])]
-    beantwoord = _beantwoord(antwoorden)
-    beste = None
-    for vraag in eigen.itertuples():
-        waarden = beantwoord.loc[beantwoord["vraag_id"] == vraag.id, "waarde"]
-        if waarden.empty:
-            continue
-        aandeel = 100 * waarden.isin(GEREED_OPTIES).sum() / len(waarden)
-        label = "ja" if vraag.vraagtype == Vraagtype.JANEE else "afgerond"
-        if beste is None or aandeel > beste[0]:
-            beste = (aandeel, vraag.actortype, label, vraag.tekst)
-    return beste
+    gereed, as (percentage, actortype, option label, vraag tekst)."""
+    eigen = vragen[
+        (vragen["thema_nr"] == thema_nr) & vragen["actortype"].isin(["gemeente", "regio"])
+    ]
+    per_vraag = gereed.aandeel_gereed_per(eigen, antwoorden, per=("vraag_id",))
+    if per_vraag.empty:
+        return None
+    beste = per_vraag.sort_values(["percentage", "vraag_id"], ascending=[False, True]).iloc[0]
+    vraag = eigen.set_index("id").loc[int(beste["vraag_id"])]
+    label = "ja" if vraag["vraagtype"] == Vraagtype.JANEE else "afgerond"
+    return float(beste["percentage"]), str(vraag["actortype"]), label, str(vraag["tekst"])
 
 
 def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
     """Progress per actor within one thema (100% stacked).
 
-    Key message rule: the afspraak of gemeenten or regio's with the highest share 'afgerond'
-    (or 'ja'); when the thema has none, how many of the national actors' answers are done.
+    Key message rule: the afspraak of gemeenten or regio's with the highest share gereed;
+    when the thema has none, how many of the national actors' answers are gereed.
     """
     tabel = voortgang_tabel(bron.vragen, bron.antwoorden, thema_nr)
-    beste = _meest_afgerond(bron.vragen, bron.antwoorden, thema_nr)
+    beste = _meest_gereed(bron.vragen, bron.antwoorden, thema_nr)
     if beste is not None:
         aandeel, actortype, label, tekst = beste
         actor = ACTORTYPE_BY_CODE[actortype].label_meervoud.lower()
         boodschap = f"{procent(aandeel)} van de {actor} antwoordt '{label}' op: {_zin(tekst, 110)}"
     else:
-        eigen = _afspraak_vragen(bron.vragen)
-        ids = eigen.loc[eigen["thema_nr"] == thema_nr, "id"]
-        waarden = _beantwoord(bron.antwoorden)
-        waarden = waarden.loc[waarden["vraag_id"].isin(ids), "waarde"]
-        klaar = int(waarden.isin(GEREED_OPTIES).sum())
+        eigen = bron.vragen[bron.vragen["thema_nr"] == thema_nr]
+        klaar = gereed.aandeel_gereed(eigen, bron.antwoorden)
         boodschap = (
-            f"{klaar} van de {len(waarden)} antwoorden op afspraken in dit thema zijn "
+            f"{klaar.aantal} van de {klaar.totaal} antwoorden op afspraken in dit thema zijn "
             "'afgerond' of 'ja'."
-            if len(waarden)
+            if klaar.totaal
             else "In deze ronde zijn op dit thema nog geen afspraken beantwoord."
         )
     return Dia(
@@ -278,19 +252,23 @@ def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
     )
 
 
-def planning_dia(bron: Bron) -> Dia:
-    """How the afspraken with a deadline stand at the peildatum, per actor (counts, stacked).
-
-    For gemeenten and regio's an afspraak counts with the status of the majority. Key message
-    rule: of the afspraken whose deadline had passed at the peildatum, how many are behind.
-    """
-    overzicht = planning_mod.planning_overzicht(
+def planning_overzicht(bron: Bron) -> pd.DataFrame:
+    """kengetallen.planning.planning_overzicht of the round."""
+    return planning_mod.planning_overzicht(
         vragen=bron.vragen,
         antwoorden=bron.antwoorden,
         planning=bron.planning,
         afspraken=bron.afspraken,
         peildatum=bron.peildatum,
     )
+
+
+def planning_dia(bron: Bron) -> Dia:
+    """How the afspraak-vragen with a deadline stand at the peildatum, per actor (counts,
+    stacked). For gemeenten and regio's an afspraak-vraag counts with the status of the
+    majority. Key message rule: kengetallen.planning.achter_op_planning, in its wording.
+    """
+    overzicht = planning_overzicht(bron)
     rijen = []
     for actor in ACTORTYPES:
         eigen = overzicht[overzicht["actortype"] == actor.code]
@@ -302,11 +280,10 @@ def planning_dia(bron: Bron) -> Dia:
     if bron.peildatum is None or overzicht.empty:
         boodschap = "Zonder peildatum of planning is de stand t.o.v. de planning niet te bepalen."
     else:
-        verstreken = overzicht[overzicht["deadline"] <= bron.peildatum]
-        achter = int((verstreken["status"] == PlanningStatus.ACHTER).sum())
+        achter = planning_mod.achter_op_planning(overzicht, bron.peildatum)
         boodschap = (
-            f"Op de peildatum ({datum(bron.peildatum)}) stonden {achter} van de "
-            f"{len(verstreken)} afspraken met een verstreken deadline achter op planning."
+            f"Op de peildatum ({datum(bron.peildatum)}) stonden "
+            f"{planning_mod.achter_tekst(achter)} achter op planning."
         )
     return Dia(
         sleutel="planning-stand",
@@ -314,10 +291,10 @@ def planning_dia(bron: Bron) -> Dia:
         soort=GESTAPELD_AANTAL,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
-        as_titel="Aantal afspraken",
-        toelichting="Afspraken met een deadline uit de Hervormingsagenda of het "
-        "Implementatieplan, zoals die op de peildatum gold; bij gemeenten en regio's telt de "
-        "stand van de meerderheid.",
+        as_titel="Aantal afspraak-vragen",
+        toelichting="Afspraak-vragen (een afspraak per actor) met een deadline uit de "
+        "Hervormingsagenda of het Implementatieplan, zoals die op de peildatum gold; bij "
+        "gemeenten en regio's telt de stand van de meerderheid.",
     )
 
 
@@ -336,10 +313,10 @@ def verschillen_dia(bron: Bron) -> Dia:
         scores = []
         for rij in groep.itertuples():
             code = _optie_code(rij.antwoord)
-            score = 100 * (voortgang_score(code) or 0.0)
+            score = gereed.voortgang_score(code) or 0.0
             scores.append(score)
             actor = ACTORTYPE_BY_CODE[rij.actortype]
-            rijen.append((afkorten(afspraak, 60), actor.label, actor.code, round(score, 1)))
+            rijen.append((afkorten(afspraak, 60), actor.label, actor.code, score))
         if max(scores) - min(scores) > grootste[0]:
             grootste = (max(scores) - min(scores), afspraak)
     aantal = tabel["afspraak_code"].nunique()
@@ -384,7 +361,7 @@ def beleving_dia(bron: Bron, actortype: str) -> Dia:
             continue
         for optie in BELEVING_OPTIES:
             aandeel = 100 * (waarden == optie.code).sum() / len(waarden)
-            rijen.append((afkorten(vraag.tekst, 60), optie.label, optie.code, round(aandeel, 1)))
+            rijen.append((afkorten(vraag.tekst, 60), optie.label, optie.code, float(aandeel)))
             if optie.code == "volledig" and (beste is None or aandeel > beste[0]):
                 beste = (aandeel, vraag.tekst)
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
@@ -406,18 +383,18 @@ def beleving_dia(bron: Bron, actortype: str) -> Dia:
 
 
 def index_verdeling(bron: Bron, actortype: str) -> pd.DataFrame:
-    """Per thema the share (%) of the actortype's organisations whose voortgangsindex (0–100)
-    falls in each INDEX_KLASSEN band; anonymous (only counts)."""
-    index = voortgangsindex(
+    """Per thema the share (%, not rounded) of the actortype's organisations whose
+    voortgangsindex (0–100) falls in each INDEX_KLASSEN band; anonymous (only counts)."""
+    index = gereed.voortgangsindex(
         bron.vragen, bron.antwoorden, per=("organisatie_code", "thema_nr", "actortype")
     )
     index = index[index["actortype"] == actortype] if len(index) else index
     rijen = []
     for nr in sorted(index["thema_nr"].astype(int).unique()) if len(index) else []:
-        waarden = 100 * index.loc[index["thema_nr"] == nr, "index"]
+        waarden = index.loc[index["thema_nr"] == nr, "index"]
         for i, (van, tot, label) in enumerate(INDEX_KLASSEN):
             aandeel = 100 * ((waarden >= van) & (waarden < tot)).sum() / len(waarden)
-            rijen.append((thema_titel(bron, nr), label, f"index_{i}", round(aandeel, 1)))
+            rijen.append((thema_titel(bron, nr), label, f"index_{i}", float(aandeel)))
     return _tabel(rijen)
 
 

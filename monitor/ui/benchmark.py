@@ -12,7 +12,7 @@ from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak.tekst import afkorten, getal, procent
+from monitor.opmaak import tekst
 from monitor.rechten import Gebruiker
 from monitor.ui import data
 from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
@@ -24,11 +24,12 @@ KIEZERS = ("gemeente", "regio")
 
 
 def _index(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else getal(100 * waarde)
+    """A voortgangsindex (0–100) as shown: whole number, half up."""
+    return "–" if waarde is None or pd.isna(waarde) else tekst.getal(waarde)
 
 
 def _pct(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else procent(waarde)
+    return "–" if waarde is None or pd.isna(waarde) else tekst.procent(waarde)
 
 
 def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
@@ -177,7 +178,7 @@ def profiel(organisaties: pd.DataFrame, uitkomst: bm.Benchmark) -> None:
     if not pd.isna(rij["inwoners"]):
         klasse = rij["inwonersklasse"]
         extra = f" ({inwonersklasse_label(klasse)})" if isinstance(klasse, str) else ""
-        delen.append(f"{getal(int(rij['inwoners']))} inwoners{extra}")
+        delen.append(f"{tekst.getal(int(rij['inwoners']))} inwoners{extra}")
     st.markdown(" · ".join(delen))
     groep = uitkomst.groep
     st.caption(
@@ -199,22 +200,25 @@ def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "thema": t["thema_nr"].map(titels),
-            "eigen": t["eigen"] * 100,
-            "minimum": t["minimum"] * 100,
-            "q1": t["q1"] * 100,
-            "mediaan": t["mediaan"] * 100,
-            "q3": t["q3"] * 100,
-            "maximum": t["maximum"] * 100,
+            "eigen": t["eigen"],
+            "minimum": t["minimum"],
+            "q1": t["q1"],
+            "mediaan": t["mediaan"],
+            "q3": t["q3"],
+            "maximum": t["maximum"],
             "percentiel": t["percentiel"],
             "n": t["n"],
-            "eigen_vorig": t["eigen_vorig"] * 100,
-            "mediaan_vorig": t["mediaan_vorig"] * 100,
+            "eigen_vorig": t["eigen_vorig"],
+            "mediaan_vorig": t["mediaan_vorig"],
         }
     )
 
 
 def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
     """The thema figures as Dutch text, for the table view and the download."""
+
+    def getal(w) -> str:
+        return "–" if pd.isna(w) else tekst.getal(w)
 
     weergave = pd.DataFrame(
         {
@@ -285,7 +289,9 @@ def vraag_weergave(uitkomst: bm.Benchmark, wacht_op: dict[str, str] | None = Non
             "Vraag": v["tekst"],
             "Eigen antwoord": v["eigen"],
             "Vergelijkgroep": v["verdeling"].where(v["verdeling"] != "", "–"),
-            "Mediaan groep": v["peer_mediaan"].map(lambda w: "" if pd.isna(w) else getal(w, 1)),
+            "Mediaan groep": v["peer_mediaan"].map(
+                lambda w: "" if pd.isna(w) else tekst.getal(w, 1)
+            ),
             "Groep gereed": v["gereed_pct"].map(lambda w: "" if pd.isna(w) else _pct(w)),
             "Antwoorden groep": v["n"],
             "Wacht op": v["code"].map(lambda c: wacht_op.get(c, "")),
@@ -335,7 +341,7 @@ def _staaf_tabel(verdeling: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
     """Status and ja/nee questions of ``vragen`` with their peers' shares, labelled
     with the own answer."""
     labels = {
-        r.vraag_id: afkorten(f"{r.code} (eigen: {r.eigen})", 60)
+        r.vraag_id: tekst.afkorten(f"{r.code} (eigen: {r.eigen})", 60)
         for r in vragen.itertuples()
         if r.vraagtype in bm.STATUS_TYPES and r.n
     }
@@ -390,11 +396,11 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
             "Anoniem: e-mailadressen, telefoonnummers en de eigen naam van de organisatie zijn "
             "in de toelichtingen onleesbaar gemaakt."
         )
-    for (_, code, tekst, eigen), groep in uitkomst.leer.groupby(
+    for (_, code, vraagtekst, eigen), groep in uitkomst.leer.groupby(
         ["vraag_id", "vraag", "tekst", "eigen"], sort=False
     ):
-        with st.expander(f"{code} · {afkorten(tekst, 90)} — {len(groep)} verder"):
-            st.markdown(f"**{tekst}**  \nUw antwoord: {eigen}")
+        with st.expander(f"{code} · {tekst.afkorten(vraagtekst, 90)} — {len(groep)} verder"):
+            st.markdown(f"**{vraagtekst}**  \nUw antwoord: {eigen}")
             if wacht_op.get(code):
                 st.caption(f"Deze afspraak {wacht_op[code]}.")
             for rij in groep.head(LEER_MAX).itertuples():

@@ -16,9 +16,9 @@ from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import get_settings
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
 from monitor.kengetallen import filters as filters_mod
+from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import landelijk as landelijk_mod
 from monitor.kengetallen import planning as planning_mod
-from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.kengetallen import verandering as verandering_mod
 from monitor.kengetallen import verschillen as verschillen_mod
 from monitor.kengetallen.filters import Filter
@@ -109,12 +109,12 @@ def verdeling(ronde_id: int, versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def voortgangsindex_per_organisatie(ronde_id: int, versie: int) -> pd.DataFrame:
-    return voortgang.voortgangsindex(vragen(ronde_id, versie), antwoorden(ronde_id, versie))
+    return gereed.voortgangsindex(vragen(ronde_id, versie), antwoorden(ronde_id, versie))
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def voortgangsindex_per_thema_actortype(ronde_id: int, versie: int) -> pd.DataFrame:
-    return voortgang.voortgangsindex(
+    return gereed.voortgangsindex(
         vragen(ronde_id, versie), antwoorden(ronde_id, versie), per=("thema_nr", "actortype")
     )
 
@@ -200,7 +200,7 @@ def verdeling_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataF
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def index_thema_actortype_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
-    return voortgang.voortgangsindex(
+    return gereed.voortgangsindex(
         *gefilterd(ronde_id, versie, filter_), per=("thema_nr", "actortype")
     )
 
@@ -211,8 +211,27 @@ def status_per_thema(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFram
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def aandeel_afgerond(ronde_id: int, versie: int, filter_: Filter) -> landelijk_mod.Aandeel:
-    return landelijk_mod.aandeel_afgerond(*gefilterd(ronde_id, versie, filter_))
+def aandeel_gereed(ronde_id: int, versie: int, filter_: Filter) -> gereed.Aandeel:
+    return gereed.aandeel_gereed(*gefilterd(ronde_id, versie, filter_))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def kerncijfers_per_thema_actor(
+    ronde_id: int, peildatum: date | None, versie: int, filter_: Filter
+) -> pd.DataFrame:
+    """Share gereed and achter op planning per thema and actortype under the sidebar filter
+    (kengetallen.kerncijfers)."""
+    vragen_f, antwoorden_f = gefilterd(ronde_id, versie, filter_)
+    overzicht = planning_mod.planning_overzicht(
+        vragen=vragen_f,
+        antwoorden=antwoorden_f,
+        planning=planning(versie),
+        afspraken=afspraken(versie),
+        peildatum=peildatum,
+    )
+    return kerncijfers.per_thema_actor(
+        vragen=vragen_f, antwoorden=antwoorden_f, planning_overzicht=overzicht, peildatum=peildatum
+    )
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
@@ -256,8 +275,10 @@ def verandering_per_vraag(ronde_id: int, vorige_ronde_id: int, versie: int) -> p
     return verandering_mod.verandering_per_vraag(
         vragen=vragen(ronde_id, versie),
         verdeling=verdeling(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
         vragen_vorig=vragen(vorige_ronde_id, versie),
         verdeling_vorig=verdeling(vorige_ronde_id, versie),
+        antwoorden_vorig=antwoorden(vorige_ronde_id, versie),
     )
 
 

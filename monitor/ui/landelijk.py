@@ -9,6 +9,7 @@ import streamlit as st
 from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import landelijk, voortgang
+from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.filters import Filter
 from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
@@ -48,29 +49,31 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
 
 
 def voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
-    """Share afgerond/ja (with the change against the previous round), afspraken behind on
-    planning, and shared afspraken answered differently."""
+    """Share gereed (afgerond/ja, with the change against the previous round), afspraak-vragen
+    behind on planning, and shared afspraken answered differently."""
     kolommen = st.columns(3)
-    aandeel = data.aandeel_afgerond(ronde.id, versie, filter_)
+    aandeel = data.aandeel_gereed(ronde.id, versie, filter_)
     delta = None
     if ronde.vorige_ronde_id is not None and aandeel.percentage is not None:
-        vorig = data.aandeel_afgerond(ronde.vorige_ronde_id, versie, filter_).percentage
+        vorig = data.aandeel_gereed(ronde.vorige_ronde_id, versie, filter_).percentage
         if vorig is not None:
             delta = f"{tekst.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
     kolommen[0].metric(
         "Afgerond of ja",
-        tekst.procent(aandeel.percentage, 1),
+        tekst.procent(aandeel.percentage),
         delta=delta,
         help=f"{tekst.getal(aandeel.aantal)} van de {tekst.getal(aandeel.totaal)} antwoorden "
         "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
         "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
     )
     planning = data.planning_overzicht(ronde.id, ronde.peildatum, versie)
+    achter = planning_mod.achter_op_planning(planning, ronde.peildatum)
     kolommen[1].metric(
-        "Afspraken achter op planning",
-        tekst.getal(landelijk.aantal_achter(planning)),
-        help="Afspraken waarvan de deadline op de peildatum verstreken is terwijl minstens één "
-        "actor (bij gemeenten en regio's de meerderheid) niet klaar is. Zie de pagina Planning.",
+        "Achter op planning",
+        f"{tekst.getal(achter.aantal)} van {tekst.getal(achter.verstreken)}",
+        help=f"{planning_mod.achter_tekst(achter)} stonden op de peildatum achter op planning. "
+        "Een afspraak-vraag is een afspraak per actor; bij gemeenten en regio's telt de stand "
+        "van de meerderheid. Zie de pagina Planning.",
     )
     verschillen = data.verschillen(ronde.id, versie, PUBLIEK)
     kolommen[2].metric(
@@ -89,7 +92,7 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     if tabel.empty:
         st.info("Voor deze ronde (en dit filter) zijn nog geen antwoorden op afspraken.")
         return
-    weergave = tabel.assign(index=(tabel["index"] * 100).round(0)).rename(
+    weergave = tabel.assign(index=tabel["index"].map(tekst.getal)).rename(
         columns={
             "thema": "Thema",
             "actor": "Actor",
@@ -156,7 +159,7 @@ def _kaart_waarden(
         waarden = eigen.merge(
             index.rename(columns={"organisatie_code": "code"}), on="code", how="left"
         )
-        return waarden.assign(waarde=(waarden["index"] * 100).round(0)), []
+        return waarden.assign(waarde=waarden["index"].astype(float)), []
     vragen = data.vragen(ronde_id, versie)
     vraag = next(v for v in vragen.itertuples() if v.code == vraag_code)
     opties = opties_voor(vraag.vraagtype, parse_opties(vraag.opties or ""))
@@ -202,9 +205,9 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         st.caption(f"**{vraag_code}**: {teksten[vraag_code]}")
     waarden, _ = _kaart_waarden(ronde.id, versie, laag, vraag_code, filter_)
     if vraag_code is None:
-        tabel = waarden[["code", "naam", "waarde"]].rename(
-            columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"}
-        )
+        tabel = waarden.assign(waarde=waarden["waarde"].map(tekst.getal))[
+            ["code", "naam", "waarde"]
+        ].rename(columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"})
     else:
         tabel = waarden[["code", "naam", "label"]].rename(
             columns={"code": "Code", "naam": LAGEN[laag], "label": "Antwoord"}

@@ -6,9 +6,33 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.kengetallen.kerncijfers import achter_kort
 from monitor.kengetallen.planning import planning_verschuivingen
-from monitor.opmaak.tekst import datum
+from monitor.opmaak import tekst
+
+
+def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
+    """Per thema and actor: how many afspraak-vragen with a passed deadline are behind
+    (rows of kengetallen.kerncijfers.per_thema_actor with a passed deadline)."""
+    verstreken = cijfers[cijfers["verstreken"] > 0]
+    if verstreken.empty:
+        return
+    st.table(
+        pd.DataFrame(
+            {
+                "Thema": verstreken["thema_nr"].astype(int),
+                "Actor": verstreken["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
+                "Achter op planning (afspraak-vragen)": [
+                    achter_kort(a, v)
+                    for a, v in zip(verstreken["achter"], verstreken["verstreken"], strict=True)
+                ],
+            }
+        ),
+        hide_index=True,
+        border="horizontal",
+    )
 
 
 def wacht_op_sectie(wachten: dict[str, list[str]], teksten: dict[str, str]) -> None:
@@ -37,7 +61,7 @@ def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
         st.markdown(f"**{teksten.get(code, code)}** — in totaal {totaal} maanden verschoven")
         st.table(
             groep.assign(
-                geldig_vanaf=groep["geldig_vanaf"].map(datum),
+                geldig_vanaf=groep["geldig_vanaf"].map(tekst.datum),
                 maanden_verschoven=groep["maanden_verschoven"].map(
                     lambda m: "–" if m is None or m != m else f"{int(m):+d} maanden"
                 ),

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
-from monitor.kengetallen import themaoverzicht
+from monitor.kengetallen import kerncijfers, themaoverzicht
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak.tekst import afgerond
+from monitor.opmaak import tekst
 from monitor.ui import data
 from monitor.ui.components import grafiek
-
-een_decimaal = partial(afgerond, decimalen=1)
 
 KOPPEN = {
     "tekst": "Afspraak",
@@ -25,10 +21,28 @@ KOPPEN = {
 }
 
 
-def actor_sectie(actortype: str, groep: pd.DataFrame, verdeling: pd.DataFrame, titel_staaf: str):
-    """A single actor as a table; gemeenten and regio's as bars plus informational answers."""
+def kerncijfers_regel(cijfers: pd.DataFrame, actortype: str) -> None:
+    """The actor's share gereed and afspraak-vragen behind on planning in this thema (one row
+    of kengetallen.kerncijfers.per_thema_actor, or none)."""
+    rij = cijfers[cijfers["actortype"] == actortype]
+    if rij.empty:
+        return
+    st.markdown(kerncijfers.regel(ACTORTYPE_BY_CODE[actortype].label_meervoud, rij.iloc[0]))
+
+
+def actor_sectie(
+    actortype: str,
+    groep: pd.DataFrame,
+    verdeling: pd.DataFrame,
+    titel_staaf: str,
+    cijfers: pd.DataFrame | None = None,
+):
+    """A single actor as a table; gemeenten and regio's as bars plus informational answers.
+    ``cijfers`` (kengetallen.kerncijfers of this thema) adds the actor's headline figures."""
     actor = ACTORTYPE_BY_CODE[actortype]
     st.subheader(actor.label_meervoud)
+    if cijfers is not None:
+        kerncijfers_regel(cijfers, actortype)
     weergave = groep.rename(columns=KOPPEN)[list(KOPPEN.values())]
     if not actor.collectief:
         st.table(weergave.drop(columns=["Antwoorden"]), hide_index=True, border="horizontal")
@@ -75,9 +89,9 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                     "Actor": per_thema["actortype"].map(
                         lambda c: ACTORTYPE_BY_CODE[c].label_meervoud
                     ),
-                    "Vorige ronde": (per_thema["index_vorig"] * 100).round(0),
-                    "Deze ronde": (per_thema["index"] * 100).round(0),
-                    "Verschil": (per_thema["verschil"] * 100).round(0),
+                    "Vorige ronde": per_thema["index_vorig"].map(tekst.getal),
+                    "Deze ronde": per_thema["index"].map(tekst.getal),
+                    "Verschil": per_thema["verschil"].map(tekst.getal),
                 }
             ),
             hide_index=True,
@@ -109,9 +123,9 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                 "Tekst": per_vraag["tekst"],
                 "Vorige ronde": per_vraag["verdeling_vorig"],
                 "Deze ronde": per_vraag["verdeling"],
-                "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].map(een_decimaal),
-                "Afgerond deze ronde (%)": per_vraag["afgerond"].map(een_decimaal),
-                "Verschil (procentpunt)": per_vraag["verschil"].map(een_decimaal),
+                "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].map(tekst.procent),
+                "Afgerond deze ronde (%)": per_vraag["afgerond"].map(tekst.procent),
+                "Verschil (procentpunt)": per_vraag["verschil"].map(tekst.getal),
             }
         ),
         hide_index=True,

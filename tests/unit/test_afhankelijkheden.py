@@ -6,14 +6,14 @@ from monitor.kengetallen.afhankelijkheden import afgeronde_afspraken, wacht_op, 
 
 VRAGEN = pd.DataFrame(
     [
-        (1, "A7.01", "rijk"),
-        (2, "A7.01", "vng"),
-        (3, "A7.03", "rijk"),
-        (4, "A7.14", "gemeente"),
-        (5, "A3.07", "vng"),
-        (6, None, "gemeente"),  # informational: no afspraak
+        (1, "A7.01", "rijk", "afspraak", "janee"),
+        (2, "A7.01", "vng", "afspraak", "status4"),
+        (3, "A7.03", "rijk", "afspraak", "status4"),
+        (4, "A7.14", "gemeente", "afspraak", "janee"),
+        (5, "A3.07", "vng", "afspraak", "status4"),
+        (6, None, "gemeente", "informatie", "keuze"),  # informational: no afspraak
     ],
-    columns=["id", "afspraak_code", "actortype"],
+    columns=["id", "afspraak_code", "actortype", "soort", "vraagtype"],
 )
 
 

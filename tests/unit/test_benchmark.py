@@ -195,18 +195,19 @@ def test_thema_index_against_the_peers():
     tabel = bm.thema_vergelijking("GM1", "gemeente", PEERS, VRAGEN, ANTWOORDEN).set_index(
         "thema_nr"
     )
-    # thema 1: GM1 (1 + 0)/2 = 0.5; peers GM2 (1/3 + 1)/2 = 2/3, GM3 0, GM4 (1 + 0)/2 = 0.5
+    # index 0–100. thema 1: GM1 (100 + 0)/2 = 50; peers GM2 (100/3 + 100)/2 = 200/3, GM3 0,
+    # GM4 (100 + 0)/2 = 50
     een = tabel.loc[1]
-    assert een["eigen"] == 0.5
+    assert een["eigen"] == 50.0
     assert een["n"] == 3
     assert (een["minimum"], een["q1"], een["mediaan"], een["q3"], een["maximum"]) == pytest.approx(
-        (0.0, 0.25, 0.5, 7 / 12, 2 / 3)
+        (0.0, 25.0, 50.0, 700 / 12, 200 / 3)
     )
     assert een["percentiel"] == pytest.approx(50.0)  # 1 lower (GM3), 1 tie (GM4): 1.5 of 3
-    # thema 2: GM1 1/3; GM2 1, GM3 2/3 (GM4's answer is a concept)
+    # thema 2: GM1 100/3; GM2 100, GM3 200/3 (GM4's answer is a concept)
     twee = tabel.loc[2]
     assert twee["n"] == 2
-    assert twee["mediaan"] == pytest.approx(5 / 6)
+    assert twee["mediaan"] == pytest.approx(500 / 6)
     assert twee["percentiel"] == 0.0
 
 
@@ -250,14 +251,16 @@ def test_changes_since_the_previous_round_follow_voorganger():
     assert tabel.loc["G.1.01", "groep_gereed_vorig"] == 50.0
     assert tabel.loc["G.1.01", "groep_gereed_nu"] == pytest.approx(100 / 3)
     assert "G.2.02" not in tabel.index  # number questions have no 'gereed'
-    # Per thema, the same group a round earlier: GM1 thema 1 (1/3 + 1)/2 = 2/3; peers GM2 1/3
-    # (mee_bezig) and GM3 1 (afgerond) → mediaan 2/3
+    # Per thema (index 0–100), the same group a round earlier: GM1 thema 1 (100/3 + 100)/2 =
+    # 200/3; peers GM2 100/3 (mee_bezig) and GM3 100 (afgerond) → mediaan 200/3
     themas = bm.met_vorige_ronde(
         bm.thema_vergelijking("GM1", "gemeente", PEERS, nu, ANTWOORDEN),
         bm.thema_vergelijking("GM1", "gemeente", PEERS, vorige_vragen, vorig),
     ).set_index("thema_nr")
-    assert themas.loc[1, "eigen"] == 0.5
-    assert themas.loc[1, ["eigen_vorig", "mediaan_vorig"]].tolist() == pytest.approx([2 / 3, 2 / 3])
+    assert themas.loc[1, "eigen"] == 50.0
+    assert themas.loc[1, ["eigen_vorig", "mediaan_vorig"]].tolist() == pytest.approx(
+        [200 / 3, 200 / 3]
+    )
     assert pd.isna(themas.loc[2, "eigen_vorig"])  # no answers on thema 2 in the earlier round
 
 
@@ -350,7 +353,7 @@ def _bench(gebruiker=KIJKER, zichtbaarheid="genoemd", organisaties=ORGANISATIES,
 def test_before_submitting_an_invuller_sees_only_own_results():
     uit = _bench(INVULLER_GM1)
     assert not uit.toegang.zichtbaar
-    assert uit.themas.set_index("thema_nr").loc[1, "eigen"] == 0.5
+    assert uit.themas.set_index("thema_nr").loc[1, "eigen"] == 50.0
     assert (uit.themas["n"] == 0).all() and uit.themas["mediaan"].isna().all()
     assert uit.leer.empty and uit.verdeling.empty and not uit.namen
     assert (uit.vragen["n"] == 0).all()

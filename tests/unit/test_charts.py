@@ -26,14 +26,14 @@ def test_heatmap_orders_themas_by_number_and_writes_the_values():
         {
             "thema": ["10. Tien", "2. Twee", "2. Twee"],
             "actor": ["Rijk", "Rijk", "VNG"],
-            "index": [1.0, 0.25, 0.5],
+            "index": [100.0, 24.5, 50.5],  # 0–100; 50,5 shows as 51 (half up)
         }
     )
     fig = charts.voortgang_per_thema(index, "Heatmap")
     heatmap = fig.data[0]
     assert list(heatmap.y) == ["2. Twee", "10. Tien"]
     assert list(heatmap.x) == ["Rijk", "VNG"]
-    assert heatmap.text.tolist() == [["25", "50"], ["100", ""]]
+    assert heatmap.text.tolist() == [["25", "51"], ["100", ""]]
 
 
 def _beleving(percentages: dict[str, float], vraag: str = "Stelling") -> pd.DataFrame:
@@ -74,7 +74,7 @@ def test_beleving_diverges_negative_left_positive_right_neutral_centred():
     assert fig.layout.barmode == "relative"
     # the text and hover show the share as a positive number
     enigszins = next(t for t in fig.data if t.name == "Enigszins")
-    assert list(enigszins.text) == ["20%"] and list(enigszins.customdata) == [20.0]
+    assert list(enigszins.text) == ["20%"] and list(enigszins.customdata) == ["20,0%"]
     legenda = sorted((t.legendrank, t.name) for t in fig.data if t.showlegend is not False)
     assert [n for _, n in legenda] == [
         "Helemaal niet",

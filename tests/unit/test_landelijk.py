@@ -1,9 +1,11 @@
-"""National picture: share afgerond, status per thema and actor, respons per group."""
+"""National picture: status per thema and actor, respons per group. (The share gereed is
+tested in test_gereed.py, achter op planning in test_planning.py.)"""
 
 import pandas as pd
 import pytest
 
 from monitor.kengetallen import landelijk
+from tests.utils.frames import antwoorden_frame
 
 VRAGEN = pd.DataFrame(
     [
@@ -17,12 +19,7 @@ VRAGEN = pd.DataFrame(
 THEMAS = pd.DataFrame({"nr": [1, 2], "titel": ["Een", "Twee"]})
 
 
-def _antwoorden(rijen, status="ingediend"):
-    frame = pd.DataFrame(rijen, columns=["organisatie_code", "vraag_id", "waarde"])
-    return frame.assign(status=status)
-
-
-ANTWOORDEN = _antwoorden(
+ANTWOORDEN = antwoorden_frame(
     [
         ("RIJK", 1, "afgerond"),
         ("G1", 2, "ja"),
@@ -32,18 +29,6 @@ ANTWOORDEN = _antwoorden(
         ("G1", 4, "mee_bezig"),
     ]
 )
-
-
-def test_share_afgerond_counts_every_afspraak_answer_once():
-    aandeel = landelijk.aandeel_afgerond(VRAGEN, ANTWOORDEN)
-    assert (aandeel.aantal, aandeel.totaal) == (2, 5)  # afgerond + one ja, of 5 answers
-    assert aandeel.percentage == 40.0
-
-
-def test_share_afgerond_ignores_concept_answers_and_is_none_for_an_empty_round():
-    concept = _antwoorden([("RIJK", 1, "afgerond")], status="concept")
-    assert landelijk.aandeel_afgerond(VRAGEN, concept).percentage is None
-    assert landelijk.aandeel_afgerond(VRAGEN, ANTWOORDEN.iloc[0:0]).totaal == 0
 
 
 def test_status_per_thema_groups_ja_with_afgerond_and_nee_with_not_begun():
@@ -56,21 +41,6 @@ def test_status_per_thema_groups_ja_with_afgerond_and_nee_with_not_begun():
     assert tabel[tabel["thema_nr"] == 1]["actor"].unique().tolist() == ["Rijk", "Gemeenten"]
     assert tabel["thema"].iloc[0] == "1. Een"
     assert landelijk.status_per_thema(VRAGEN, ANTWOORDEN.iloc[0:0], THEMAS).empty
-
-
-def test_aantal_achter_counts_afspraken_not_rows():
-    overzicht = pd.DataFrame(
-        {
-            "afspraak_code": ["A1", "A1", "A2", "A3"],
-            "status": [
-                "achter op planning",
-                "achter op planning",
-                "op schema",
-                "achter op planning",
-            ],
-        }
-    )
-    assert landelijk.aantal_achter(overzicht) == 2
 
 
 ORGANISATIES = pd.DataFrame(
@@ -86,7 +56,7 @@ ORGANISATIES = pd.DataFrame(
 
 
 def test_respons_per_provincie_and_per_jeugdregio():
-    antwoorden = _antwoorden([("GM1", 1, "ja"), ("JZ02", 1, "ja"), ("GM3", 1, "ja")])
+    antwoorden = antwoorden_frame([("GM1", 1, "ja"), ("JZ02", 1, "ja"), ("GM3", 1, "ja")])
     provincie = landelijk.respons_per_groep(ORGANISATIES, antwoorden, per="provincie")
     assert provincie.to_dict("records") == [
         {"label": "Groningen", "ingevuld": 1, "totaal": 2, "percentage": 50.0,
@@ -105,7 +75,7 @@ def test_answer_per_organisation_for_the_map():
         pd.DataFrame([(2, "janee", "")], columns=["id", "vraagtype", "opties"]).itertuples()
     )
     gemeenten = ORGANISATIES[ORGANISATIES["actortype"] == "gemeente"]
-    antwoorden = _antwoorden([("GM1", 2, "ja"), ("GM3", 2, "nee")])
+    antwoorden = antwoorden_frame([("GM1", 2, "ja"), ("GM3", 2, "nee")])
     antwoorden.loc[1, "status"] = "concept"  # not submitted: not shown
     waarden = landelijk.antwoord_per_organisatie(gemeenten, antwoorden, vraag)
     assert waarden["optie"].fillna("–").tolist() == ["ja", "–", "–"]

@@ -118,3 +118,42 @@ def test_planning_slips_list_every_version_with_the_months_moved():
     assert slips["maanden_verschoven"].tolist()[1:] == [6, -3]  # Q4 2024 → Q2 2025 → Q1 2025
     assert pd.isna(slips["maanden_verschoven"].iloc[0])
     assert p.planning_verschuivingen(planning.iloc[0:0]).empty
+
+
+OVERZICHT = pd.DataFrame(
+    {
+        "thema_nr": [1, 1, 1, 2, 2],
+        "afspraak_code": ["A1", "A1", "A2", "A3", "A4"],
+        "actortype": ["rijk", "vng", "gemeente", "rijk", "kbl"],
+        "deadline": [
+            date(2024, 3, 31),
+            date(2024, 3, 31),
+            date(2023, 12, 31),
+            date(2024, 6, 30),
+            date(2025, 6, 30),  # not passed at PEIL
+        ],
+        "status": [p.ACHTER, p.ACHTER, p.AFGEROND, p.ACHTER, p.BINNENKORT],
+    }
+)
+
+
+def test_achter_op_planning_counts_afspraak_vragen_with_a_passed_deadline():
+    # afspraak A1 is behind for two actors: two afspraak-vragen, not one afspraak
+    achter = p.achter_op_planning(OVERZICHT, PEIL)
+    assert (achter.aantal, achter.verstreken) == (3, 4)
+    assert p.achter_tekst(achter) == "3 van de 4 afspraak-vragen met een verstreken deadline"
+    assert p.achter_op_planning(OVERZICHT, None) == p.Achter(0, 0)
+    assert p.achter_tekst(p.Achter(0, 0)) == "geen afspraak-vragen met een verstreken deadline"
+    assert p.achter_op_planning(OVERZICHT.iloc[0:0], PEIL) == p.Achter(0, 0)
+
+
+def test_achter_per_thema_and_actor_adds_up_to_the_total():
+    tabel = p.achter_per(OVERZICHT, PEIL, per=("thema_nr", "actortype"))
+    rijen = {(r.thema_nr, r.actortype): (r.achter, r.verstreken) for r in tabel.itertuples()}
+    assert rijen == {
+        (1, "rijk"): (1, 1),
+        (1, "vng"): (1, 1),
+        (1, "gemeente"): (0, 1),
+        (2, "rijk"): (1, 1),
+    }  # KBL's deadline had not passed: not in the table
+    assert sum(a for a, _ in rijen.values()) == p.achter_op_planning(OVERZICHT, PEIL).aantal

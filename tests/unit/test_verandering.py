@@ -50,8 +50,10 @@ def test_a_renamed_vraag_is_compared_with_its_predecessor():
     tabel = verandering_per_vraag(
         vragen=NU,
         verdeling=verdeling(NU, nu),
+        antwoorden=nu,
         vragen_vorig=VORIG,
         verdeling_vorig=verdeling(VORIG, vorig),
+        antwoorden_vorig=vorig,
     ).set_index("code")
     rij = tabel.loc["GEM.1.10"]
     assert rij["code_vorig"] == "GEM.1.01"
@@ -74,8 +76,10 @@ def test_status_answers_count_only_afgerond_as_done():
     tabel = verandering_per_vraag(
         vragen=NU,
         verdeling=verdeling(NU, nu),
+        antwoorden=nu,
         vragen_vorig=VORIG,
         verdeling_vorig=verdeling(VORIG, vorig),
+        antwoorden_vorig=vorig,
     ).set_index("code")
     assert tabel.loc["GEM.1.02", "afgerond_vorig"] == 50.0
     assert tabel.loc["GEM.1.02", "verschil"] == 50.0
@@ -86,23 +90,25 @@ def test_first_round_has_nothing_to_compare():
     tabel = verandering_per_vraag(
         vragen=VORIG,
         verdeling=verdeling(VORIG, _antwoorden([("G1", 1, "ja")])),
+        antwoorden=_antwoorden([("G1", 1, "ja")]),
         vragen_vorig=VORIG.iloc[0:0],
         verdeling_vorig=verdeling(VORIG.iloc[0:0], _antwoorden([])),
+        antwoorden_vorig=_antwoorden([]),
     )
     assert tabel.empty
 
 
 def test_thema_change_per_actortype():
     index = pd.DataFrame(
-        [(1, "gemeente", 0.6, 10), (1, "rijk", 0.5, 3), (2, "vng", 1.0, 1)],
+        [(1, "gemeente", 60.0, 10), (1, "rijk", 50.0, 3), (2, "vng", 100.0, 1)],
         columns=["thema_nr", "actortype", "index", "aantal"],
     )
     vorig = pd.DataFrame(
-        [(1, "gemeente", 0.45, 10), (1, "rijk", 0.5, 3)],
+        [(1, "gemeente", 45.0, 10), (1, "rijk", 50.0, 3)],
         columns=["thema_nr", "actortype", "index", "aantal"],
     )
     tabel = verandering_per_thema(index, vorig).set_index(["thema_nr", "actortype"])
-    assert math.isclose(tabel.loc[(1, "gemeente"), "verschil"], 0.15)
+    assert math.isclose(tabel.loc[(1, "gemeente"), "verschil"], 15.0)  # index points (0–100)
     assert tabel.loc[(1, "rijk"), "verschil"] == 0.0
     assert math.isnan(tabel.loc[(2, "vng"), "verschil"])  # no previous figure
     assert math.isnan(tabel.loc[(2, "vng"), "index_vorig"])

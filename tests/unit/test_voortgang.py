@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from monitor.kengetallen import voortgang
+from monitor.kengetallen import gereed, voortgang
 from monitor.store.lezen import VRAAG_KOLOMMEN
 
 VRAGEN = pd.DataFrame(
@@ -63,8 +63,8 @@ def test_distribution_counts_percentages_of_those_who_answered():
         "bijna_klaar": 0,
         "afgerond": 1,
     }
-    assert status.loc["mee_bezig", "percentage"] == 66.7
-    assert status.loc["afgerond", "percentage"] == 33.3
+    assert status.loc["mee_bezig", "percentage"] == pytest.approx(200 / 3)  # not rounded
+    assert status.loc["afgerond", "percentage"] == pytest.approx(100 / 3)
     janee = tabel[tabel["vraag_id"] == 2].set_index("optie")
     assert janee["n"].iloc[0] == 2  # GM3 left it empty
     assert janee["percentage"].to_dict() == {"ja": 50.0, "nee": 50.0}
@@ -103,16 +103,16 @@ def test_respons_counts_only_submitted_organisations_over_the_whole_division():
 
 
 def test_voortgangsindex_averages_status_and_janee_scores():
-    index = voortgang.voortgangsindex(VRAGEN, ANTWOORDEN).set_index("organisatie_code")
-    # GM1: afgerond (1) and ja (1) → 1; GM2: mee_bezig (1/3) and nee (0) → 1/6
-    assert index.loc["GM1", "index"] == 1.0
-    assert index.loc["GM2", "index"] == pytest.approx(1 / 6)
+    index = gereed.voortgangsindex(VRAGEN, ANTWOORDEN).set_index("organisatie_code")
+    # 0–100. GM1: afgerond (100) and ja (100) → 100; GM2: mee_bezig (100/3) and nee (0) → 100/6
+    assert index.loc["GM1", "index"] == 100.0
+    assert index.loc["GM2", "index"] == pytest.approx(100 / 6)
     assert index.loc["GM3", "aantal"] == 1  # the empty janee answer is not counted
 
 
 def test_empty_round_gives_empty_frames():
     leeg = _antwoorden([])
-    assert voortgang.voortgangsindex(VRAGEN, leeg).empty
+    assert gereed.voortgangsindex(VRAGEN, leeg).empty
     assert voortgang.verdeling(VRAGEN, leeg)["aantal"].sum() == 0
 
 
