@@ -7,14 +7,18 @@ cd "$(dirname "$0")/.."
 VENV=.venv
 STAMP=$VENV/.requirements.sha256
 
-# 1. Debian chromium for the browser tests (Playwright's own download does not work here).
-if ! command -v chromium >/dev/null 2>&1; then
+# 1. Debian chromium for the browser tests and the PDF report (Playwright's own download does
+#    not work here), and poppler-utils (pdftotext) to read the PDF back in the tests.
+ontbreekt=()
+command -v chromium >/dev/null 2>&1 || ontbreekt+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || ontbreekt+=(poppler-utils)
+if ((${#ontbreekt[@]})); then
     if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
-        echo "setup: installing chromium"
+        echo "setup: installing ${ontbreekt[*]}"
         apt-get update -q
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${ontbreekt[@]}"
     else
-        echo "setup: warning: chromium missing and not root; the browser tests will fail" >&2
+        echo "setup: warning: ${ontbreekt[*]} missing and not root; browser/PDF tests will fail" >&2
     fi
 fi
 
