@@ -210,6 +210,22 @@ def opties_voor(vraagtype: str, eigen_opties: tuple[Optie, ...] = ()) -> tuple[O
     return VASTE_OPTIES.get(vraagtype, eigen_opties)
 
 
+def parse_opties(tekst: str) -> tuple[Optie, ...]:
+    """'code=Label|code=Label' (how options are stored and written in the vragenlijst CSV)
+    → options; raises ValueError on a malformed part."""
+    opties: list[Optie] = []
+    for deel in filter(None, (d.strip() for d in tekst.split("|"))):
+        code, is_teken, label = deel.partition("=")
+        if not is_teken or not code.strip() or not label.strip():
+            raise ValueError(f"optie '{deel}' moet de vorm 'code=Label' hebben")
+        opties.append(Optie(code.strip(), label.strip()))
+    return tuple(opties)
+
+
+def format_opties(opties: tuple[Optie, ...]) -> str:
+    return "|".join(f"{o.code}={o.label}" for o in opties)
+
+
 def optie_label(code: str, eigen_opties: tuple[Optie, ...] = ()) -> str:
     """Dutch label for an option code; unknown codes are shown as they are."""
     for optie in (*STATUS_OPTIES, *JANEE_OPTIES, *BELEVING_OPTIES, *eigen_opties):

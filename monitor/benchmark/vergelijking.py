@@ -40,6 +40,7 @@ from monitor.domain import (
     grootteklasse,
     inwonersklasse_label,
     optie_label,
+    parse_opties,
 )
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.kengetallen.gereed import (
@@ -52,7 +53,6 @@ from monitor.kengetallen.gereed import (
 from monitor.kengetallen.voortgang import split_waarde, verdeling
 from monitor.opmaak.tekst import procent
 from monitor.rechten import Gebruiker
-from monitor.rondes.vragenlijst import parse_opties
 
 MIN_ANONIEM = 5  # anonymised groups smaller than this could be recognised: not shown
 VERGELIJKBAAR_K = 10

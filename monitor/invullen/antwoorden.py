@@ -28,13 +28,13 @@ from monitor.domain import (
     Vraagtype,
     optie_label,
     opties_voor,
+    parse_opties,
 )
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import Antwoord, Inzending, Ronde, Vraag
 from monitor.opmaak.tekst import datum_kort, euro, getal, getal_exact
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
 from monitor.store import rondes as rondes_store

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPES, Vraagtype, optie_label
+from monitor.domain import ACTORTYPES, Vraagtype, optie_label, parse_opties
 from monitor.kengetallen import gereed
 from monitor.kengetallen.voortgang import respondenten, split_waarde
-from monitor.rondes.vragenlijst import parse_opties
 
 KAART_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE), str(Vraagtype.LIKERT5), "keuze")
 

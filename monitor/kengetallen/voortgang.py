@@ -13,9 +13,9 @@ from monitor.domain import (
     VRAAGTYPES_NUMERIEK,
     Rol,
     opties_voor,
+    parse_opties,
 )
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.rondes.vragenlijst import parse_opties
 
 NAMEN_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 

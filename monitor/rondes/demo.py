@@ -21,8 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from monitor.domain import VOORTGANG_SCORE, Vraagtype, opties_voor
-from monitor.rondes.vragenlijst import parse_opties
+from monitor.domain import VOORTGANG_SCORE, Vraagtype, opties_voor, parse_opties
 
 DEMO_SEED = 2024
 NIET_RESPONDERENDE_GROTE_GEMEENTEN = 1  # the report's size split implies 31 of 32 responded

@@ -18,12 +18,14 @@ from monitor.domain import (
     VRAAGTYPES_NUMERIEK,
     RondeStatus,
     Vraagtype,
+    format_opties,
+    parse_opties,
 )
 from monitor.errors import BeheerFout
 from monitor.models import Ronde, Vraag
 from monitor.rechten import Gebruiker
 from monitor.rondes.levensloop import _audit, _nu, _vereis_beheerder, haal_ronde
-from monitor.rondes.vragenlijst import VRAAG_SOORTEN, format_opties, parse_opties
+from monitor.rondes.vragenlijst import VRAAG_SOORTEN
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen, schrijven
 from monitor.store import rondes as rondes_store

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from monitor.domain import ACTORTYPE_CODES, Optie, PlanningSoort, Vraagtype
+from monitor.domain import ACTORTYPE_CODES, Optie, PlanningSoort, Vraagtype, parse_opties
 from monitor.errors import InvoerFout
 
 THEMAS_KOLOMMEN = ("nr", "titel", "paragraaf", "ambitie")
@@ -108,21 +108,6 @@ def parse_planning(tekst: str) -> tuple[PlanningSoort, date]:
     soort, kwartaal, jaar = match.group(1).lower(), match.group(2), int(match.group(3))
     maand, dag = _KWARTAAL_EINDE[int(kwartaal)] if kwartaal else (12, 31)
     return PlanningSoort(soort), date(jaar, maand, dag)
-
-
-def parse_opties(tekst: str) -> tuple[Optie, ...]:
-    """'code=Label|code=Label' → options; raises ValueError on a malformed part."""
-    opties: list[Optie] = []
-    for deel in filter(None, (d.strip() for d in tekst.split("|"))):
-        code, is_teken, label = deel.partition("=")
-        if not is_teken or not code.strip() or not label.strip():
-            raise ValueError(f"optie '{deel}' moet de vorm 'code=Label' hebben")
-        opties.append(Optie(code.strip(), label.strip()))
-    return tuple(opties)
-
-
-def format_opties(opties: tuple[Optie, ...]) -> str:
-    return "|".join(f"{o.code}={o.label}" for o in opties)
 
 
 def _read_csv(pad: Path, kolommen: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:

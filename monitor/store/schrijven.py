@@ -10,7 +10,7 @@ from datetime import date, datetime
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from monitor.domain import RondeStatus
+from monitor.domain import RondeStatus, format_opties
 from monitor.models import (
     Afspraak,
     AfspraakAfhankelijkheid,
@@ -25,7 +25,7 @@ from monitor.models import (
     Vraag,
 )
 from monitor.rondes.referentie import OrganisatieRegel
-from monitor.rondes.vragenlijst import Vragenlijst, format_opties
+from monitor.rondes.vragenlijst import Vragenlijst
 
 
 def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor.domain import ACTORTYPE_BY_CODE, opties_voor
+from monitor.domain import ACTORTYPE_BY_CODE, opties_voor, parse_opties
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import landelijk, voortgang
 from monitor.kengetallen import planning as planning_mod
@@ -14,7 +14,6 @@ from monitor.kengetallen.filters import Filter
 from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
 from monitor.rechten import PUBLIEK
-from monitor.rondes.vragenlijst import parse_opties
 from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 from monitor.ui.data import RondeInfo

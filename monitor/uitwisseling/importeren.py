@@ -26,11 +26,10 @@ from pathlib import Path
 import pandas as pd
 
 from monitor.config import ALIASSEN_BESTAND
-from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, Rol, opties_voor
+from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, Rol, opties_voor, parse_opties
 from monitor.errors import InvoerFout, MonitorFout
 from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, vereis_rol
-from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen, schrijven, sessie
 from monitor.store.sessie import Engine

@@ -8,10 +8,9 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from monitor.domain import ACTORTYPE_BY_CODE, Vraagtype, opties_voor
+from monitor.domain import ACTORTYPE_BY_CODE, Vraagtype, opties_voor, parse_opties
 from monitor.errors import MonitorFout
 from monitor.opmaak.excel import Werkboek, kopregel, veilige_tekst
-from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import lezen, sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.importeren import (

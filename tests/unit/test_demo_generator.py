@@ -3,9 +3,10 @@
 import pandas as pd
 
 from monitor.config import DEMO_DIR, REFERENCE_DIR, VRAGENLIJST_DIR
+from monitor.domain import format_opties
 from monitor.rondes import demo
 from monitor.rondes.referentie import load_organisaties
-from monitor.rondes.vragenlijst import format_opties, load_vragenlijst
+from monitor.rondes.vragenlijst import load_vragenlijst
 
 
 def _invoer():

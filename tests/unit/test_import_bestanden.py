@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 
 from monitor.config import REFERENCE_DIR, VRAGENLIJST_DIR
+from monitor.domain import format_opties
 from monitor.errors import InvoerFout
 from monitor.rondes.referentie import load_organisaties
-from monitor.rondes.vragenlijst import format_opties, load_vragenlijst
+from monitor.rondes.vragenlijst import load_vragenlijst
 from monitor.uitwisseling.bestanden import lees_tabel
 from monitor.uitwisseling.importeren import context_uit_frames, lees_aliassen, lees_regels
 from tests.utils.import_bestanden import SLECHTE_BESTANDEN, Slecht

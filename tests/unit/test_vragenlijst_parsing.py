@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.domain import Optie, PlanningSoort
+from monitor.domain import Optie, PlanningSoort, parse_opties
 from monitor.errors import InvoerFout
-from monitor.rondes.vragenlijst import load_vragenlijst, parse_opties, parse_planning
+from monitor.rondes.vragenlijst import load_vragenlijst, parse_planning
 
 
 @pytest.mark.parametrize(
