@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor.domain import DISCLAIMER
-from monitor.opmaak import tekst as format
+from monitor.opmaak import tekst
 from monitor.ui import filters, landelijk
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -22,10 +22,10 @@ ronde = ronde_of_stop(context)
 filter_ = filters.zijbalk(context)
 
 st.header(f"{ronde.titel}")
-st.caption(f"Peildatum {format.datum(ronde.peildatum)} · status: {ronde.status}")
+st.caption(f"Peildatum {tekst.datum(ronde.peildatum)} · status: {ronde.status}")
 landelijk.respons_tegels(ronde, context.versie)
 landelijk.voortgang_tegels(ronde, context.versie, filter_)
 filters.toon_filter(filter_, context.versie)
 landelijk.voortgang_per_thema(ronde, context.versie, filter_)
 landelijk.status_per_thema(ronde, context.versie, filter_)
-landelijk.kaart(ronde, context.versie, filter_)
+landelijk.kaart(ronde, context.versie, filter_, context.gebruiker)

@@ -6,6 +6,7 @@ import streamlit as st
 from monitor.db import read_session, write_session
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst as format
+from monitor.rechten import Recht, mag
 from monitor.store import reflectie as reflectie_opslag
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -54,7 +55,7 @@ if vorige is not None:
     st.header(f"Wat werd er van de actiepunten van ronde {vorig_jaar}?")
     if vorige.empty:
         st.info(f"In ronde {vorig_jaar} zijn geen actiepunten genoteerd.")
-    elif reflectie_opslag.mag_schrijven(gebruiker):
+    elif mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         bewerkt = st.data_editor(
             _weergave(vorige),
             hide_index=True,

@@ -4,7 +4,8 @@ jeugdregio, and (for beheerders and kijkers) who has not."""
 import streamlit as st
 
 from monitor.kengetallen import voortgang
-from monitor.opmaak import grafieken as charts
+from monitor.opmaak import grafieken
+from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -28,7 +29,7 @@ st.caption(
     "jeugdregio's in 2024)."
 )
 grafiek(
-    charts.respons_staaf(tabel, titel),
+    grafieken.respons_staaf(tabel, titel),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
     tabel=tabel.rename(columns=KOPPEN).drop(columns=["actortype"]),
@@ -39,20 +40,20 @@ for per, naam, regio_kop in (
     ("jeugdregio", "Jeugdregio", "Regio zelf ingevuld"),
 ):
     st.subheader(f"Respons van de gemeenten per {naam.lower()}")
-    groepen = data.respons_per_groep(ronde.id, context.versie, per, filter_)
+    groepen = data.respons_per_groep(ronde.id, context.versie, per, filter_, context.gebruiker)
     if groepen.empty:
         st.info("Geen gemeenten met dit filter.")
         continue
     titel = f"Respons van de gemeenten per {naam.lower()}, ronde {ronde.jaar}"
     grafiek(
-        charts.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
+        grafieken.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
         titel=titel,
-        alt=f"Staafdiagram: {titel}. De tabel noemt ook of de regio's zelf reageerden.",
+        alt=f"Staafdiagram: {titel}.",
         tabel=groepen.rename(columns={**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
     )
 
 st.subheader("Nog niet gereageerd")
-if context.gebruiker.rol not in voortgang.NAMEN_ROLLEN:
+if not mag(context.gebruiker, Recht.NIET_RESPONDENTEN):
     st.caption("Welke gemeenten en regio's niet reageerden, zien alleen beheerders en kijkers.")
     st.stop()
 ontbrekend = voortgang.niet_gerespondeerd(

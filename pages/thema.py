@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from monitor.kengetallen import themaoverzicht
-from monitor.opmaak import tekst as format
-from monitor.rechten import mag_namen_zien
+from monitor.opmaak import tekst
+from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -23,7 +22,7 @@ thema = themas.set_index("nr").loc[nr]
 st.header(f"{nr}. {thema['titel']}")
 st.markdown(f"**Ambitie:** {thema['ambitie']}")
 st.caption(
-    f"Ronde {ronde.jaar}, peildatum {format.datum(ronde.peildatum)}. Planning volgens "
+    f"Ronde {ronde.jaar}, peildatum {tekst.datum(ronde.peildatum)}. Planning volgens "
     "Hervormingsagenda of Implementatieplan, zoals die op de peildatum gold."
 )
 
@@ -40,17 +39,13 @@ for actortype, groep in tabel.groupby("actortype", sort=False):
 verandering_sectie(ronde, nr, versie, filter_.actortypes)
 
 st.subheader("Toelichtingen")
-if not mag_namen_zien(context.gebruiker):
+if not mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN):
     st.caption("Toelichtingen zijn zichtbaar na inloggen.")
     st.stop()
 zoekterm = st.text_input("Zoek in de toelichtingen", key="zoek_toelichting")
-toelichtingen = themaoverzicht.toelichtingen(
-    gebruiker=context.gebruiker,
-    thema_nr=nr,
-    vragen=vragen,
-    antwoorden=data.antwoorden(ronde.id, versie),
-    organisaties=data.organisaties(versie),
-    zoekterm=zoekterm,
-)
+toelichtingen = data.toelichtingen(ronde.id, nr, context.gebruiker, versie, zoekterm)
+zicht = data.zicht(ronde.id, context.gebruiker, versie)
+if zicht.melding:
+    st.caption(zicht.melding)
 st.caption(f"{len(toelichtingen)} toelichtingen")
 st.dataframe(toelichtingen, hide_index=True, width="stretch")

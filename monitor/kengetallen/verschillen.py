@@ -7,7 +7,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES, optie_label
 from monitor.kengetallen.voortgang import voortgang_score
-from monitor.rechten import Gebruiker, mag_namen_zien
+from monitor.rechten import Gebruiker, Recht, mag
 
 ENKELE_ACTOREN = tuple(a.code for a in ACTORTYPES if not a.collectief)
 KOLOMMEN = ["thema_nr", "afspraak_code", "afspraak", "actortype", "antwoord", "toelichting"]
@@ -24,9 +24,10 @@ def verschillen(
     actor with its answer (Dutch label) and toelichting, actors in the Hervormingsagenda order.
 
     Progress is compared on the voortgang score, so 'Ja' and 'Afgerond' count as the same.
-    The public view gets the answers without toelichtingen.
+    The single national actors' answers are the totals of their actortype (as in the published
+    report); their toelichtingen only for users with the right to others' answers.
     """
-    toelichtingen_zien = mag_namen_zien(gebruiker)
+    toelichtingen_zien = mag(gebruiker, Recht.ANTWOORDEN_ANDEREN)
     eigen = vragen[vragen["actortype"].isin(ENKELE_ACTOREN) & vragen["afspraak_code"].notna()]
     frame = antwoorden.merge(
         eigen[["id", "actortype", "afspraak_code", "thema_nr"]], left_on="vraag_id", right_on="id"

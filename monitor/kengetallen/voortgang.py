@@ -12,14 +12,11 @@ from monitor.domain import (
     VOORTGANG_SCORE,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
-    Rol,
     Vraagtype,
     opties_voor,
 )
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.rondes.vragenlijst import parse_opties
-
-NAMEN_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
 
 VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
 
@@ -229,7 +226,7 @@ def niet_gerespondeerd(
 
     Raises GeenToegang for other roles (the names are not public).
     """
-    vereis_rol(gebruiker, NAMEN_ROLLEN, "de lijst van wie niet heeft gereageerd")
+    vereis(gebruiker, Recht.NIET_RESPONDENTEN, "de lijst van wie niet heeft gereageerd")
     gedaan = respondenten(antwoorden)
     collectief = organisaties[organisaties["actortype"].isin(["gemeente", "regio"])]
     return (

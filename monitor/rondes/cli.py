@@ -12,13 +12,11 @@ from datetime import date
 from sqlalchemy.engine import Engine
 
 from monitor.db import has_schema, read_session, write_session
-from monitor.domain import Rol, RondeStatus, Zichtbaarheid
+from monitor.domain import RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
 from monitor.opmaak import tekst as format
-from monitor.rechten import Gebruiker
+from monitor.rechten import CLI
 from monitor.rondes import levensloop as rondebeheer
-
-CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="cli")
 
 
 def _datum(tekst: str | None, veld: str) -> date | None:
@@ -77,9 +75,7 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
             van_jaar=args.van,
         )
         with write_session(engine) as session:
-            ronde = rondebeheer.maak_ronde(
-                session=session, gebruiker=CLI_GEBRUIKER, gegevens=gegevens
-            )
+            ronde = rondebeheer.maak_ronde(session=session, gebruiker=CLI, gegevens=gegevens)
             tabel = rondebeheer.rondes_tabel(session).set_index("jaar")
             vragen = int(tabel.loc[ronde.jaar, "vragen"])
         van = f", {vragen} vragen gekopieerd uit ronde {args.van}" if args.van else ""
@@ -88,7 +84,7 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
         with write_session(engine) as session:
             ronde = rondebeheer.zet_status(
                 session=session,
-                gebruiker=CLI_GEBRUIKER,
+                gebruiker=CLI,
                 jaar=args.jaar,
                 status=args.status,
                 vandaag=vandaag,

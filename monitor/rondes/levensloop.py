@@ -26,7 +26,6 @@ from monitor.domain import (
     ACTORTYPE_CODES,
     VRAAGTYPES_MET_VASTE_OPTIES,
     VRAAGTYPES_NUMERIEK,
-    Rol,
     RondeStatus,
     Vraagtype,
     Zichtbaarheid,
@@ -43,12 +42,11 @@ from monitor.models import (
     Vraag,
 )
 from monitor.opmaak.tekst import datum as datum_tekst
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.rondes.vragenlijst import VRAAG_SOORTEN, format_opties, parse_opties, parse_planning
 from monitor.store import lezen as queries
 from monitor.store import schrijven as crud
 
-BEHEERDERS = frozenset({Rol.BEHEERDER})
 BRON = "beheer"
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 
@@ -80,7 +78,7 @@ def _nu(nu: datetime | None) -> datetime:
 
 
 def _vereis_beheerder(gebruiker: Gebruiker, wat: str) -> None:
-    vereis_rol(gebruiker, BEHEERDERS, wat)
+    vereis(gebruiker, Recht.RONDES_BEHEREN, wat)
 
 
 def _audit(

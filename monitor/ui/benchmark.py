@@ -6,14 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor.benchmark import groepen as groepen_mod
 from monitor.benchmark import vergelijking as bm
 from monitor.benchmark.profiel import profiel_xlsx
-from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
+from monitor.domain import ACTORTYPE_BY_CODE, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
-from monitor.opmaak import tekst as format
-from monitor.rechten import Gebruiker
+from monitor.opmaak.tekst import afkorten, getal, procent
+from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
 from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 
@@ -24,11 +25,11 @@ KIEZERS = ("gemeente", "regio")
 
 
 def _index(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else format.getal(100 * waarde)
+    return "–" if waarde is None or pd.isna(waarde) else getal(100 * waarde)
 
 
 def _pct(waarde) -> str:
-    return "–" if waarde is None or pd.isna(waarde) else format.procent(waarde)
+    return "–" if waarde is None or pd.isna(waarde) else procent(waarde)
 
 
 def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
@@ -36,7 +37,7 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     for kijkers and beheerders any gemeente or regio from a searchable list (``?organisatie=``;
     a name instead of a code in the URL is looked up)."""
     gevraagd = st.query_params.get("organisatie", "")
-    if gebruiker.rol == Rol.INVULLER:
+    if not mag(gebruiker, Recht.BENCHMARK_ALLE):
         eigen = gebruiker.organisatie_code or ""
         if gevraagd and gevraagd != eigen:
             st.error(
@@ -55,11 +56,12 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     )
     codes = kiesbaar["code"].tolist()
     if gevraagd and gevraagd not in codes:
-        gevonden = bm.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
+        gevonden = groepen_mod.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
         if not gevonden.empty:
             st.query_params["organisatie"] = gevonden["code"].iloc[0]
     labels = {
-        c: bm.zoeklabel(n, c) for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)
+        c: groepen_mod.zoeklabel(n, c)
+        for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)
     }
     return keuze_uit_url(
         "Gemeente of jeugdregio",
@@ -72,14 +74,14 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
 
 
 def kies_groep(
-    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame
-) -> bm.Vergelijkgroep | None:
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool
+) -> groepen_mod.Vergelijkgroep | None:
     """The peer group from ``?groep=``: the standard groups, saved groups and this session's
-    own selection."""
-    groepen = bm.standaardgroepen(code, organisaties)
+    own selection; in an anonymous round only the groups rechten.veilige_groepen allows."""
+    groepen = groepen_mod.standaardgroepen(code, organisaties)
     for opgeslagen in data.peergroepen(gebruiker):
         groepen.append(
-            bm.eigen_groep(
+            groepen_mod.eigen_groep(
                 f"eigen-{opgeslagen.id}",
                 f"Eigen: {opgeslagen.naam}",
                 opgeslagen.leden,
@@ -89,7 +91,10 @@ def kies_groep(
         )
     sessie = st.session_state.get(EIGEN_LEDEN) or []
     if sessie:
-        groepen.append(bm.eigen_groep("eigen", "Eigen selectie", sessie, code, organisaties))
+        groepen.append(
+            groepen_mod.eigen_groep("eigen", "Eigen selectie", sessie, code, organisaties)
+        )
+    groepen = veilige_groepen(groepen, anoniem)
     if not groepen:
         return None
     per_sleutel = {g.sleutel: g for g in groepen}
@@ -106,13 +111,21 @@ def kies_groep(
     return per_sleutel[sleutel]
 
 
-def eigen_groep_samenstellen(gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame) -> None:
-    """Compose a custom group; saved per account, or for this session only without one."""
+def eigen_groep_samenstellen(
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool
+) -> None:
+    """Compose a custom group; saved per account, or for this session only without one. Not in
+    an anonymous round (the page says why)."""
+    if anoniem:
+        st.caption(GEEN_EIGEN_GROEP)
+        return
     actortype = organisaties.loc[organisaties["code"] == code, "actortype"].iloc[0]
     zelfde = organisaties[
         (organisaties["actortype"] == actortype) & (organisaties["code"] != code)
     ].sort_values("naam")
-    labels = {c: bm.zoeklabel(n, c) for c, n in zip(zelfde["code"], zelfde["naam"], strict=True)}
+    labels = {
+        c: groepen_mod.zoeklabel(n, c) for c, n in zip(zelfde["code"], zelfde["naam"], strict=True)
+    }
     with st.expander("Eigen vergelijkgroep samenstellen"):
         st.multiselect(
             "Organisaties in de eigen selectie",
@@ -177,7 +190,7 @@ def profiel(organisaties: pd.DataFrame, uitkomst: bm.Benchmark) -> None:
     if not pd.isna(rij["inwoners"]):
         klasse = rij["inwonersklasse"]
         extra = f" ({inwonersklasse_label(klasse)})" if isinstance(klasse, str) else ""
-        delen.append(f"{format.getal(int(rij['inwoners']))} inwoners{extra}")
+        delen.append(f"{getal(int(rij['inwoners']))} inwoners{extra}")
     st.markdown(" · ".join(delen))
     groep = uitkomst.groep
     st.caption(
@@ -216,25 +229,25 @@ def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
 def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
     """The thema figures as Dutch text, for the table view and the download."""
 
-    def getal(w) -> str:
-        return "–" if pd.isna(w) else format.getal(w)
+    def _of_streep(w) -> str:
+        return "–" if pd.isna(w) else getal(w)
 
     weergave = pd.DataFrame(
         {
             "Thema": tabel["thema"],
-            "Eigen index": tabel["eigen"].map(getal),
-            "Mediaan groep": tabel["mediaan"].map(getal),
-            "Eerste kwartiel": tabel["q1"].map(getal),
-            "Derde kwartiel": tabel["q3"].map(getal),
-            "Laagste": tabel["minimum"].map(getal),
-            "Hoogste": tabel["maximum"].map(getal),
-            "Percentiel": tabel["percentiel"].map(getal),
+            "Eigen index": tabel["eigen"].map(_of_streep),
+            "Mediaan groep": tabel["mediaan"].map(_of_streep),
+            "Eerste kwartiel": tabel["q1"].map(_of_streep),
+            "Derde kwartiel": tabel["q3"].map(_of_streep),
+            "Laagste": tabel["minimum"].map(_of_streep),
+            "Hoogste": tabel["maximum"].map(_of_streep),
+            "Percentiel": tabel["percentiel"].map(_of_streep),
             "Organisaties in groep": tabel["n"],
         }
     )
     if vorig_jaar is not None:
-        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(getal)
-        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(getal)
+        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(_of_streep)
+        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(_of_streep)
     return weergave
 
 
@@ -288,9 +301,7 @@ def vraag_weergave(uitkomst: bm.Benchmark, wacht_op: dict[str, str] | None = Non
             "Vraag": v["tekst"],
             "Eigen antwoord": v["eigen"],
             "Vergelijkgroep": v["verdeling"].where(v["verdeling"] != "", "–"),
-            "Mediaan groep": v["peer_mediaan"].map(
-                lambda w: "" if pd.isna(w) else format.getal(w, 1)
-            ),
+            "Mediaan groep": v["peer_mediaan"].map(lambda w: "" if pd.isna(w) else getal(w, 1)),
             "Groep gereed": v["gereed_pct"].map(lambda w: "" if pd.isna(w) else _pct(w)),
             "Antwoorden groep": v["n"],
             "Wacht op": v["code"].map(lambda c: wacht_op.get(c, "")),
@@ -340,7 +351,7 @@ def _staaf_tabel(verdeling: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
     """Status and ja/nee questions of ``vragen`` with their peers' shares, labelled
     with the own answer."""
     labels = {
-        r.vraag_id: format.afkorten(f"{r.code} (eigen: {r.eigen})", 60)
+        r.vraag_id: afkorten(f"{r.code} (eigen: {r.eigen})", 60)
         for r in vragen.itertuples()
         if r.vraagtype in bm.STATUS_TYPES and r.n
     }
@@ -398,7 +409,7 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
     for (_, code, tekst, eigen), groep in uitkomst.leer.groupby(
         ["vraag_id", "vraag", "tekst", "eigen"], sort=False
     ):
-        with st.expander(f"{code} · {format.afkorten(tekst, 90)} — {len(groep)} verder"):
+        with st.expander(f"{code} · {afkorten(tekst, 90)} — {len(groep)} verder"):
             st.markdown(f"**{tekst}**  \nUw antwoord: {eigen}")
             if wacht_op.get(code):
                 st.caption(f"Deze afspraak {wacht_op[code]}.")

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy.engine import Engine
 
+from monitor import rechten
 from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import get_settings
 from monitor.db import has_schema, make_engine, read_session, write_session
@@ -24,7 +25,7 @@ from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.kengetallen import verandering as verandering_mod
 from monitor.kengetallen import verschillen as verschillen_mod
 from monitor.kengetallen.filters import Filter
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, RondeInstellingen, Zicht
 from monitor.reflectie.dias import Bron, Dia, catalogus
 from monitor.rondes import levensloop as rondebeheer_mod
 from monitor.store import lezen as queries
@@ -225,12 +226,19 @@ def respons_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFra
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def respons_per_groep(ronde_id: int, versie: int, per: str, filter_: Filter) -> pd.DataFrame:
-    return landelijk_mod.respons_per_groep(
+def respons_per_groep(
+    ronde_id: int, versie: int, per: str, filter_: Filter, gebruiker: Gebruiker
+) -> pd.DataFrame:
+    """Respons of the gemeenten per provincie or jeugdregio. Whether the regio's themselves
+    responded is response status per organisation: only with the non-respondents right."""
+    tabel = landelijk_mod.respons_per_groep(
         filters_mod.filter_organisaties(organisaties(versie), filter_),
         antwoorden(ronde_id, versie),
         per=per,
     )
+    if not rechten.mag(gebruiker, rechten.Recht.NIET_RESPONDENTEN):
+        tabel = tabel.drop(columns="regio_ingevuld")
+    return tabel
 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
@@ -315,7 +323,7 @@ def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def ronde_instellingen(ronde_id: int, versie: int) -> benchmark_mod.RondeInstellingen:
+def ronde_instellingen(ronde_id: int, versie: int) -> RondeInstellingen:
     with read_session(engine()) as session:
         return benchmark_opslag.ronde_instellingen(session, ronde_id)
 
@@ -354,7 +362,7 @@ def benchmark(
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def regio_raster(
     ronde_id: int, regio_code: str, gebruiker: Gebruiker, versie: int
-) -> tuple[pd.DataFrame, benchmark_mod.Toegang]:
+) -> tuple[pd.DataFrame, rechten.Toegang]:
     return benchmark_mod.regio_raster(
         gebruiker=gebruiker,
         regio_code=regio_code,
@@ -363,6 +371,37 @@ def regio_raster(
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         ingediend=set(ingediend(ronde_id, versie)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The gate: organisation-level rows only through rechten.zicht
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def zicht(ronde_id: int, gebruiker: Gebruiker, versie: int) -> Zicht:
+    """What ``gebruiker`` may see of every organisation in the round (rechten.zicht, applied
+    per actortype). Every loader below that returns organisation rows goes through it."""
+    return rechten.zicht_per_actortype(
+        gebruiker,
+        instellingen=ronde_instellingen(ronde_id, versie),
+        organisaties=organisaties(versie),
+        ingediend=ingediend(ronde_id, versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def toelichtingen(
+    ronde_id: int, thema_nr: int, gebruiker: Gebruiker, versie: int, zoekterm: str = ""
+) -> pd.DataFrame:
+    """The thema's toelichtingen as far as the gate lets ``gebruiker`` see them."""
+    return themaoverzicht.toelichtingen(
+        zicht=zicht(ronde_id, gebruiker, versie),
+        thema_nr=thema_nr,
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        organisaties=organisaties(versie),
+        zoekterm=zoekterm,
     )
 
 

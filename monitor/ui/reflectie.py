@@ -12,7 +12,7 @@ from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst as format
 from monitor.rapportage.figuren import dia_figuur
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, Recht, mag
 from monitor.reflectie.dias import Dia
 from monitor.store import reflectie as reflectie_opslag
 from monitor.ui import data
@@ -89,7 +89,7 @@ def toon_dia(dia: Dia) -> None:
 def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
     """The notes of this slide (signed-in users) and a form to add one (facilitators)."""
     st.subheader("Notities bij deze dia")
-    if not reflectie_opslag.mag_notities_lezen(gebruiker):
+    if not mag(gebruiker, Recht.NOTITIES_LEZEN):
         st.caption("Notities en actiepunten zijn zichtbaar na inloggen.")
         return
     with read_session(data.engine()) as session:
@@ -106,7 +106,7 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
                 actie += f", deadline {format.datum(rij.deadline)}"
         st.markdown(f"{rij.aangemaakt_op:%d-%m-%Y %H:%M} · {actie.lstrip(' —')}")
         st.text(rij.tekst)  # plain text, never HTML
-    if reflectie_opslag.mag_schrijven(gebruiker):
+    if mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         _notitie_formulier(gebruiker, ronde_id, dia)
     else:
         st.caption("Notities maken kunnen beheerders en kijkers (de begeleiders van de sessie).")
@@ -167,7 +167,7 @@ def _bewaar(
 
 def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck: list[str]) -> None:
     """Choose and order the slides (facilitators only); saved as the round's deck."""
-    if not reflectie_opslag.mag_schrijven(gebruiker):
+    if not mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         return
     titels = {d.sleutel: d.titel for d in catalogus}
     with st.expander("Deck samenstellen: dia's kiezen en ordenen"):

@@ -36,13 +36,12 @@ from monitor.domain import (
     VRAAGTYPES_NUMERIEK,
     AntwoordStatus,
     Optie,
-    Rol,
     Vraagtype,
     opties_voor,
 )
 from monitor.errors import InvoerFout, MonitorFout
 from monitor.opmaak.excel import FORMULE_BEGIN
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import lezen as queries
 from monitor.store import schrijven as crud
@@ -67,7 +66,6 @@ LANG_KOLOMMEN = (
 TOELICHTING_ACHTERVOEGSEL = " toelichting"
 MEERKEUZE_SCHEIDING = ";"
 RAPPORT_KOLOMMEN = ["blad", "rij", "kolom", "melding"]
-IMPORT_ROLLEN = frozenset({Rol.BEHEERDER})
 
 # Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
 _SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
@@ -743,7 +741,7 @@ def importeer(
 
     Raises GeenToegang for anyone but a beheerder, MonitorFout when the round does not exist.
     """
-    vereis_rol(gebruiker, IMPORT_ROLLEN, "het importeren van antwoorden")
+    vereis(gebruiker, Recht.RONDES_BEHEREN, "het importeren van antwoorden")
     rapport = ImportRapport(bestandsnaam, jaar)
     _meld(voortgang, 0.0, "Bestand controleren")
     try:
