@@ -538,3 +538,23 @@ def test_select_label_carries_the_spelling_without_accents():
         == "Súdwest-Fryslân (GM1900) · Sudwest-Fryslan"
     )
     assert groepen_mod.zoeklabel("Amsterdam", "GM0363") == "Amsterdam (GM0363)"
+
+
+def test_a_custom_group_in_an_anonymous_round_shows_no_peers_even_past_the_page():
+    """The differencing attack: the comparison itself refuses custom groups, whatever page or
+    URL asks for one."""
+    leden = ("GM2", "GM3", "GM4", "GM5", "GM6")
+    for sleutel, zichtbaar in (("eigen-3", False), ("eigen", False), ("alle", True)):
+        uit = bm.benchmark(
+            gebruiker=KIJKER,
+            code="GM1",
+            groep=groepen_mod.Vergelijkgroep(sleutel, "Test", leden),
+            instellingen=rechten.RondeInstellingen(1, 2025, "anoniem", True),
+            organisaties=ORGANISATIES,
+            vragen=VRAGEN,
+            antwoorden=ANTWOORDEN,
+            ingediend=set(),
+        )
+        assert uit.toegang.zichtbaar is zichtbaar, sleutel
+        if not zichtbaar:
+            assert (uit.themas["n"] == 0).all() and uit.leer.empty and not uit.namen
