@@ -3,7 +3,6 @@ jeugdregio, and (for beheerders and kijkers) who has not."""
 
 import streamlit as st
 
-from monitor.kengetallen import voortgang
 from monitor.opmaak import grafieken
 from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
@@ -56,11 +55,7 @@ st.subheader("Nog niet gereageerd")
 if not mag(context.gebruiker, Recht.NIET_RESPONDENTEN):
     st.caption("Welke gemeenten en regio's niet reageerden, zien alleen beheerders en kijkers.")
     st.stop()
-ontbrekend = voortgang.niet_gerespondeerd(
-    gebruiker=context.gebruiker,
-    organisaties=data.organisaties(context.versie),
-    antwoorden=data.antwoorden(ronde.id, context.versie),
-)
+ontbrekend = data.niet_gerespondeerd(ronde.id, context.gebruiker, context.versie)
 st.caption(f"{len(ontbrekend)} gemeenten en regio's hebben in ronde {ronde.jaar} niet ingediend.")
 st.dataframe(
     ontbrekend.rename(

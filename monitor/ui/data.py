@@ -405,6 +405,16 @@ def toelichtingen(
     )
 
 
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def niet_gerespondeerd(ronde_id: int, gebruiker: Gebruiker, versie: int) -> pd.DataFrame:
+    """Who did not respond; GeenToegang without the non-respondents right."""
+    return voortgang.niet_gerespondeerd(
+        gebruiker=gebruiker,
+        organisaties=organisaties(versie),
+        antwoorden=antwoorden(ronde_id, versie),
+    )
+
+
 def peergroepen(gebruiker: Gebruiker) -> list[benchmark_opslag.OpgeslagenGroep]:
     """The user's saved groups (not cached: small, and changed by the user on this page)."""
     with read_session(engine()) as session:
