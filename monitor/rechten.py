@@ -176,6 +176,21 @@ def anonieme_namen(codes: Iterable[str], actortype: str, zout: str = "") -> dict
     return {c: f"{soort} {_letters(i)}" for i, c in enumerate(volgorde)}
 
 
+def alleen_totalen(antwoorden: pd.DataFrame, organisaties: pd.DataFrame) -> pd.DataFrame:
+    """Drop the answers of a collective actortype (gemeenten, regio's) when fewer than
+    MIN_ANONIEM of its organisations answered in ``antwoorden`` (e.g. after a narrow filter):
+    their totals would show one or a few organisations' answers."""
+    soort = antwoorden["organisatie_code"].map(organisaties.set_index("code")["actortype"])
+    weg = set()
+    for actortype in soort.dropna().unique():
+        if not ACTORTYPE_BY_CODE[actortype].collectief:
+            continue
+        aantal = antwoorden.loc[soort == actortype, "organisatie_code"].nunique()
+        if aantal < MIN_ANONIEM:
+            weg.add(actortype)
+    return antwoorden[~soort.isin(weg)]
+
+
 # --------------------------------------------------------------------------------------------
 # Round settings and the peer rule
 

@@ -184,11 +184,15 @@ def ronde_tabel(versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def gefilterd(ronde_id: int, versie: int, filter_: Filter) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The round's vragen and antwoorden under the sidebar filter."""
-    return (
-        filters_mod.filter_vragen(vragen(ronde_id, versie), filter_),
-        filters_mod.filter_antwoorden(antwoorden(ronde_id, versie), organisaties(versie), filter_),
+    """The round's vragen and antwoorden under the sidebar filter. A filter on organisations
+    that leaves fewer than MIN_ANONIEM gemeenten or regio's drops them (rechten.alleen_totalen):
+    the totals of a tiny group would be one organisation's answers."""
+    gefilterde = filters_mod.filter_antwoorden(
+        antwoorden(ronde_id, versie), organisaties(versie), filter_
     )
+    if filter_.op_organisaties:
+        gefilterde = rechten.alleen_totalen(gefilterde, organisaties(versie))
+    return filters_mod.filter_vragen(vragen(ronde_id, versie), filter_), gefilterde
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)

@@ -14,6 +14,7 @@ from monitor.rechten import (
     Gebruiker,
     Recht,
     RondeInstellingen,
+    alleen_totalen,
     mag,
     veilige_groepen,
     vereis,
@@ -301,3 +302,17 @@ def test_aggregated_answer_map_shows_the_most_chosen_option():
     rij = uitkomst.rijen.set_index("code").loc["JZ1"]
     assert (rij["optie"], rij["verdeling"], rij["n"]) == ("ja", "60% Ja · 40% Nee", 5)
     assert pd.isna(uitkomst.rijen.set_index("code").loc["JZ2", "optie"])
+
+
+def test_a_filter_narrowed_to_fewer_than_five_gemeenten_shows_no_gemeente_totals():
+    organisaties = pd.concat(
+        [ORGANISATIES, pd.DataFrame({"code": ["RIJK"], "naam": ["Rijk"], "actortype": ["rijk"]})]
+    )
+
+    def antwoorden(codes):
+        return pd.DataFrame({"organisatie_code": codes, "vraag_id": 1, "waarde": "ja"})
+
+    vier = alleen_totalen(antwoorden(["GM1", "GM2", "GM3", "GM4", "RIJK"]), organisaties)
+    assert vier["organisatie_code"].tolist() == ["RIJK"]  # a single national actor stays
+    vijf = alleen_totalen(antwoorden(["GM1", "GM2", "GM3", "GM4", "GM5"]), organisaties)
+    assert len(vijf) == 5
