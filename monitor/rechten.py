@@ -357,6 +357,7 @@ class Zicht:
     namen: Mapping[str, str] = field(default_factory=dict)
     eigen: str | None = None
     weggelaten: int = 0  # opt-out organisations left out of a small named group
+    genoemd: frozenset[str] = frozenset()  # the codes in ``namen`` shown by their own name
 
     @property
     def anoniem(self) -> bool:
@@ -387,6 +388,9 @@ class Zicht:
             ]
         zichtbaar.loc[verborgen, kolom] = zichtbaar.loc[verborgen, "organisatie"]
         return zichtbaar.reset_index(drop=True)
+
+
+GEEN_ZICHT = Zicht(PUBLIEK, Toegang(False, False, "Resultaten van organisaties: na inloggen."))
 
 
 def zicht(
@@ -422,9 +426,12 @@ def zicht(
     namen, weggelaten = _getoonde_namen(
         eigen_rij, peers, sleutel, toegang, organisaties, instellingen.jaar
     )
-    if eigen_zichtbaar and vanuit in set(organisaties["code"]):
-        namen = {**namen, vanuit: organisaties.set_index("code").at[vanuit, "naam"]}
-    return Zicht(gebruiker, toegang, namen, vanuit if eigen_zichtbaar else None, weggelaten)
+    echte = organisaties.set_index("code")["naam"]
+    if eigen_zichtbaar and vanuit in echte.index:
+        namen = {**namen, vanuit: echte[vanuit]}
+    genoemd = frozenset(c for c, n in namen.items() if echte.get(c) == n)
+    eigen = vanuit if eigen_zichtbaar else None
+    return Zicht(gebruiker, toegang, namen, eigen, weggelaten, genoemd)
 
 
 def _soort(organisaties: pd.DataFrame, peers: tuple[str, ...], vanuit: str | None) -> str:
@@ -447,6 +454,7 @@ def zicht_per_actortype(
     """The gate over every organisation, applied per actortype (so that anonymous labels say
     'Gemeente A' and 'Jeugdregio B', and each group's size counts on its own)."""
     namen: dict[str, str] = {}
+    genoemd: set[str] = set()
     weggelaten = 0
     toegang = None
     eigen = None
@@ -460,13 +468,14 @@ def zicht_per_actortype(
             sleutel=f"{sleutel}|{actortype}",
         )
         namen.update(deel.namen)
+        genoemd |= deel.genoemd
         weggelaten += deel.weggelaten
         eigen = eigen or deel.eigen
         if toegang is None or (deel.toegang.zichtbaar and not toegang.zichtbaar):
             toegang = deel.toegang
     if toegang is None:
         toegang = peer_toegang(gebruiker, "", instellingen, set(ingediend), 0)
-    return Zicht(gebruiker, toegang, namen, eigen, weggelaten)
+    return Zicht(gebruiker, toegang, namen, eigen, weggelaten, frozenset(genoemd))
 
 
 def verschil_te_klein(a: Iterable[str], b: Iterable[str]) -> bool:

@@ -61,9 +61,7 @@ def kaart_rijen(
     ``opties`` gives the (code, label) pairs in their order).
     """
     if per_organisatie_toegestaan(zicht):
-        echte = organisaties.set_index("code")["naam"]
-        genoemd = {c for c, n in zicht.namen.items() if echte.get(c) == n}
-        verborgen = ~waarden["code"].isin(genoemd)
+        verborgen = ~waarden["code"].isin(zicht.genoemd)
         rijen = waarden.copy()
         for kolom in ("waarde", "optie", "label"):
             if kolom in rijen:

@@ -153,8 +153,9 @@ def afspraken(versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def verschillen(ronde_id: int, versie: int, gebruiker: Gebruiker) -> pd.DataFrame:
+    """The national actors' differing answers; toelichtingen as far as the gate allows."""
     return verschillen_mod.verschillen(
-        gebruiker=gebruiker,
+        zicht=zicht(ronde_id, gebruiker, versie),
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         afspraken=afspraken(versie),
