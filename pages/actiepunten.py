@@ -5,6 +5,7 @@ import streamlit as st
 
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst
+from monitor.rechten import Recht, mag
 from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -53,7 +54,7 @@ if vorige is not None:
     st.header(f"Wat werd er van de actiepunten van ronde {vorig_jaar}?")
     if vorige.empty:
         st.info(f"In ronde {vorig_jaar} zijn geen actiepunten genoteerd.")
-    elif reflectie.mag_schrijven(gebruiker):
+    elif mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         bewerkt = st.data_editor(
             _weergave(vorige),
             hide_index=True,

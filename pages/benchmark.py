@@ -18,8 +18,9 @@ ronde = ronde_of_stop(context)
 gebruiker, versie = context.gebruiker, context.versie
 organisaties = data.organisaties(versie)
 code = ui.kies_organisatie(gebruiker, organisaties)
-groep = ui.kies_groep(gebruiker, code, organisaties)
-ui.eigen_groep_samenstellen(gebruiker, code, organisaties)
+anoniem = data.ronde_instellingen(ronde.id, versie).anoniem
+groep = ui.kies_groep(gebruiker, code, organisaties, anoniem)
+ui.eigen_groep_samenstellen(gebruiker, code, organisaties, anoniem)
 if groep is None:
     st.info("Voor deze organisatie is er geen vergelijkgroep.")
     st.stop()

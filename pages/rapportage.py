@@ -7,6 +7,7 @@ from monitor.opmaak.excel import XLSX_MIME
 from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
+from monitor.rechten import Recht, mag
 from monitor.reflectie import dias as reflectie
 from monitor.store import reflectie as reflectie_opslag
 from monitor.store import sessie
@@ -37,7 +38,7 @@ st.markdown(
     "of de deadline op de peildatum verstreken was."
 )
 keuze = st.radio("Formaat", list(FORMATEN), key="rapport_formaat")
-met_notities = reflectie_opslag.mag_notities_lezen(context.gebruiker)
+met_notities = mag(context.gebruiker, Recht.NOTITIES_LEZEN)
 st.caption(
     "Notities uit de reflectiesessie gaan mee in PowerPoint en PDF."
     if met_notities

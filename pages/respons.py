@@ -3,8 +3,8 @@ jeugdregio, and (for beheerders and kijkers) who has not."""
 
 import streamlit as st
 
-from monitor.kengetallen import voortgang
-from monitor.opmaak import grafieken as charts
+from monitor.opmaak import grafieken
+from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -28,7 +28,7 @@ st.caption(
     "jeugdregio's in 2024)."
 )
 grafiek(
-    charts.respons_staaf(tabel, titel),
+    grafieken.respons_staaf(tabel, titel),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
     tabel=tabel.rename(columns=KOPPEN).drop(columns=["actortype"]),
@@ -39,27 +39,23 @@ for per, naam, regio_kop in (
     ("jeugdregio", "Jeugdregio", "Regio zelf ingevuld"),
 ):
     st.subheader(f"Respons van de gemeenten per {naam.lower()}")
-    groepen = data.respons_per_groep(ronde.id, context.versie, per, filter_)
+    groepen = data.respons_per_groep(ronde.id, context.versie, per, filter_, context.gebruiker)
     if groepen.empty:
         st.info("Geen gemeenten met dit filter.")
         continue
     titel = f"Respons van de gemeenten per {naam.lower()}, ronde {ronde.jaar}"
     grafiek(
-        charts.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
+        grafieken.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
         titel=titel,
-        alt=f"Staafdiagram: {titel}. De tabel noemt ook of de regio's zelf reageerden.",
+        alt=f"Staafdiagram: {titel}.",
         tabel=groepen.rename(columns={**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
     )
 
 st.subheader("Nog niet gereageerd")
-if context.gebruiker.rol not in voortgang.NAMEN_ROLLEN:
+if not mag(context.gebruiker, Recht.NIET_RESPONDENTEN):
     st.caption("Welke gemeenten en regio's niet reageerden, zien alleen beheerders en kijkers.")
     st.stop()
-ontbrekend = voortgang.niet_gerespondeerd(
-    gebruiker=context.gebruiker,
-    organisaties=data.organisaties(context.versie),
-    antwoorden=data.antwoorden(ronde.id, context.versie),
-)
+ontbrekend = data.niet_gerespondeerd(ronde.id, context.gebruiker, context.versie)
 st.caption(f"{len(ontbrekend)} gemeenten en regio's hebben in ronde {ronde.jaar} niet ingediend.")
 st.dataframe(
     ontbrekend.rename(

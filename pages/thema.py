@@ -2,9 +2,8 @@
 
 import streamlit as st
 
-from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import tekst
-from monitor.rechten import mag_namen_zien
+from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -44,17 +43,13 @@ for actortype, groep in tabel.groupby("actortype", sort=False):
 verandering_sectie(ronde, nr, versie, filter_.actortypes)
 
 st.subheader("Toelichtingen")
-if not mag_namen_zien(context.gebruiker):
+if not mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN):
     st.caption("Toelichtingen zijn zichtbaar na inloggen.")
     st.stop()
 zoekterm = st.text_input("Zoek in de toelichtingen", key="zoek_toelichting")
-toelichtingen = themaoverzicht.toelichtingen(
-    gebruiker=context.gebruiker,
-    thema_nr=nr,
-    vragen=vragen,
-    antwoorden=data.antwoorden(ronde.id, versie),
-    organisaties=data.organisaties(versie),
-    zoekterm=zoekterm,
-)
+toelichtingen = data.toelichtingen(ronde.id, nr, context.gebruiker, versie, zoekterm)
+zicht = data.zicht(ronde.id, context.gebruiker, versie)
+if zicht.melding:
+    st.caption(zicht.melding)
 st.caption(f"{len(toelichtingen)} toelichtingen")
 st.dataframe(toelichtingen, hide_index=True, width="stretch")

@@ -4,7 +4,7 @@ differently, with both answers and toelichtingen side by side."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
-from monitor.rechten import mag_namen_zien
+from monitor.rechten import Recht, mag
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -29,7 +29,7 @@ for (thema_nr, _code, afspraak), groep in tabel.groupby(
         st.caption(f"Thema {thema_nr}. {themas.get(thema_nr, '')}")
         for kolom, rij in zip(st.columns(len(groep)), groep.itertuples(), strict=True):
             kolom.markdown(f"**{ACTORTYPE_BY_CODE[rij.actortype].label}: {rij.antwoord}**")
-            if mag_namen_zien(context.gebruiker):
+            if mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN):
                 kolom.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
-if not mag_namen_zien(context.gebruiker) and not tabel.empty:
+if not mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN) and not tabel.empty:
     st.caption("Toelichtingen zijn zichtbaar na inloggen.")

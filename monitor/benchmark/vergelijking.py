@@ -1,48 +1,35 @@
 """Benchmark: one gemeente or regio against a group of peers, and who to learn from.
 
 Pure: frames in, frames out; no database, no Streamlit. The entry point for pages is
-:func:`benchmark`, which takes the :class:`~monitor.rechten.Gebruiker` and enforces who may
-see which organisation, when peers' results become visible and whether peers are named.
+:func:`benchmark`, which takes the :class:`~monitor.rechten.Gebruiker` and passes the peers
+through the one gate, :func:`monitor.rechten.zicht` (who may see which organisation, when
+peers' results become visible and whether peers are named).
 
 Definitions (also shown on the page):
 
 - **Vergelijkgroep** ("peers"): the other organisations in the group, never the organisation
   itself. Only answers that were submitted (status ``ingediend``) count for peers.
-- **Mediaan and kwartielen**: linear interpolation between the sorted values, as Excel's
-  KWARTIEL.INC and numpy's default: the p-quantile of n sorted values x[0..n-1] is at position
-  (n-1)·p. With one peer, all three equal its value.
-- **Percentiel** of the organisation: the share of peers with a lower index plus half the
-  share of peers with the same index, times 100 (the "mid-rank" percentile). 50 means in the
-  middle; equal to everyone also gives 50.
-- **Vergelijkbaar**: the :data:`VERGELIJKBAAR_K` gemeenten nearest in size within the same
-  provincie or jeugdregio; size distance is the ratio of inwoners (|log(a/b)|), so 10.000 vs
-  20.000 is as far apart as 100.000 vs 200.000.
+- Groups: :mod:`monitor.benchmark.groepen`; mediaan, kwartielen, percentiel:
+  :mod:`monitor.benchmark.statistiek`.
 - **Gereed**, the share gereed and the voortgangsindex (0–100): kengetallen.gereed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import math
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from monitor.benchmark.groepen import Vergelijkgroep, _afstand, _rij
+from monitor.benchmark.statistiek import kwartielen, mediaan, percentiel
 from monitor.domain import (
-    ACTORTYPE_BY_CODE,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
-    Rol,
-    Zichtbaarheid,
-    grootteklasse,
-    inwonersklasse_label,
     optie_label,
     parse_opties,
 )
-from monitor.errors import GeenToegang, MonitorFout
+from monitor.errors import GeenToegang
 from monitor.kengetallen.gereed import (
     STATUS_VRAAGTYPES,
     aandeel_gereed_per,
@@ -52,230 +39,18 @@ from monitor.kengetallen.gereed import (
 )
 from monitor.kengetallen.voortgang import split_waarde, verdeling
 from monitor.opmaak.tekst import procent
-from monitor.rechten import Gebruiker
+from monitor.rechten import (
+    Gebruiker,
+    Recht,
+    RondeInstellingen,
+    Toegang,
+    _benoem,
+    controleer_organisatie,
+    mag,
+    zicht,
+)
 
-MIN_ANONIEM = 5  # anonymised groups smaller than this could be recognised: not shown
-VERGELIJKBAAR_K = 10
-BENCHMARK_ACTORTYPES = ("gemeente", "regio")
 STATUS_TYPES = STATUS_VRAAGTYPES
-ALLE_ROLLEN_ZIEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
-
-# --------------------------------------------------------------------------------------------
-# Statistics
-
-
-def kwantiel(waarden: Sequence[float], p: float) -> float | None:
-    """The p-quantile (0 ≤ p ≤ 1) by linear interpolation (Excel KWARTIEL.INC); None if empty."""
-    gesorteerd = sorted(float(w) for w in waarden)
-    if not gesorteerd:
-        return None
-    positie = (len(gesorteerd) - 1) * p
-    onder = math.floor(positie)
-    boven = min(onder + 1, len(gesorteerd) - 1)
-    return gesorteerd[onder] + (gesorteerd[boven] - gesorteerd[onder]) * (positie - onder)
-
-
-def mediaan(waarden: Sequence[float]) -> float | None:
-    return kwantiel(waarden, 0.5)
-
-
-def kwartielen(waarden: Sequence[float]) -> tuple[float, float, float] | None:
-    """(Q1, mediaan, Q3), or None for an empty group."""
-    if not len(waarden):
-        return None
-    return (kwantiel(waarden, 0.25), kwantiel(waarden, 0.5), kwantiel(waarden, 0.75))
-
-
-def percentiel(waarde: float, waarden: Sequence[float]) -> float | None:
-    """Share of ``waarden`` below ``waarde`` plus half the share equal to it, × 100."""
-    if not len(waarden):
-        return None
-    lager = sum(w < waarde for w in waarden)
-    gelijk = sum(w == waarde for w in waarden)
-    return 100 * (lager + gelijk / 2) / len(waarden)
-
-
-# --------------------------------------------------------------------------------------------
-# Searching organisations
-
-
-def normaliseer(tekst: str) -> str:
-    """Lower case, without diacritics and punctuation: 'Súdwest-Fryslân' → 'sudwest fryslan'."""
-    zonder = zonder_accenten(tekst).lower()
-    zonder = re.sub(r"['’`.()]", "", zonder)
-    return " ".join(re.sub(r"[-/,]", " ", zonder).split())
-
-
-def zoeklabel(naam: str, code: str) -> str:
-    """Option label for a searchable selectbox: typing without accents finds it too."""
-    if naam.isascii():
-        return f"{naam} ({code})"
-    return f"{naam} ({code}) · {zonder_accenten(naam)}"
-
-
-def zonder_accenten(tekst: str) -> str:
-    """'Súdwest-Fryslân' → 'Sudwest-Fryslan'."""
-    return "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
-
-
-def zoek_organisaties(zoekterm: str, organisaties: pd.DataFrame, limiet: int = 20) -> pd.DataFrame:
-    """Organisations matching ``zoekterm`` by name (with or without diacritics) or code, best first.
-
-    Rank: 0 code equal, 1 name equal, 2 name starts with the term, 3 a word of the name starts
-    with it, 4 name contains it, 5 code starts with it; then by name. Columns: code, naam, rang.
-    """
-    term = normaliseer(zoekterm)
-    if not term:
-        return pd.DataFrame(columns=["code", "naam", "rang"])
-    rijen = []
-    for code, naam in zip(organisaties["code"], organisaties["naam"], strict=True):
-        gewoon = normaliseer(naam)
-        rang = _rang(term, gewoon, code.lower())
-        if rang is not None:
-            rijen.append((code, naam, rang, gewoon))
-    uit = pd.DataFrame(rijen, columns=["code", "naam", "rang", "_sort"])
-    uit = uit.sort_values(["rang", "_sort", "code"]).head(limiet)
-    return uit.drop(columns="_sort").reset_index(drop=True)
-
-
-def _rang(term: str, naam: str, code: str) -> int | None:
-    compact = term.replace(" ", "")
-    if compact == code:
-        return 0
-    if term == naam:
-        return 1
-    if naam.startswith(term):
-        return 2
-    if any(woord.startswith(term) for woord in naam.split()):
-        return 3
-    if term in naam:
-        return 4
-    if code.startswith(compact):
-        return 5
-    return None
-
-
-# --------------------------------------------------------------------------------------------
-# Peer groups
-
-
-@dataclass(frozen=True)
-class Vergelijkgroep:
-    sleutel: str  # the value in ?groep=
-    naam: str
-    leden: tuple[str, ...]  # organisation codes, never the organisation itself
-    uitleg: str = ""
-
-
-def _rij(organisaties: pd.DataFrame, code: str) -> pd.Series:
-    gevonden = organisaties[organisaties["code"] == code]
-    if gevonden.empty:
-        raise MonitorFout(f"Organisatie '{code}' bestaat niet.")
-    return gevonden.iloc[0]
-
-
-def _leden(frame: pd.DataFrame, code: str) -> tuple[str, ...]:
-    return tuple(sorted(c for c in frame["code"] if c != code))
-
-
-def _afstand(a: float | None, b: float | None) -> float:
-    """Size distance: |log(a/b)|; unknown sizes are farthest."""
-    if not a or not b or pd.isna(a) or pd.isna(b):
-        return math.inf
-    return abs(math.log(float(a) / float(b)))
-
-
-def vergelijkbaar(code: str, organisaties: pd.DataFrame, k: int = VERGELIJKBAAR_K) -> tuple:
-    """The ``k`` gemeenten nearest in size within the same provincie or jeugdregio."""
-    eigen = _rij(organisaties, code)
-    kandidaten = organisaties[
-        (organisaties["actortype"] == eigen["actortype"])
-        & (organisaties["code"] != code)
-        & (
-            (organisaties["provincie_code"] == eigen["provincie_code"])
-            | (
-                organisaties["jeugdregio_code"].notna()
-                & (organisaties["jeugdregio_code"] == eigen["jeugdregio_code"])
-            )
-        )
-    ]
-    afstanden = sorted(
-        (_afstand(inw, eigen["inwoners"]), c)
-        for c, inw in zip(kandidaten["code"], kandidaten["inwoners"], strict=True)
-    )
-    return tuple(c for _, c in afstanden[:k])
-
-
-def standaardgroepen(code: str, organisaties: pd.DataFrame) -> list[Vergelijkgroep]:
-    """The peer groups of a gemeente (6) or regio (all regio's); none for other actortypes."""
-    eigen = _rij(organisaties, code)
-    soort = organisaties[organisaties["actortype"] == eigen["actortype"]]
-    if eigen["actortype"] == "regio":
-        return [Vergelijkgroep("alle", "Alle jeugdregio's", _leden(soort, code))]
-    if eigen["actortype"] != "gemeente":
-        return []
-    groepen = [Vergelijkgroep("alle", "Alle gemeenten", _leden(soort, code))]
-    regio = eigen["jeugdregio_code"]
-    if regio:
-        regionaam = organisaties.loc[organisaties["code"] == regio, "naam"]
-        naam = regionaam.iloc[0] if not regionaam.empty else regio
-        groepen.append(
-            Vergelijkgroep(
-                "jeugdregio",
-                f"Eigen jeugdregio ({naam})",
-                _leden(soort[soort["jeugdregio_code"] == regio], code),
-            )
-        )
-    if eigen["inwonersklasse"]:
-        klasse = eigen["inwonersklasse"]
-        groepen.append(
-            Vergelijkgroep(
-                "inwonersklasse",
-                f"Inwonersklasse {inwonersklasse_label(klasse)}",
-                _leden(soort[soort["inwonersklasse"] == klasse], code),
-            )
-        )
-    if not pd.isna(eigen["inwoners"]):
-        grootte = grootteklasse(int(eigen["inwoners"]))
-        zelfde = soort["inwoners"].map(
-            lambda i: not pd.isna(i) and grootteklasse(int(i)) == grootte
-        )
-        groepen.append(
-            Vergelijkgroep(
-                "grootte",
-                f"Gemeenten {grootte} inwoners",
-                _leden(soort[zelfde], code),
-                "De indeling van het rapport 2024: kleiner of groter dan 100.000 inwoners.",
-            )
-        )
-    if eigen["provincie_code"]:
-        groepen.append(
-            Vergelijkgroep(
-                "provincie",
-                f"Provincie {eigen['provincie_naam']}",
-                _leden(soort[soort["provincie_code"] == eigen["provincie_code"]], code),
-            )
-        )
-    groepen.append(
-        Vergelijkgroep(
-            "vergelijkbaar",
-            f"Vergelijkbaar ({VERGELIJKBAAR_K} naaste in grootte)",
-            vergelijkbaar(code, organisaties),
-            f"De {VERGELIJKBAAR_K} gemeenten in dezelfde provincie of jeugdregio met het "
-            "inwonertal dat het dichtst bij dat van de gemeente ligt (naar verhouding).",
-        )
-    )
-    return groepen
-
-
-def eigen_groep(
-    sleutel: str, naam: str, leden: Iterable[str], code: str, organisaties: pd.DataFrame
-) -> Vergelijkgroep:
-    """A custom selection: only existing organisations of the same actortype, without itself."""
-    actortype = _rij(organisaties, code)["actortype"]
-    geldig = set(organisaties.loc[organisaties["actortype"] == actortype, "code"])
-    return Vergelijkgroep(sleutel, naam, tuple(sorted(set(leden) & geldig - {code})))
-
 
 # --------------------------------------------------------------------------------------------
 # Comparisons
@@ -567,133 +342,6 @@ def leer_van_anderen(
 
 
 # --------------------------------------------------------------------------------------------
-# Anonymising and masking
-
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Dutch numbers: 06-12345678, 020 123 4567, (020) 1234567, +31 6 12345678, +31 (0)20 123 4567,
-# 0031 20 1234567: a leading 0 (or +31/0031) and nine more digits with spaces, dots or dashes.
-_TELEFOON = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)(?:\d[\s.()-]{0,2}){8}\d(?!\d)"
-)
-GEMASKEERD_EMAIL = "[e-mailadres]"
-GEMASKEERD_TELEFOON = "[telefoonnummer]"
-GEMASKEERD_NAAM = "[naam]"
-
-
-def naamvarianten(naam: str) -> set[str]:
-    """'Bergen (NH.)' → {'Bergen (NH.)', 'Bergen'}; plus spellings without diacritics."""
-    varianten = {naam.strip(), re.sub(r"\s*\(.*?\)\s*", " ", naam).strip()}
-    for v in list(varianten):
-        varianten.add(zonder_accenten(v))
-    return {v for v in varianten if len(v) >= 2}
-
-
-def maskeer(tekst: str, namen: Iterable[str] = ()) -> str:
-    """Mask e-mail addresses, Dutch phone numbers and the given names in a toelichting."""
-    if not tekst:
-        return tekst
-    uit = _EMAIL.sub(GEMASKEERD_EMAIL, tekst)
-    uit = _TELEFOON.sub(GEMASKEERD_TELEFOON, uit)
-    alle = sorted({v for n in namen for v in naamvarianten(n)}, key=len, reverse=True)
-    for naam in alle:
-        uit = re.sub(rf"(?<!\w){re.escape(naam)}(?!\w)", GEMASKEERD_NAAM, uit, flags=re.IGNORECASE)
-    return uit
-
-
-def _letters(i: int) -> str:
-    """0 → 'A', 25 → 'Z', 26 → 'AA', 27 → 'AB', …"""
-    tekst = ""
-    i += 1
-    while i:
-        i, rest = divmod(i - 1, 26)
-        tekst = chr(ord("A") + rest) + tekst
-    return tekst
-
-
-def anonieme_namen(codes: Iterable[str], actortype: str, zout: str = "") -> dict[str, str]:
-    """'Gemeente A', 'Gemeente B', … for the codes: deterministic given the codes and ``zout``
-    (stable within a view), in an order that does not follow the codes or names."""
-    soort = ACTORTYPE_BY_CODE[actortype].label
-    volgorde = sorted(set(codes), key=lambda c: hashlib.sha256(f"{zout}|{c}".encode()).hexdigest())
-    return {c: f"{soort} {_letters(i)}" for i, c in enumerate(volgorde)}
-
-
-# --------------------------------------------------------------------------------------------
-# Who may see what
-
-
-@dataclass(frozen=True)
-class RondeInstellingen:
-    """The settings of a round that the benchmark follows."""
-
-    ronde_id: int
-    jaar: int
-    zichtbaarheid: str = Zichtbaarheid.GENOEMD
-    benchmark_na_indienen: bool = True
-
-
-@dataclass(frozen=True)
-class Toegang:
-    zichtbaar: bool  # peers' results may be shown
-    anoniem: bool  # peers are shown as 'Gemeente A, B, …'
-    melding: str = ""  # why peers are hidden or anonymised (Dutch)
-
-
-def controleer_organisatie(gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame) -> None:
-    """Raise GeenToegang unless the user may benchmark ``code``: invullers only their own
-    organisation, kijkers and beheerders any gemeente or regio; never the public view."""
-    if gebruiker.rol == Rol.PUBLIEK:
-        raise GeenToegang("Geen toegang: de benchmark is er voor ingelogde gebruikers.")
-    if gebruiker.rol == Rol.INVULLER and gebruiker.organisatie_code != code:
-        raise GeenToegang(
-            "Geen toegang: als invuller vergelijkt u alleen uw eigen organisatie "
-            f"({gebruiker.organisatie_code or 'geen organisatie'}), niet {code}."
-        )
-    if _rij(organisaties, code)["actortype"] not in BENCHMARK_ACTORTYPES:
-        raise MonitorFout(f"De benchmark is er voor gemeenten en jeugdregio's, niet voor {code}.")
-
-
-def peer_toegang(
-    gebruiker: Gebruiker,
-    code: str,
-    instellingen: RondeInstellingen,
-    ingediend: set[str],
-    groepsgrootte: int,
-) -> Toegang:
-    """Whether peers' results may be shown, and named or anonymised.
-
-    Invullers see peers only after their organisation submitted (when the round says so);
-    kijkers and beheerders always. Named or anonymised follows the round; an anonymised group
-    of fewer than MIN_ANONIEM peers is not shown at all (it could be recognised).
-    """
-    anoniem = instellingen.zichtbaarheid == Zichtbaarheid.ANONIEM
-    if (
-        gebruiker.rol not in ALLE_ROLLEN_ZIEN
-        and instellingen.benchmark_na_indienen
-        and code not in ingediend
-    ):
-        return Toegang(
-            False,
-            anoniem,
-            f"De resultaten van anderen ziet u nadat uw organisatie de antwoorden van ronde "
-            f"{instellingen.jaar} heeft ingediend. Tot dan ziet u alleen uw eigen antwoorden.",
-        )
-    if groepsgrootte == 0:
-        return Toegang(False, anoniem, "Deze vergelijkgroep heeft geen andere organisaties.")
-    if anoniem and groepsgrootte < MIN_ANONIEM:
-        return Toegang(
-            False,
-            True,
-            f"Deze ronde toont anderen anoniem. Een groep van {groepsgrootte} is te klein om "
-            f"anoniem te tonen (minder dan {MIN_ANONIEM}): de organisaties zouden herkenbaar "
-            "zijn. Kies een grotere vergelijkgroep.",
-        )
-    if anoniem:
-        return Toegang(True, True, "Deze ronde toont anderen anoniem, als 'Gemeente A, B, …'.")
-    return Toegang(True, False)
-
-
-# --------------------------------------------------------------------------------------------
 # The whole benchmark of one organisation
 
 
@@ -733,7 +381,16 @@ def benchmark(
     """
     controleer_organisatie(gebruiker, code, organisaties)
     eigen = _rij(organisaties, code)
-    toegang = peer_toegang(gebruiker, code, instellingen, ingediend, len(groep.leden))
+    gezien = zicht(
+        gebruiker,
+        instellingen=instellingen,
+        organisaties=organisaties,
+        ingediend=ingediend,
+        leden=groep.leden,
+        vanuit=code,
+        sleutel=groep.sleutel,
+    )
+    toegang = gezien.toegang
     leden = groep.leden if toegang.zichtbaar else ()
     actortype = eigen["actortype"]
     # Only the organisation and its peers matter: filter once, so every step below is small.
@@ -755,7 +412,7 @@ def benchmark(
     else:
         verandering = pd.DataFrame()
     leer = leer_van_anderen(code, leden, vragen, antwoorden, organisaties)
-    namen, weggelaten = _getoonde_namen(eigen, groep, toegang, organisaties, instellingen.jaar)
+    namen = {c: n for c, n in gezien.namen.items() if c != code}
     leer = _benoem(leer, namen, toegang, organisaties)
     return Benchmark(
         code=code,
@@ -769,57 +426,8 @@ def benchmark(
         veranderingen=verandering,
         leer=leer,
         namen=namen,
-        weggelaten=weggelaten,
+        weggelaten=gezien.weggelaten,
     )
-
-
-def _getoonde_namen(
-    eigen: pd.Series,
-    groep: Vergelijkgroep,
-    toegang: Toegang,
-    organisaties: pd.DataFrame,
-    jaar: int,
-) -> tuple[dict[str, str], int]:
-    """Peer code → the name shown. Anonymised views label all peers 'Gemeente A, …'; named
-    views label only the peers that opted out. In a small named group opt-out peers are left out
-    (absent from the mapping), since a label would not hide them; returns how many."""
-    if not toegang.zichtbaar:
-        return {}, 0
-    info = organisaties.set_index("code")
-    zout = f"{jaar}|{eigen['code']}|{groep.sleutel}"
-    anoniem = anonieme_namen(groep.leden, eigen["actortype"], zout)
-    if toegang.anoniem:
-        return anoniem, 0
-    uit, weggelaten = {}, 0
-    for c in groep.leden:
-        if not bool(info.at[c, "niet_noemen"]):
-            uit[c] = info.at[c, "naam"]
-        elif len(groep.leden) >= MIN_ANONIEM:
-            uit[c] = anoniem[c]
-        else:
-            weggelaten += 1
-    return uit, weggelaten
-
-
-def _benoem(
-    leer: pd.DataFrame, namen: dict[str, str], toegang: Toegang, organisaties: pd.DataFrame
-) -> pd.DataFrame:
-    """Add the shown name; mask the toelichting of every peer not shown by its own name."""
-    if leer.empty:
-        return leer.assign(naam=pd.Series(dtype=object))
-    echte = organisaties.set_index("code")["naam"]
-    leer = leer[leer["organisatie_code"].isin(namen)].copy()
-    leer["naam"] = leer["organisatie_code"].map(namen)
-    verborgen = leer["naam"] != leer["organisatie_code"].map(echte)
-    leer.loc[verborgen, "toelichting"] = [
-        maskeer(t, [echte[c]])
-        for t, c in zip(
-            leer.loc[verborgen, "toelichting"], leer.loc[verborgen, "organisatie_code"], strict=True
-        )
-    ]
-    if toegang.anoniem:
-        leer["inwoners"] = None  # the exact size would identify the gemeente
-    return leer.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -847,8 +455,8 @@ def regio_raster(
         (organisaties["actortype"] == "gemeente") & (organisaties["jeugdregio_code"] == regio_code)
     ]
     eigen_code = gebruiker.organisatie_code
-    if gebruiker.rol == Rol.PUBLIEK or (
-        gebruiker.rol == Rol.INVULLER
+    if not mag(gebruiker, Recht.BENCHMARK) or (
+        not mag(gebruiker, Recht.BENCHMARK_ALLE)
         and eigen_code != regio_code
         and eigen_code not in set(gemeenten["code"])
     ):
@@ -856,18 +464,21 @@ def regio_raster(
             "Geen toegang: het regiobeeld is er voor de regio en haar gemeenten, "
             "en voor kijkers en beheerders."
         )
-    kijker = eigen_code if gebruiker.rol == Rol.INVULLER else regio_code
-    anderen = len(gemeenten) - (kijker in set(gemeenten["code"]))
-    toegang = peer_toegang(gebruiker, kijker, instellingen, ingediend, anderen)
+    kijker = regio_code if mag(gebruiker, Recht.BENCHMARK_ALLE) else eigen_code
+    gezien = zicht(
+        gebruiker,
+        instellingen=instellingen,
+        organisaties=organisaties,
+        ingediend=ingediend,
+        leden=gemeenten["code"],
+        vanuit=kijker,
+        sleutel="jeugdregio",
+    )
+    toegang = gezien.toegang
     leeg = pd.DataFrame(columns=["gemeente", "vraag", "thema_nr", "waarde", "antwoord"])
     if not toegang.zichtbaar:
         return leeg, toegang
-    leden = tuple(c for c in gemeenten["code"] if c != kijker)
-    groep = Vergelijkgroep("jeugdregio", "", leden)
-    eigen = pd.Series({"code": kijker, "actortype": "gemeente"})
-    namen, _ = _getoonde_namen(eigen, groep, toegang, organisaties, instellingen.jaar)
-    if kijker in set(gemeenten["code"]):
-        namen[kijker] = _rij(organisaties, kijker)["naam"]
+    namen = {c: n for c, n in gezien.namen.items() if c in set(gemeenten["code"])}
     status_vragen = vragen[
         (vragen["actortype"] == "gemeente") & vragen["vraagtype"].isin(STATUS_TYPES)
     ]

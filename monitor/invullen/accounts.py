@@ -19,7 +19,7 @@ from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
 from monitor.opmaak.tekst import tijd
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import accounts as accounts_store
 from monitor.store import lezen, schrijven, sessie
 from monitor.store.sessie import Engine, Session
@@ -159,7 +159,7 @@ def maak_account(
     nu: datetime,
 ) -> Account:
     """A beheerder creates an account (invullers belong to exactly one organisation)."""
-    vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "accounts aanmaken")
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "accounts aanmaken")
     return _nieuw_account(session, email, naam, rol, organisatie_code, wachtwoord, nu, gebruiker)
 
 
@@ -204,7 +204,7 @@ def _nieuw_account(
 
 
 def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
-    vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "accounts deblokkeren")
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "accounts deblokkeren")
     account = accounts_store.account(session, account_id)
     if account is None:
         raise MonitorFout(f"Account {account_id} bestaat niet.")
@@ -216,7 +216,7 @@ def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: date
 
 
 def accounts(session: Session, gebruiker: Gebruiker) -> list[Account]:
-    vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "de lijst van accounts")
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "de lijst van accounts")
     return accounts_store.accounts(session)
 
 
@@ -228,7 +228,7 @@ def maak_uitnodiging(
     session: Session, gebruiker: Gebruiker, organisatie_code: str, nu: datetime
 ) -> NieuweUitnodiging:
     """A one-time link for an organisation's invuller; only the token's hash is stored."""
-    vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "uitnodigingen maken")
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "uitnodigingen maken")
     if lezen.organisatie(session, organisatie_code) is None:
         raise MonitorFout(f"Organisatie '{organisatie_code}' bestaat niet.")
     token = secrets.token_urlsafe(32)

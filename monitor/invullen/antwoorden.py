@@ -23,18 +23,17 @@ from monitor.domain import (
     VRAAGTYPES_NUMERIEK,
     AntwoordStatus,
     Optie,
-    Rol,
     RondeStatus,
     Vraagtype,
     optie_label,
     opties_voor,
     parse_opties,
 )
-from monitor.errors import GeenToegang, MonitorFout
+from monitor.errors import MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import Antwoord, Inzending, Ronde, Vraag
 from monitor.opmaak.tekst import datum_kort, euro, getal, getal_exact
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, mag, vereis, vereis_organisatie
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
 from monitor.store import rondes as rondes_store
@@ -42,8 +41,6 @@ from monitor.store import schrijven
 from monitor.store.sessie import Session
 
 MAX_TEKST = 5000
-LEZERS = frozenset({Rol.BEHEERDER, Rol.KIJKER, Rol.INVULLER})
-SCHRIJVERS = frozenset({Rol.BEHEERDER, Rol.INVULLER})
 
 
 class WaardeFout(MonitorFout):
@@ -95,22 +92,24 @@ class InvulVraag:
 
 def vereis_lezen(gebruiker: Gebruiker, organisatie_code: str) -> None:
     """Invullers read their own organisation's answers only; kijkers and beheerders all."""
-    vereis_rol(gebruiker, LEZERS, "de antwoorden van een organisatie")
-    _vereis_eigen_organisatie(gebruiker, organisatie_code, "zien")
+    vereis_organisatie(
+        gebruiker,
+        organisatie_code,
+        recht=Recht.INVULLEN,
+        recht_alle=Recht.LEZEN_VOOR_ALLE,
+        wat="de antwoorden zien",
+    )
 
 
 def vereis_schrijven(gebruiker: Gebruiker, organisatie_code: str) -> None:
     """Invullers change their own organisation's answers; beheerders any; kijkers none."""
-    vereis_rol(gebruiker, SCHRIJVERS, "antwoorden wijzigen")
-    _vereis_eigen_organisatie(gebruiker, organisatie_code, "wijzigen")
-
-
-def _vereis_eigen_organisatie(gebruiker: Gebruiker, organisatie_code: str, wat: str) -> None:
-    if gebruiker.rol == Rol.INVULLER and gebruiker.organisatie_code != organisatie_code:
-        raise GeenToegang(
-            f"Geen toegang: u kunt alleen de antwoorden van uw eigen organisatie "
-            f"({gebruiker.organisatie_code}) {wat}, niet die van {organisatie_code}."
-        )
+    vereis_organisatie(
+        gebruiker,
+        organisatie_code,
+        recht=Recht.INVULLEN,
+        recht_alle=Recht.INVULLEN_VOOR_ALLE,
+        wat="de antwoorden wijzigen",
+    )
 
 
 NIET_OPEN = {
@@ -142,7 +141,7 @@ def waarom_alleen_lezen(
         )
     heropend = inzending is not None and inzending.heropend_door is not None
     sluit = ronde.sluit_datum
-    if gebruiker.rol == Rol.INVULLER and sluit and vandaag > sluit and not heropend:
+    if not mag(gebruiker, Recht.INVULLEN_VOOR_ALLE) and sluit and vandaag > sluit and not heropend:
         return (
             f"De sluitdatum ({datum_kort(sluit)}) is voorbij; de antwoorden zijn alleen te lezen. "
             "Een beheerder kan ze heropenen."
@@ -548,7 +547,7 @@ def heropenen(
     nu: datetime,
 ) -> None:
     """A beheerder reopens submitted answers (also after the sluitdatum)."""
-    vereis_rol(gebruiker, frozenset({Rol.BEHEERDER}), "antwoorden heropenen")
+    vereis(gebruiker, Recht.RONDES_BEHEREN, "antwoorden heropenen")
     if ronde.status != RondeStatus.OPEN:
         raise MonitorFout(f"Ronde {ronde.jaar} is niet open (status: {ronde.status}).")
     antwoorden_store.zet_status(

@@ -10,7 +10,7 @@ import pandas as pd
 from monitor.domain import ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak import tekst
-from monitor.rechten import Gebruiker, vereis_namen
+from monitor.rechten import Recht, Zicht, vereis
 
 STAAF_TYPES = ("status4", "janee", "likert5")  # ordinal answers: one 100% stacked bar each
 INFORMATIE_TYPES = ("keuze", "meerkeuze", "getal", "bedrag", "tekst")
@@ -110,33 +110,31 @@ def thema_tabel(
 
 def toelichtingen(
     *,
-    gebruiker: Gebruiker,
+    zicht: Zicht,
     thema_nr: int,
     vragen: pd.DataFrame,
     antwoorden: pd.DataFrame,
     organisaties: pd.DataFrame,
     zoekterm: str = "",
 ) -> pd.DataFrame:
-    """The toelichtingen given on the thema's questions, optionally filtered (case-insensitive).
+    """The toelichtingen given on the thema's questions that the gate (``zicht``) lets through,
+    optionally filtered (case-insensitive) on the shown name or the (masked) text.
 
-    Columns: organisatie, actortype, vraag (code), antwoord (option code), toelichting.
-    Raises GeenToegang for the public view (toelichtingen name organisations).
+    Columns: organisatie (shown name), actortype, vraag (code), antwoord (option code),
+    toelichting. Raises GeenToegang for the public view (toelichtingen name organisations).
     """
-    vereis_namen(gebruiker, "de toelichtingen")
+    vereis(zicht.gebruiker, Recht.ANTWOORDEN_ANDEREN, "de toelichtingen")
     eigen = vragen.loc[vragen["thema_nr"] == thema_nr, ["id", "code", "actortype"]]
     met_tekst = antwoorden[antwoorden["toelichting"].fillna("").str.strip() != ""]
-    tabel = met_tekst.merge(eigen, left_on="vraag_id", right_on="id").merge(
-        organisaties[["code", "naam"]].rename(columns={"code": "organisatie_code"}),
-        on="organisatie_code",
-    )
+    tabel = zicht.rijen(met_tekst.merge(eigen, left_on="vraag_id", right_on="id"), organisaties)
     if zoekterm.strip():
         woord = zoekterm.strip().lower()
         tabel = tabel[
             tabel["toelichting"].str.lower().str.contains(woord, regex=False)
-            | tabel["naam"].str.lower().str.contains(woord, regex=False)
+            | tabel["organisatie"].str.lower().str.contains(woord, regex=False)
         ]
     return (
-        tabel.rename(columns={"naam": "organisatie", "code": "vraag", "waarde": "antwoord"})[
+        tabel.rename(columns={"code": "vraag", "waarde": "antwoord"})[
             ["organisatie", "actortype", "vraag", "antwoord", "toelichting"]
         ]
         .sort_values(["vraag", "organisatie"])

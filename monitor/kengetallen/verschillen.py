@@ -7,7 +7,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES, optie_label
 from monitor.kengetallen.gereed import voortgang_score
-from monitor.rechten import Gebruiker, mag_namen_zien
+from monitor.rechten import Zicht
 
 ENKELE_ACTOREN = tuple(a.code for a in ACTORTYPES if not a.collectief)
 KOLOMMEN = ["thema_nr", "afspraak_code", "afspraak", "actortype", "antwoord", "toelichting"]
@@ -15,7 +15,7 @@ KOLOMMEN = ["thema_nr", "afspraak_code", "afspraak", "actortype", "antwoord", "t
 
 def verschillen(
     *,
-    gebruiker: Gebruiker,
+    zicht: Zicht,
     vragen: pd.DataFrame,
     antwoorden: pd.DataFrame,
     afspraken: pd.DataFrame,
@@ -24,9 +24,10 @@ def verschillen(
     actor with its answer (Dutch label) and toelichting, actors in the Hervormingsagenda order.
 
     Progress is compared on the voortgang score, so 'Ja' and 'Afgerond' count as the same.
-    The public view gets the answers without toelichtingen.
+    The single national actors' answers are the totals of their actortype (as in the published
+    report); a toelichting only where the gate (``zicht``) shows the actor by its own name.
     """
-    toelichtingen_zien = mag_namen_zien(gebruiker)
+    genoemd = zicht.genoemd
     eigen = vragen[vragen["actortype"].isin(ENKELE_ACTOREN) & vragen["afspraak_code"].notna()]
     frame = antwoorden.merge(
         eigen[["id", "actortype", "afspraak_code", "thema_nr"]], left_on="vraag_id", right_on="id"
@@ -47,7 +48,7 @@ def verschillen(
                     teksten.get(afspraak_code, afspraak_code),
                     rij.actortype,
                     optie_label(rij.waarde),
-                    (rij.toelichting or "") if toelichtingen_zien else "",
+                    (rij.toelichting or "") if rij.organisatie_code in genoemd else "",
                 )
             )
     return (

@@ -11,13 +11,10 @@ from monitor.domain import (
     ACTORTYPES,
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
-    Rol,
     opties_voor,
     parse_opties,
 )
-from monitor.rechten import Gebruiker, vereis_rol
-
-NAMEN_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
+from monitor.rechten import Gebruiker, Recht, vereis
 
 VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
 
@@ -200,7 +197,7 @@ def niet_gerespondeerd(
 
     Raises GeenToegang for other roles (the names are not public).
     """
-    vereis_rol(gebruiker, NAMEN_ROLLEN, "de lijst van wie niet heeft gereageerd")
+    vereis(gebruiker, Recht.NIET_RESPONDENTEN, "de lijst van wie niet heeft gereageerd")
     gedaan = respondenten(antwoorden)
     collectief = organisaties[organisaties["actortype"].isin(["gemeente", "regio"])]
     return (

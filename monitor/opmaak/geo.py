@@ -7,7 +7,11 @@ from pathlib import Path
 
 from monitor.config import REFERENCE_DIR
 
-LAGEN = {"gemeente": "gemeente_2024.geojson", "regio": "jeugdregio_2024.geojson"}
+LAGEN = {
+    "gemeente": "gemeente_2024.geojson",
+    "regio": "jeugdregio_2024.geojson",
+    "provincie": "provincie_2024.geojson",
+}
 
 
 DECIMALEN = 3  # about 100 m: the precision of the simplified source, and a third less to send

@@ -7,17 +7,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from monitor.domain import Rol
 from monitor.errors import MonitorFout
 from monitor.rapportage.bron import laad_bron
-from monitor.rechten import Gebruiker
+from monitor.rechten import CLI
 from monitor.reflectie import dias as reflectie
 from monitor.store import lezen, sessie
 from monitor.store import reflectie as reflectie_opslag
 from monitor.store.sessie import Engine
 
 FORMATEN = (".pptx", ".xlsx", ".pdf")
-CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
 
 
 def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
@@ -30,9 +28,7 @@ def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
         bron = laad_bron(session, jaar)
         ronde = lezen.ronde_by_jaar(session, jaar)
         opgeslagen = reflectie_opslag.load_deck(session=session, ronde_id=ronde.id)
-        notities = reflectie_opslag.notities(
-            session=session, gebruiker=CLI_GEBRUIKER, ronde_id=ronde.id
-        )
+        notities = reflectie_opslag.notities(session=session, gebruiker=CLI, ronde_id=ronde.id)
     if suffix == ".xlsx":
         from monitor.rapportage.excel_tabellen import bouw_xlsx
 

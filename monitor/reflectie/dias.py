@@ -36,7 +36,7 @@ from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.verschillen import verschillen
 from monitor.kengetallen.voortgang import respons
 from monitor.opmaak.tekst import afkorten, datum, procent
-from monitor.rechten import PUBLIEK
+from monitor.rechten import GEEN_ZICHT
 
 TABEL_KOLOMMEN = ["categorie", "reeks", "reeks_code", "waarde"]
 
@@ -303,7 +303,7 @@ def verschillen_dia(bron: Bron) -> Dia:
     (0 = nog niet begonnen/nee … 100 = afgerond/ja). Key message rule: how many such afspraken,
     and the one with the largest gap."""
     tabel = verschillen(
-        gebruiker=PUBLIEK, vragen=bron.vragen, antwoorden=bron.antwoorden, afspraken=bron.afspraken
+        zicht=GEEN_ZICHT, vragen=bron.vragen, antwoorden=bron.antwoorden, afspraken=bron.afspraken
     )
     rijen = []
     grootste = (0.0, "")

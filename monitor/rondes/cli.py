@@ -9,15 +9,13 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from monitor.domain import Rol, RondeStatus, Zichtbaarheid
+from monitor.domain import RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
 from monitor.opmaak.tekst import datum, getal
-from monitor.rechten import Gebruiker
+from monitor.rechten import CLI
 from monitor.rondes import levensloop
 from monitor.store import sessie
 from monitor.store.sessie import Engine
-
-CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="cli")
 
 
 def _datum(tekst: str | None, veld: str) -> date | None:
@@ -76,9 +74,7 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
             van_jaar=args.van,
         )
         with sessie.schrijf(engine) as session:
-            ronde = levensloop.maak_ronde(
-                session=session, gebruiker=CLI_GEBRUIKER, gegevens=gegevens
-            )
+            ronde = levensloop.maak_ronde(session=session, gebruiker=CLI, gegevens=gegevens)
             tabel = levensloop.rondes_tabel(session).set_index("jaar")
             vragen = int(tabel.loc[ronde.jaar, "vragen"])
         van = f", {vragen} vragen gekopieerd uit ronde {args.van}" if args.van else ""
@@ -87,7 +83,7 @@ def run(engine: Engine, args: argparse.Namespace, vandaag: date | None = None) -
         with sessie.schrijf(engine) as session:
             ronde = levensloop.zet_status(
                 session=session,
-                gebruiker=CLI_GEBRUIKER,
+                gebruiker=CLI,
                 jaar=args.jaar,
                 status=args.status,
                 vandaag=vandaag,

@@ -20,18 +20,17 @@ from datetime import UTC, date, datetime
 
 import pandas as pd
 
-from monitor.domain import Rol, RondeStatus, Zichtbaarheid
+from monitor.domain import RondeStatus, Zichtbaarheid
 from monitor.errors import BeheerFout
 from monitor.kengetallen.voortgang import overzicht
 from monitor.models import Planning, Ronde, RondeSnapshot
 from monitor.opmaak.tekst import datum as datum_tekst
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.rondes.vragenlijst import parse_planning
 from monitor.store import lezen, schrijven
 from monitor.store import rondes as rondes_store
 from monitor.store.sessie import Session
 
-BEHEERDERS = frozenset({Rol.BEHEERDER})
 BRON = "beheer"
 EERSTE_JAAR, LAATSTE_JAAR = 2000, 2100
 
@@ -63,7 +62,7 @@ def _nu(nu: datetime | None) -> datetime:
 
 
 def _vereis_beheerder(gebruiker: Gebruiker, wat: str) -> None:
-    vereis_rol(gebruiker, BEHEERDERS, wat)
+    vereis(gebruiker, Recht.RONDES_BEHEREN, wat)
 
 
 def _audit(

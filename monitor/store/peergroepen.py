@@ -9,10 +9,9 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from monitor.benchmark.vergelijking import RondeInstellingen
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Organisatie, PeerGroep, Ronde
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, RondeInstellingen
 
 MAX_NAAM = 80
 
@@ -33,6 +32,7 @@ def ronde_instellingen(session: Session, ronde_id: int) -> RondeInstellingen:
         jaar=ronde.jaar,
         zichtbaarheid=ronde.zichtbaarheid,
         benchmark_na_indienen=ronde.benchmark_na_indienen,
+        status=ronde.status,
     )
 
 

@@ -18,14 +18,12 @@ from datetime import UTC, date, datetime
 import pandas as pd
 from sqlmodel import Session, select
 
-from monitor.domain import ACTORTYPE_BY_CODE, ROL_LABELS, Rol
+from monitor.domain import ACTORTYPE_BY_CODE, ROL_LABELS
 from monitor.errors import MonitorFout
 from monitor.models import Deck, Notitie, Ronde
-from monitor.rechten import INGELOGDE_ROLLEN, Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.reflectie.dias import controleer_notitie, deck_naar_tekst
 
-SCHRIJF_ROLLEN = frozenset({Rol.BEHEERDER, Rol.KIJKER})
-LEES_ROLLEN = INGELOGDE_ROLLEN
 DECK_NAAM = "Reflectiesessie"
 NOTITIE_KOLOMMEN = [
     "id",
@@ -40,14 +38,6 @@ NOTITIE_KOLOMMEN = [
 ]
 
 
-def mag_schrijven(gebruiker: Gebruiker) -> bool:
-    return gebruiker.rol in SCHRIJF_ROLLEN
-
-
-def mag_notities_lezen(gebruiker: Gebruiker) -> bool:
-    return gebruiker.rol in LEES_ROLLEN
-
-
 def load_deck(*, session: Session, ronde_id: int) -> str | None:
     """The saved slide keys (';'-joined) of the round's deck, or None when none was saved."""
     deck = session.exec(
@@ -58,7 +48,7 @@ def load_deck(*, session: Session, ronde_id: int) -> str | None:
 
 def save_deck(*, session: Session, gebruiker: Gebruiker, ronde_id: int, dias: list[str]) -> None:
     """Save the chosen and ordered slides as the round's deck (replacing an earlier one)."""
-    vereis_rol(gebruiker, SCHRIJF_ROLLEN, "het bewaren van een deck")
+    vereis(gebruiker, Recht.NOTITIES_SCHRIJVEN, "het bewaren van een deck")
     tekst = deck_naar_tekst(dias)
     deck = session.exec(select(Deck).where(Deck.ronde_id == ronde_id)).first()
     if deck is None:
@@ -84,7 +74,7 @@ def add_notitie(
     Raises GeenToegang for roles that may not write, MonitorFout for a note with contact
     details or names, an unknown eigenaar, or a deadline without eigenaar.
     """
-    vereis_rol(gebruiker, SCHRIJF_ROLLEN, "het maken van notities")
+    vereis(gebruiker, Recht.NOTITIES_SCHRIJVEN, "het maken van notities")
     schoon = controleer_notitie(tekst)
     if eigenaar is not None and eigenaar not in ACTORTYPE_BY_CODE:
         raise MonitorFout(f"Onbekende eigenaar '{eigenaar}': kies een actor.")
@@ -114,7 +104,7 @@ def notities(
 
     Columns: NOTITIE_KOLOMMEN (eigenaar is the actortype label). GeenToegang for the public.
     """
-    vereis_rol(gebruiker, LEES_ROLLEN, "de notities van de reflectiesessie")
+    vereis(gebruiker, Recht.NOTITIES_LEZEN, "de notities van de reflectiesessie")
     stmt = select(Notitie).where(Notitie.ronde_id == ronde_id)
     if dia is not None:
         stmt = stmt.where(Notitie.dia == dia)
@@ -147,7 +137,7 @@ def set_opvolging(
     *, session: Session, gebruiker: Gebruiker, notitie_id: int, opvolging: str
 ) -> None:
     """Record what became of an actiepunt (checked like a note; empty clears it)."""
-    vereis_rol(gebruiker, SCHRIJF_ROLLEN, "het bijwerken van de opvolging")
+    vereis(gebruiker, Recht.NOTITIES_SCHRIJVEN, "het bijwerken van de opvolging")
     notitie = session.get(Notitie, notitie_id)
     if notitie is None or not notitie.is_actiepunt:
         raise MonitorFout(f"Actiepunt {notitie_id} bestaat niet.")

@@ -6,14 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor.benchmark import groepen as groepen_mod
 from monitor.benchmark import vergelijking as bm
 from monitor.benchmark.profiel import profiel_xlsx
-from monitor.domain import ACTORTYPE_BY_CODE, Rol, inwonersklasse_label
+from monitor.domain import ACTORTYPE_BY_CODE, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.rechten import Gebruiker
+from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
 from monitor.ui import data
 from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
 
@@ -37,7 +38,7 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     for kijkers and beheerders any gemeente or regio from a searchable list (``?organisatie=``;
     a name instead of a code in the URL is looked up)."""
     gevraagd = st.query_params.get("organisatie", "")
-    if gebruiker.rol == Rol.INVULLER:
+    if not mag(gebruiker, Recht.BENCHMARK_ALLE):
         eigen = gebruiker.organisatie_code or ""
         if gevraagd and gevraagd != eigen:
             st.error(
@@ -56,11 +57,12 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     )
     codes = kiesbaar["code"].tolist()
     if gevraagd and gevraagd not in codes:
-        gevonden = bm.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
+        gevonden = groepen_mod.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
         if not gevonden.empty:
             st.query_params["organisatie"] = gevonden["code"].iloc[0]
     labels = {
-        c: bm.zoeklabel(n, c) for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)
+        c: groepen_mod.zoeklabel(n, c)
+        for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)
     }
     return keuze_uit_url(
         "Gemeente of jeugdregio",
@@ -73,14 +75,14 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
 
 
 def kies_groep(
-    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame
-) -> bm.Vergelijkgroep | None:
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool
+) -> groepen_mod.Vergelijkgroep | None:
     """The peer group from ``?groep=``: the standard groups, saved groups and this session's
-    own selection."""
-    groepen = bm.standaardgroepen(code, organisaties)
+    own selection; in an anonymous round only the groups rechten.veilige_groepen allows."""
+    groepen = groepen_mod.standaardgroepen(code, organisaties)
     for opgeslagen in data.peergroepen(gebruiker):
         groepen.append(
-            bm.eigen_groep(
+            groepen_mod.eigen_groep(
                 f"eigen-{opgeslagen.id}",
                 f"Eigen: {opgeslagen.naam}",
                 opgeslagen.leden,
@@ -90,7 +92,10 @@ def kies_groep(
         )
     sessie = st.session_state.get(EIGEN_LEDEN) or []
     if sessie:
-        groepen.append(bm.eigen_groep("eigen", "Eigen selectie", sessie, code, organisaties))
+        groepen.append(
+            groepen_mod.eigen_groep("eigen", "Eigen selectie", sessie, code, organisaties)
+        )
+    groepen = veilige_groepen(groepen, anoniem)
     if not groepen:
         return None
     per_sleutel = {g.sleutel: g for g in groepen}
@@ -107,13 +112,21 @@ def kies_groep(
     return per_sleutel[sleutel]
 
 
-def eigen_groep_samenstellen(gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame) -> None:
-    """Compose a custom group; saved per account, or for this session only without one."""
+def eigen_groep_samenstellen(
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool
+) -> None:
+    """Compose a custom group; saved per account, or for this session only without one. Not in
+    an anonymous round (the page says why)."""
+    if anoniem:
+        st.caption(GEEN_EIGEN_GROEP)
+        return
     actortype = organisaties.loc[organisaties["code"] == code, "actortype"].iloc[0]
     zelfde = organisaties[
         (organisaties["actortype"] == actortype) & (organisaties["code"] != code)
     ].sort_values("naam")
-    labels = {c: bm.zoeklabel(n, c) for c, n in zip(zelfde["code"], zelfde["naam"], strict=True)}
+    labels = {
+        c: groepen_mod.zoeklabel(n, c) for c, n in zip(zelfde["code"], zelfde["naam"], strict=True)
+    }
     with st.expander("Eigen vergelijkgroep samenstellen"):
         st.multiselect(
             "Organisaties in de eigen selectie",
@@ -217,25 +230,25 @@ def thema_tabel(uitkomst: bm.Benchmark, themas: pd.DataFrame) -> pd.DataFrame:
 def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.DataFrame:
     """The thema figures as Dutch text, for the table view and the download."""
 
-    def getal(w) -> str:
+    def _of_streep(w) -> str:
         return "–" if pd.isna(w) else tekst.getal(w)
 
     weergave = pd.DataFrame(
         {
             "Thema": tabel["thema"],
-            "Eigen index": tabel["eigen"].map(getal),
-            "Mediaan groep": tabel["mediaan"].map(getal),
-            "Eerste kwartiel": tabel["q1"].map(getal),
-            "Derde kwartiel": tabel["q3"].map(getal),
-            "Laagste": tabel["minimum"].map(getal),
-            "Hoogste": tabel["maximum"].map(getal),
-            "Percentiel": tabel["percentiel"].map(getal),
+            "Eigen index": tabel["eigen"].map(_of_streep),
+            "Mediaan groep": tabel["mediaan"].map(_of_streep),
+            "Eerste kwartiel": tabel["q1"].map(_of_streep),
+            "Derde kwartiel": tabel["q3"].map(_of_streep),
+            "Laagste": tabel["minimum"].map(_of_streep),
+            "Hoogste": tabel["maximum"].map(_of_streep),
+            "Percentiel": tabel["percentiel"].map(_of_streep),
             "Organisaties in groep": tabel["n"],
         }
     )
     if vorig_jaar is not None:
-        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(getal)
-        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(getal)
+        weergave[f"Eigen index {vorig_jaar}"] = tabel["eigen_vorig"].map(_of_streep)
+        weergave[f"Mediaan groep {vorig_jaar}"] = tabel["mediaan_vorig"].map(_of_streep)
     return weergave
 
 

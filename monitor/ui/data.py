@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from monitor import rechten
 from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import get_settings
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
@@ -22,7 +23,7 @@ from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen import verandering as verandering_mod
 from monitor.kengetallen import verschillen as verschillen_mod
 from monitor.kengetallen.filters import Filter
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, RondeInstellingen, Zicht
 from monitor.reflectie.dias import Bron, Dia, catalogus
 from monitor.rondes import levensloop as rondebeheer_mod
 from monitor.store import antwoorden as antwoorden_store
@@ -153,8 +154,9 @@ def afspraken(versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def verschillen(ronde_id: int, versie: int, gebruiker: Gebruiker) -> pd.DataFrame:
+    """The national actors' differing answers; toelichtingen as far as the gate allows."""
     return verschillen_mod.verschillen(
-        gebruiker=gebruiker,
+        zicht=zicht(ronde_id, gebruiker, versie),
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         afspraken=afspraken(versie),
@@ -184,11 +186,15 @@ def ronde_tabel(versie: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def gefilterd(ronde_id: int, versie: int, filter_: Filter) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The round's vragen and antwoorden under the sidebar filter."""
-    return (
-        filters_mod.filter_vragen(vragen(ronde_id, versie), filter_),
-        filters_mod.filter_antwoorden(antwoorden(ronde_id, versie), organisaties(versie), filter_),
+    """The round's vragen and antwoorden under the sidebar filter. A filter on organisations
+    that leaves fewer than MIN_ANONIEM gemeenten or regio's drops them (rechten.alleen_totalen):
+    the totals of a tiny group would be one organisation's answers."""
+    gefilterde = filters_mod.filter_antwoorden(
+        antwoorden(ronde_id, versie), organisaties(versie), filter_
     )
+    if filter_.op_organisaties:
+        gefilterde = rechten.alleen_totalen(gefilterde, organisaties(versie))
+    return filters_mod.filter_vragen(vragen(ronde_id, versie), filter_), gefilterde
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
@@ -245,12 +251,19 @@ def respons_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFra
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def respons_per_groep(ronde_id: int, versie: int, per: str, filter_: Filter) -> pd.DataFrame:
-    return landelijk_mod.respons_per_groep(
+def respons_per_groep(
+    ronde_id: int, versie: int, per: str, filter_: Filter, gebruiker: Gebruiker
+) -> pd.DataFrame:
+    """Respons of the gemeenten per provincie or jeugdregio. Whether the regio's themselves
+    responded is response status per organisation: only with the non-respondents right."""
+    tabel = landelijk_mod.respons_per_groep(
         filters_mod.filter_organisaties(organisaties(versie), filter_),
         antwoorden(ronde_id, versie),
         per=per,
     )
+    if not rechten.mag(gebruiker, rechten.Recht.NIET_RESPONDENTEN):
+        tabel = tabel.drop(columns="regio_ingevuld")
+    return tabel
 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
@@ -337,7 +350,7 @@ def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def ronde_instellingen(ronde_id: int, versie: int) -> benchmark_mod.RondeInstellingen:
+def ronde_instellingen(ronde_id: int, versie: int) -> RondeInstellingen:
     with sessie.lees(engine()) as session:
         return benchmark_opslag.ronde_instellingen(session, ronde_id)
 
@@ -376,7 +389,7 @@ def benchmark(
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def regio_raster(
     ronde_id: int, regio_code: str, gebruiker: Gebruiker, versie: int
-) -> tuple[pd.DataFrame, benchmark_mod.Toegang]:
+) -> tuple[pd.DataFrame, rechten.Toegang]:
     return benchmark_mod.regio_raster(
         gebruiker=gebruiker,
         regio_code=regio_code,
@@ -385,6 +398,47 @@ def regio_raster(
         vragen=vragen(ronde_id, versie),
         antwoorden=antwoorden(ronde_id, versie),
         ingediend=set(ingediend(ronde_id, versie)),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The gate: organisation-level rows only through rechten.zicht
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def zicht(ronde_id: int, gebruiker: Gebruiker, versie: int) -> Zicht:
+    """What ``gebruiker`` may see of every organisation in the round (rechten.zicht, applied
+    per actortype). Every loader below that returns organisation rows goes through it."""
+    return rechten.zicht_per_actortype(
+        gebruiker,
+        instellingen=ronde_instellingen(ronde_id, versie),
+        organisaties=organisaties(versie),
+        ingediend=ingediend(ronde_id, versie),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def toelichtingen(
+    ronde_id: int, thema_nr: int, gebruiker: Gebruiker, versie: int, zoekterm: str = ""
+) -> pd.DataFrame:
+    """The thema's toelichtingen as far as the gate lets ``gebruiker`` see them."""
+    return themaoverzicht.toelichtingen(
+        zicht=zicht(ronde_id, gebruiker, versie),
+        thema_nr=thema_nr,
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        organisaties=organisaties(versie),
+        zoekterm=zoekterm,
+    )
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def niet_gerespondeerd(ronde_id: int, gebruiker: Gebruiker, versie: int) -> pd.DataFrame:
+    """Who did not respond; GeenToegang without the non-respondents right."""
+    return voortgang.niet_gerespondeerd(
+        gebruiker=gebruiker,
+        organisaties=organisaties(versie),
+        antwoorden=antwoorden(ronde_id, versie),
     )
 
 

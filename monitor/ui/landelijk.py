@@ -8,12 +8,13 @@ import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, opties_voor, parse_opties
 from monitor.kengetallen import filters as filters_mod
+from monitor.kengetallen import kaart as kaart_mod
 from monitor.kengetallen import landelijk, voortgang
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.filters import Filter
 from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
-from monitor.rechten import PUBLIEK
+from monitor.rechten import PUBLIEK, Gebruiker
 from monitor.ui import data
 from monitor.ui.components import grafiek, keuze_uit_url
 from monitor.ui.data import RondeInfo
@@ -21,6 +22,7 @@ from monitor.ui.data import RondeInfo
 LAGEN = {"gemeente": "Gemeenten", "regio": "Jeugdregio's"}
 EENHEID = {"gemeente": "gemeente", "regio": "jeugdregio"}
 KLEUREN = {"index": "Voortgangsindex", "vraag": "Antwoord op één vraag"}
+GROEP_EENHEID = {"regio": "jeugdregio", "provincie": "provincie"}
 
 
 @st.cache_data(show_spinner=False)
@@ -136,37 +138,62 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
 
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _kaart_figuur(
-    ronde_id: int, versie: int, laag: str, vraag_code: str | None, filter_: Filter, titel: str
+    ronde_id: int,
+    versie: int,
+    laag: str,
+    vraag_code: str | None,
+    filter_: Filter,
+    titel: str,
+    gebruiker: Gebruiker,
 ):
-    """Built once per ronde, data versie, layer, vraag and filter: validating the geometry is
-    the slow part, so the figure object itself is cached."""
-    waarden, opties = _kaart_waarden(ronde_id, versie, laag, vraag_code, filter_)
+    """Built once per ronde, data versie, layer, vraag, filter and user: validating the
+    geometry is the slow part, so the figure object itself is cached."""
+    uitkomst, opties = _kaart_waarden(ronde_id, versie, laag, vraag_code, filter_, gebruiker)
     if vraag_code is None:
-        return charts.kaart(_geojson(laag), waarden, titel, "Index")
-    return charts.kaart_categorisch(_geojson(laag), waarden, titel, opties)
+        return charts.kaart(_geojson(uitkomst.laag), uitkomst.rijen, titel, "Index")
+    return charts.kaart_categorisch(_geojson(uitkomst.laag), uitkomst.rijen, titel, opties)
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def _kaart_waarden(
-    ronde_id: int, versie: int, laag: str, vraag_code: str | None, filter_: Filter
-) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
-    """The map's rows (code, naam, and waarde or optie/label) and, for a vraag, its options."""
+    ronde_id: int,
+    versie: int,
+    laag: str,
+    vraag_code: str | None,
+    filter_: Filter,
+    gebruiker: Gebruiker,
+) -> tuple[kaart_mod.Kaart, list[tuple[str, str]]]:
+    """The map's rows through the gate (per organisation or aggregated, see kengetallen.kaart)
+    and, for a vraag, its options."""
     organisaties = filters_mod.filter_organisaties(data.organisaties(versie), filter_)
     eigen = organisaties[organisaties["actortype"] == laag][["code", "naam"]]
+    opties: list[tuple[str, str]] | None = None
     if vraag_code is None:
         index = data.voortgangsindex_per_organisatie(ronde_id, versie)
         waarden = eigen.merge(
             index.rename(columns={"organisatie_code": "code"}), on="code", how="left"
         )
-        return waarden.assign(waarde=waarden["index"].astype(float)), []
-    vragen = data.vragen(ronde_id, versie)
-    vraag = next(v for v in vragen.itertuples() if v.code == vraag_code)
-    opties = opties_voor(vraag.vraagtype, parse_opties(vraag.opties or ""))
-    waarden = landelijk.antwoord_per_organisatie(eigen, data.antwoorden(ronde_id, versie), vraag)
-    return waarden, [(o.code, o.label) for o in opties]
+        waarden = waarden.assign(waarde=waarden["index"].astype(float))[["code", "naam", "waarde"]]
+    else:
+        vragen = data.vragen(ronde_id, versie)
+        vraag = next(v for v in vragen.itertuples() if v.code == vraag_code)
+        keuzes = opties_voor(vraag.vraagtype, parse_opties(vraag.opties or ""))
+        opties = [(o.code, o.label) for o in keuzes]
+        waarden = landelijk.antwoord_per_organisatie(
+            eigen, data.antwoorden(ronde_id, versie), vraag
+        )
+    uitkomst = kaart_mod.kaart_rijen(
+        data.zicht(ronde_id, gebruiker, versie),
+        instellingen=data.ronde_instellingen(ronde_id, versie),
+        waarden=waarden,
+        organisaties=organisaties,
+        laag=laag,
+        opties=opties,
+    )
+    return uitkomst, opties or []
 
 
-def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
+def kaart(ronde: RondeInfo, versie: int, filter_: Filter, gebruiker: Gebruiker) -> None:
     """The map of the Netherlands per gemeente or jeugdregio, coloured by the voortgangsindex
     or by the answer to one vraag (all choices kept in the URL)."""
     kolommen = st.columns([1, 1.3, 3])
@@ -202,19 +229,37 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     else:
         titel = f"{vraag_code}: antwoord per {EENHEID[laag]}, ronde {ronde.jaar}"
         st.caption(f"**{vraag_code}**: {teksten[vraag_code]}")
-    waarden, _ = _kaart_waarden(ronde.id, versie, laag, vraag_code, filter_)
-    if vraag_code is None:
-        tabel = waarden.assign(waarde=waarden["waarde"].map(tekst.getal))[
-            ["code", "naam", "waarde"]
-        ].rename(columns={"code": "Code", "naam": LAGEN[laag], "waarde": "Index (0–100)"})
-    else:
-        tabel = waarden[["code", "naam", "label"]].rename(
-            columns={"code": "Code", "naam": LAGEN[laag], "label": "Antwoord"}
-        )
+    uitkomst, _ = _kaart_waarden(ronde.id, versie, laag, vraag_code, filter_, gebruiker)
+    if uitkomst.melding:
+        st.caption(uitkomst.melding)
+    if uitkomst.rijen.empty:
+        return
+    tabel = _kaart_tabel(uitkomst, vraag_code is not None, LAGEN[laag])
+    if not uitkomst.per_organisatie:
+        titel = f"{titel} (totalen per {GROEP_EENHEID[uitkomst.laag]})"
     grafiek(
-        _kaart_figuur(ronde.id, versie, laag, vraag_code, filter_, titel),
+        _kaart_figuur(ronde.id, versie, laag, vraag_code, filter_, titel, gebruiker),
         titel=titel,
         alt=f"Kaart van Nederland: {titel}; grijs is geen antwoord. De tabel geeft dezelfde "
         "waarden.",
         tabel=pd.DataFrame(tabel),
     )
+
+
+def _kaart_tabel(uitkomst: kaart_mod.Kaart, per_vraag: bool, laag_naam: str) -> pd.DataFrame:
+    """The map as a table: only the rows with a value (who did not answer is not listed)."""
+    rijen = uitkomst.rijen
+    waarde = "label" if per_vraag else "waarde"
+    if not per_vraag:  # the index as shown everywhere: whole, half up, Dutch
+        rijen = rijen.dropna(subset=["waarde"]).assign(waarde=rijen["waarde"].map(tekst.getal))
+    if not uitkomst.per_organisatie:
+        kop = GROEP_EENHEID[uitkomst.laag].capitalize()
+        kolommen = {"naam": kop, "n": "Antwoorden", "totaal": "Totaal"}
+        if per_vraag:
+            kolommen = {**kolommen, "label": "Meest gekozen", "verdeling": "Verdeling"}
+        else:
+            kolommen = {**kolommen, "waarde": "Gemiddelde index (0–100)"}
+        return rijen.dropna(subset=[waarde])[list(kolommen)].rename(columns=kolommen)
+    kolommen = {"code": "Code", "naam": laag_naam}
+    kolommen[waarde] = "Antwoord" if per_vraag else "Index (0–100)"
+    return pd.DataFrame(rijen[list(kolommen)].rename(columns=kolommen))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor.domain import Rol
-from monitor.rechten import ALLE_ROLLEN, INGELOGDE_ROLLEN
+from monitor.rechten import Recht, rollen_met
 
 
 @dataclass(frozen=True)
@@ -13,8 +13,13 @@ class Pagina:
     pad: str  # relative to app.py
     titel: str
     sectie: str
-    rollen: frozenset[Rol]
+    recht: Recht  # the right a user needs to open the page (rechten.RECHTEN decides who)
     icoon: str = ""
+
+    @property
+    def rollen(self) -> frozenset[Rol]:
+        """The roles that may open the page, read from the one table of rights."""
+        return rollen_met(self.recht)
 
     @property
     def url_pad(self) -> str:
@@ -25,58 +30,56 @@ class Pagina:
 
 
 PAGINAS: tuple[Pagina, ...] = (
-    Pagina("app.py", "Start", "Monitor", ALLE_ROLLEN, ":material/home:"),
-    Pagina("pages/thema.py", "Thema's", "Landelijk beeld", ALLE_ROLLEN, ":material/category:"),
-    Pagina("pages/planning.py", "Planning", "Landelijk beeld", ALLE_ROLLEN, ":material/event:"),
-    Pagina("pages/beleving.py", "Beleving", "Landelijk beeld", ALLE_ROLLEN, ":material/mood:"),
+    Pagina("app.py", "Start", "Monitor", Recht.TOTALEN, ":material/home:"),
+    Pagina("pages/thema.py", "Thema's", "Landelijk beeld", Recht.TOTALEN, ":material/category:"),
+    Pagina("pages/planning.py", "Planning", "Landelijk beeld", Recht.TOTALEN, ":material/event:"),
+    Pagina("pages/beleving.py", "Beleving", "Landelijk beeld", Recht.TOTALEN, ":material/mood:"),
     Pagina(
         "pages/verschillen.py",
         "Verschillen tussen actoren",
         "Landelijk beeld",
-        ALLE_ROLLEN,
+        Recht.TOTALEN,
         ":material/compare_arrows:",
     ),
-    Pagina("pages/respons.py", "Respons", "Landelijk beeld", ALLE_ROLLEN, ":material/groups:"),
+    Pagina("pages/respons.py", "Respons", "Landelijk beeld", Recht.TOTALEN, ":material/groups:"),
     Pagina(
         "pages/invullen.py",
         "Vragenlijst invullen",
         "Eigen organisatie",
-        frozenset({Rol.INVULLER, Rol.BEHEERDER}),
+        Recht.INVULLEN,
         ":material/edit_note:",
     ),
     Pagina(
-        "pages/benchmark.py", "Benchmark", "Vergelijken", INGELOGDE_ROLLEN, ":material/leaderboard:"
+        "pages/benchmark.py", "Benchmark", "Vergelijken", Recht.BENCHMARK, ":material/leaderboard:"
     ),
     Pagina(
         "pages/reflectiesessie.py",
         "Reflectiesessie",
         "Reflectie en rapportage",
-        ALLE_ROLLEN,
+        Recht.TOTALEN,
         ":material/slideshow:",
     ),
     Pagina(
         "pages/actiepunten.py",
         "Actiepunten",
         "Reflectie en rapportage",
-        INGELOGDE_ROLLEN,
+        Recht.NOTITIES_LEZEN,
         ":material/task_alt:",
     ),
     Pagina(
         "pages/rapportage.py",
         "Rapportage",
         "Reflectie en rapportage",
-        ALLE_ROLLEN,
+        Recht.TOTALEN,
         ":material/description:",
     ),
-    Pagina(
-        "pages/beheer.py", "Beheer", "Beheer", frozenset({Rol.BEHEERDER}), ":material/settings:"
-    ),
-    Pagina("pages/inloggen.py", "Inloggen", "Account", ALLE_ROLLEN, ":material/login:"),
+    Pagina("pages/beheer.py", "Beheer", "Beheer", Recht.RONDES_BEHEREN, ":material/settings:"),
+    Pagina("pages/inloggen.py", "Inloggen", "Account", Recht.TOTALEN, ":material/login:"),
     Pagina(
         "pages/toegankelijkheid.py",
         "Toegankelijkheid",
         "Over",
-        ALLE_ROLLEN,
+        Recht.TOTALEN,
         ":material/accessibility:",
     ),
 )

@@ -15,7 +15,7 @@ import streamlit as st
 from monitor.config import get_settings
 from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
 from monitor.invullen import accounts
-from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.rechten import PUBLIEK, Gebruiker, mag
 from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
@@ -111,7 +111,7 @@ def setup_page(pad: str) -> PaginaContext:
         st.info(f"**{DEMO_BANNER}**: alle antwoorden en toelichtingen zijn verzonnen.", icon="ℹ️")
     if st.session_state.pop("sessie_verlopen", False):
         st.warning("Uw sessie is verlopen na een tijd zonder activiteit. Log opnieuw in.")
-    if gebruiker.rol not in pagina.rollen:
+    if not mag(gebruiker, pagina.recht):
         st.error(
             f"Geen toegang: de pagina '{pagina.titel}' is niet beschikbaar voor uw rol "
             f"({ROL_LABELS[gebruiker.rol]}). Log in met een rol die deze pagina mag zien."

@@ -11,7 +11,7 @@ from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak.tekst import datum, datum_tijd_kort
 from monitor.rapportage.figuren import dia_figuur
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, Recht, mag
 from monitor.reflectie.dias import Dia
 from monitor.store import reflectie, sessie
 from monitor.ui import data
@@ -88,7 +88,7 @@ def toon_dia(dia: Dia) -> None:
 def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
     """The notes of this slide (signed-in users) and a form to add one (facilitators)."""
     st.subheader("Notities bij deze dia")
-    if not reflectie.mag_notities_lezen(gebruiker):
+    if not mag(gebruiker, Recht.NOTITIES_LEZEN):
         st.caption("Notities en actiepunten zijn zichtbaar na inloggen.")
         return
     with sessie.lees(data.engine()) as session:
@@ -105,7 +105,7 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
                 actie += f", deadline {datum(rij.deadline)}"
         st.markdown(f"{datum_tijd_kort(rij.aangemaakt_op)} · {actie.lstrip(' —')}")
         st.text(rij.tekst)  # plain text, never HTML
-    if reflectie.mag_schrijven(gebruiker):
+    if mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         _notitie_formulier(gebruiker, ronde_id, dia)
     else:
         st.caption("Notities maken kunnen beheerders en kijkers (de begeleiders van de sessie).")
@@ -166,7 +166,7 @@ def _bewaar(
 
 def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck: list[str]) -> None:
     """Choose and order the slides (facilitators only); saved as the round's deck."""
-    if not reflectie.mag_schrijven(gebruiker):
+    if not mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         return
     titels = {d.sleutel: d.titel for d in catalogus}
     with st.expander("Deck samenstellen: dia's kiezen en ordenen"):

@@ -9,15 +9,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from monitor.domain import ACTORTYPE_CODES, Rol
+from monitor.domain import ACTORTYPE_CODES
 from monitor.errors import MonitorFout
-from monitor.rechten import Gebruiker
+from monitor.rechten import CLI
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.exporteren import exporteer
 from monitor.uitwisseling.importeren import importeer
 from monitor.uitwisseling.sjabloon import LAYOUTS, sjabloon_uit_database
-
-CLI_GEBRUIKER = Gebruiker(rol=Rol.BEHEERDER, naam="opdrachtregel")
 
 
 def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:
@@ -54,7 +52,7 @@ def voer_uit(engine: Engine, args: argparse.Namespace) -> int:
 def _import(engine: Engine, args: argparse.Namespace) -> int:
     rapport = importeer(
         engine,
-        gebruiker=CLI_GEBRUIKER,
+        gebruiker=CLI,
         data=args.bestand.read_bytes(),
         bestandsnaam=args.bestand.name,
         jaar=args.ronde,
@@ -71,7 +69,7 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     formaat = args.bestand.suffix.lower().lstrip(".")
     if formaat not in ("xlsx", "csv"):
         raise MonitorFout("Het exportbestand moet eindigen op .xlsx of .csv.")
-    data = exporteer(engine, gebruiker=CLI_GEBRUIKER, jaar=args.ronde, formaat=formaat)
+    data = exporteer(engine, gebruiker=CLI, jaar=args.ronde, formaat=formaat)
     args.bestand.write_bytes(data)
     print(f"Ronde {args.ronde} geëxporteerd naar {args.bestand}.")
     return 0

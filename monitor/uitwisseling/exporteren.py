@@ -15,13 +15,13 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK, Rol
+from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.opmaak import tekst
 from monitor.opmaak.excel import Werkboek, veilige_cel
 from monitor.progress import ProgressCallback, meld
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, mag, vereis
 from monitor.store import lezen, sessie
 from monitor.store.sessie import Engine
 
@@ -33,7 +33,6 @@ RUWE_KOLOMMEN = [
     "antwoord",
     "toelichting",
 ]
-RUW_ROLLEN = frozenset({Rol.BEHEERDER})
 RUW_BLAD = "Antwoorden"
 
 
@@ -136,7 +135,7 @@ def ruwe_antwoorden(gebruiker: Gebruiker, data: RondeData) -> pd.DataFrame:
     Numbers and amounts come out as numbers, options as their codes ('a;b' for meerkeuze).
     Raises GeenToegang for other roles: the toelichtingen name organisations.
     """
-    vereis_rol(gebruiker, RUW_ROLLEN, "de ruwe antwoorden")
+    vereis(gebruiker, Recht.RUWE_EXPORT, "de ruwe antwoorden")
     vragen = data.vragen[["id", "code", "vraagtype", "volgorde"]].rename(columns={"id": "vraag_id"})
     namen = data.organisaties[["code", "naam"]].rename(columns={"code": "organisatie_code"})
     tabel = (
@@ -180,7 +179,7 @@ def exporteer_xlsx(
 ) -> bytes:
     """The round as a workbook; the raw answers sheet only for beheerders."""
     werkmap = Werkboek(f"{data.titel} (export)")
-    met_ruw = gebruiker.rol in RUW_ROLLEN
+    met_ruw = mag(gebruiker, Recht.RUWE_EXPORT)
     themas = list(data.themas.itertuples())
     stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
     stap = 0

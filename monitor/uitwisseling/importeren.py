@@ -26,10 +26,10 @@ from pathlib import Path
 import pandas as pd
 
 from monitor.config import ALIASSEN_BESTAND
-from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, Rol, opties_voor, parse_opties
+from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, opties_voor, parse_opties
 from monitor.errors import InvoerFout, MonitorFout
 from monitor.progress import ProgressCallback, meld
-from monitor.rechten import Gebruiker, vereis_rol
+from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen, schrijven, sessie
 from monitor.store.sessie import Engine
@@ -61,7 +61,6 @@ LANG_KOLOMMEN = (
 )
 TOELICHTING_ACHTERVOEGSEL = " toelichting"
 RAPPORT_KOLOMMEN = ["blad", "rij", "kolom", "melding"]
-IMPORT_ROLLEN = frozenset({Rol.BEHEERDER})
 
 
 # --------------------------------------------------------------------------------------------
@@ -566,7 +565,7 @@ def importeer(
 
     Raises GeenToegang for anyone but a beheerder, MonitorFout when the round does not exist.
     """
-    vereis_rol(gebruiker, IMPORT_ROLLEN, "het importeren van antwoorden")
+    vereis(gebruiker, Recht.RONDES_BEHEREN, "het importeren van antwoorden")
     rapport = ImportRapport(bestandsnaam, jaar)
     meld(voortgang, 0.0, "Bestand controleren")
     try:

@@ -84,7 +84,10 @@ def test_status_bars_use_the_status_palette_and_add_up_to_100():
 
 
 def test_map_switches_to_jeugdregio_and_to_one_vraag_by_url():
-    at = open_page("app.py", ronde="2024", kaart="regio", kleur="vraag", vraag_regio="REG.7.01")
+    # per jeugdregio by name: a kijker (the public gets totals per provincie, test_rechten_paginas)
+    at = open_page(
+        "app.py", Rol.KIJKER, ronde="2024", kaart="regio", kleur="vraag", vraag_regio="REG.7.01"
+    )
     assert not at.exception
     spec = _figuur(at, "REG.7.01: antwoord per jeugdregio")
     per_optie = {t["name"]: len(t["locations"]) for t in spec["data"]}
@@ -107,7 +110,8 @@ def test_filter_in_the_url_narrows_the_view(frames_2024):
 
 
 def test_respons_per_provincie_adds_up_to_the_national_figure():
-    at = open_page("pages/respons.py", ronde="2024")
+    # whether each regio responded itself is for kijkers and beheerders only
+    at = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
     provincies = at.dataframe[1].value
     assert provincies["Ingevuld"].sum() == 308 and provincies["Totaal"].sum() == 342
     assert len(provincies) == 12

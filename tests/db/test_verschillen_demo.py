@@ -3,7 +3,7 @@
 from monitor.db import read_session
 from monitor.domain import Rol
 from monitor.kengetallen.verschillen import verschillen
-from monitor.rechten import Gebruiker
+from monitor.rechten import Gebruiker, RondeInstellingen, zicht_per_actortype
 from monitor.store import lezen as queries
 
 
@@ -11,7 +11,12 @@ def test_demo_2024_differences_include_the_reports_examples(demo_engine):
     with read_session(demo_engine) as session:
         ronde = queries.ronde_by_jaar(session, 2024)
         tabel = verschillen(
-            gebruiker=Gebruiker(rol=Rol.KIJKER, naam="k"),
+            zicht=zicht_per_actortype(
+                Gebruiker(rol=Rol.KIJKER, naam="k"),
+                instellingen=RondeInstellingen(ronde.id, 2024),
+                organisaties=queries.organisaties_frame(session),
+                ingediend=set(),
+            ),
             vragen=queries.vragen_frame(session, ronde.id),
             antwoorden=queries.antwoorden_frame(session, ronde.id),
             afspraken=queries.afspraken_frame(session),

@@ -5,7 +5,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from monitor import domain
+from monitor import domain, rechten
+from monitor.benchmark import groepen as groepen_mod
+from monitor.benchmark import statistiek
 from monitor.benchmark import vergelijking as bm
 from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
@@ -21,39 +23,41 @@ INVULLER_GM1 = Gebruiker(Rol.INVULLER, "i", organisatie_code="GM1")
 
 
 def test_empty_group_has_no_statistics():
-    assert bm.mediaan([]) is None
-    assert bm.kwartielen([]) is None
-    assert bm.percentiel(0.5, []) is None
+    assert statistiek.mediaan([]) is None
+    assert statistiek.kwartielen([]) is None
+    assert statistiek.percentiel(0.5, []) is None
 
 
 def test_group_of_one_all_quartiles_equal_its_value():
-    assert bm.kwartielen([0.4]) == (0.4, 0.4, 0.4)
-    assert bm.percentiel(0.4, [0.4]) == 50.0  # a tie counts half
-    assert bm.percentiel(0.5, [0.4]) == 100.0
-    assert bm.percentiel(0.3, [0.4]) == 0.0
+    assert statistiek.kwartielen([0.4]) == (0.4, 0.4, 0.4)
+    assert statistiek.percentiel(0.4, [0.4]) == 50.0  # a tie counts half
+    assert statistiek.percentiel(0.5, [0.4]) == 100.0
+    assert statistiek.percentiel(0.3, [0.4]) == 0.0
 
 
 def test_group_of_two_interpolates():
-    q1, med, q3 = bm.kwartielen([0.6, 0.2])
+    q1, med, q3 = statistiek.kwartielen([0.6, 0.2])
     # positions (n-1)·p = 0.25, 0.5, 0.75 between 0.2 and 0.6
     assert (q1, med, q3) == pytest.approx((0.3, 0.4, 0.5))
-    assert bm.percentiel(0.6, [0.2, 0.6]) == 75.0  # 1 lower + half of 1 tie, of 2
+    assert statistiek.percentiel(0.6, [0.2, 0.6]) == 75.0  # 1 lower + half of 1 tie, of 2
 
 
 def test_quartiles_of_four_and_three_values():
-    assert bm.kwartielen([4, 1, 3, 2]) == pytest.approx((1.75, 2.5, 3.25))
-    assert bm.kwartielen([5, 1, 3]) == pytest.approx((2.0, 3.0, 4.0))
+    assert statistiek.kwartielen([4, 1, 3, 2]) == pytest.approx((1.75, 2.5, 3.25))
+    assert statistiek.kwartielen([5, 1, 3]) == pytest.approx((2.0, 3.0, 4.0))
     # Same definition as numpy's default (and Excel's KWARTIEL.INC)
     waarden = [0.1, 0.9, 0.35, 0.5, 0.5, 0.72, 0.05]
-    assert bm.kwartielen(waarden) == pytest.approx(tuple(np.quantile(waarden, [0.25, 0.5, 0.75])))
+    assert statistiek.kwartielen(waarden) == pytest.approx(
+        tuple(np.quantile(waarden, [0.25, 0.5, 0.75]))
+    )
 
 
 def test_ties_in_the_middle():
     waarden = [0, 1 / 3, 1 / 3, 1 / 3, 1]
-    assert bm.kwartielen(waarden) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
-    assert bm.percentiel(1 / 3, waarden) == pytest.approx(50.0)  # (1 + 3/2) / 5
-    assert bm.percentiel(1, waarden) == pytest.approx(90.0)  # (4 + 1/2) / 5
-    assert bm.percentiel(0.5, [0.5, 0.5, 0.5, 0.5]) == 50.0  # equal to everyone: the middle
+    assert statistiek.kwartielen(waarden) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert statistiek.percentiel(1 / 3, waarden) == pytest.approx(50.0)  # (1 + 3/2) / 5
+    assert statistiek.percentiel(1, waarden) == pytest.approx(90.0)  # (4 + 1/2) / 5
+    assert statistiek.percentiel(0.5, [0.5, 0.5, 0.5, 0.5]) == 50.0  # equal to everyone: the middle
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,7 +119,7 @@ ORGANISATIES = _organisaties()
 
 
 def test_standard_groups_of_a_gemeente():
-    groepen = {g.sleutel: g.leden for g in bm.standaardgroepen("GM1", ORGANISATIES)}
+    groepen = {g.sleutel: g.leden for g in groepen_mod.standaardgroepen("GM1", ORGANISATIES)}
     assert groepen == {
         "alle": ("GM2", "GM3", "GM4", "GM5", "GM6"),
         "jeugdregio": ("GM2", "GM3"),
@@ -128,21 +132,23 @@ def test_standard_groups_of_a_gemeente():
 
 
 def test_vergelijkbaar_takes_the_k_nearest_by_ratio():
-    assert bm.vergelijkbaar("GM1", ORGANISATIES, k=2) == ("GM2", "GM3")
+    assert groepen_mod.vergelijkbaar("GM1", ORGANISATIES, k=2) == ("GM2", "GM3")
     # GM4 (120.000, P1, R2): GM5 (R2, ×2.5), GM2 (P1, ×6), GM1 (P1, ×12); GM3 (×3) shares
     # neither provincie nor regio
-    assert bm.vergelijkbaar("GM4", ORGANISATIES, k=2) == ("GM5", "GM2")
+    assert groepen_mod.vergelijkbaar("GM4", ORGANISATIES, k=2) == ("GM5", "GM2")
 
 
 def test_regio_compares_with_all_regios_and_national_actors_have_no_groups():
-    assert [(g.sleutel, g.leden) for g in bm.standaardgroepen("R1", ORGANISATIES)] == [
+    assert [(g.sleutel, g.leden) for g in groepen_mod.standaardgroepen("R1", ORGANISATIES)] == [
         ("alle", ("R2",))
     ]
-    assert bm.standaardgroepen("RIJK", ORGANISATIES) == []
+    assert groepen_mod.standaardgroepen("RIJK", ORGANISATIES) == []
 
 
 def test_custom_group_keeps_only_same_actortype_and_never_itself():
-    groep = bm.eigen_groep("eigen", "Mijn", ["GM1", "GM5", "R1", "GM9", "GM2"], "GM1", ORGANISATIES)
+    groep = groepen_mod.eigen_groep(
+        "eigen", "Mijn", ["GM1", "GM5", "R1", "GM9", "GM2"], "GM1", ORGANISATIES
+    )
     assert groep.leden == ("GM2", "GM5")
 
 
@@ -311,38 +317,38 @@ def test_leer_van_anderen_skips_questions_the_organisation_finished():
 def test_peers_visible_to_invullers_only_after_submitting(
     gebruiker, na_indienen, ingediend, zichtbaar
 ):
-    instellingen = bm.RondeInstellingen(1, 2025, "genoemd", na_indienen)
-    toegang = bm.peer_toegang(gebruiker, "GM1", instellingen, ingediend, 5)
+    instellingen = rechten.RondeInstellingen(1, 2025, "genoemd", na_indienen)
+    toegang = rechten.peer_toegang(gebruiker, "GM1", instellingen, ingediend, 5)
     assert toegang.zichtbaar is zichtbaar
     assert ("ingediend" in toegang.melding) is (not zichtbaar)
 
 
 def test_anonymised_groups_smaller_than_five_are_not_shown():
-    instellingen = bm.RondeInstellingen(1, 2025, "anoniem", False)
-    klein = bm.peer_toegang(KIJKER, "GM1", instellingen, set(), 4)
+    instellingen = rechten.RondeInstellingen(1, 2025, "anoniem", False)
+    klein = rechten.peer_toegang(KIJKER, "GM1", instellingen, set(), 4)
     assert not klein.zichtbaar and "te klein" in klein.melding
-    genoeg = bm.peer_toegang(KIJKER, "GM1", instellingen, set(), 5)
+    genoeg = rechten.peer_toegang(KIJKER, "GM1", instellingen, set(), 5)
     assert genoeg.zichtbaar and genoeg.anoniem
-    assert not bm.peer_toegang(KIJKER, "GM1", instellingen, set(), 0).zichtbaar
+    assert not rechten.peer_toegang(KIJKER, "GM1", instellingen, set(), 0).zichtbaar
 
 
 def test_who_may_benchmark_which_organisation():
-    bm.controleer_organisatie(INVULLER_GM1, "GM1", ORGANISATIES)
-    bm.controleer_organisatie(KIJKER, "R2", ORGANISATIES)
+    rechten.controleer_organisatie(INVULLER_GM1, "GM1", ORGANISATIES)
+    rechten.controleer_organisatie(KIJKER, "R2", ORGANISATIES)
     with pytest.raises(GeenToegang, match="eigen organisatie"):
-        bm.controleer_organisatie(INVULLER_GM1, "GM2", ORGANISATIES)
+        rechten.controleer_organisatie(INVULLER_GM1, "GM2", ORGANISATIES)
     with pytest.raises(GeenToegang):
-        bm.controleer_organisatie(Gebruiker(Rol.PUBLIEK, "p"), "GM1", ORGANISATIES)
+        rechten.controleer_organisatie(Gebruiker(Rol.PUBLIEK, "p"), "GM1", ORGANISATIES)
     with pytest.raises(MonitorFout, match="gemeenten en jeugdregio"):
-        bm.controleer_organisatie(KIJKER, "RIJK", ORGANISATIES)
+        rechten.controleer_organisatie(KIJKER, "RIJK", ORGANISATIES)
 
 
 def _bench(gebruiker=KIJKER, zichtbaarheid="genoemd", organisaties=ORGANISATIES, leden=PEERS):
     return bm.benchmark(
         gebruiker=gebruiker,
         code="GM1",
-        groep=bm.Vergelijkgroep("test", "Test", leden),
-        instellingen=bm.RondeInstellingen(1, 2025, zichtbaarheid, True),
+        groep=groepen_mod.Vergelijkgroep("test", "Test", leden),
+        instellingen=rechten.RondeInstellingen(1, 2025, zichtbaarheid, True),
         organisaties=organisaties,
         vragen=VRAGEN,
         antwoorden=ANTWOORDEN,
@@ -404,8 +410,8 @@ def test_invuller_may_not_benchmark_another_organisation():
         bm.benchmark(
             gebruiker=Gebruiker(Rol.INVULLER, "i", organisatie_code="GM2"),
             code="GM1",
-            groep=bm.Vergelijkgroep("t", "T", PEERS),
-            instellingen=bm.RondeInstellingen(1, 2025),
+            groep=groepen_mod.Vergelijkgroep("t", "T", PEERS),
+            instellingen=rechten.RondeInstellingen(1, 2025),
             organisaties=ORGANISATIES,
             vragen=VRAGEN,
             antwoorden=ANTWOORDEN,
@@ -416,7 +422,7 @@ def test_invuller_may_not_benchmark_another_organisation():
 def test_regio_grid_refuses_invullers_from_elsewhere():
     kwargs = {
         "regio_code": "R1",
-        "instellingen": bm.RondeInstellingen(1, 2025, "genoemd", False),
+        "instellingen": rechten.RondeInstellingen(1, 2025, "genoemd", False),
         "organisaties": ORGANISATIES,
         "vragen": VRAGEN,
         "antwoorden": ANTWOORDEN,
@@ -434,7 +440,7 @@ def test_regio_grid_refuses_invullers_from_elsewhere():
 
 
 def test_letters_continue_after_z():
-    assert [bm._letters(i) for i in (0, 25, 26, 27, 701, 702)] == [
+    assert [rechten._letters(i) for i in (0, 25, 26, 27, 701, 702)] == [
         "A",
         "Z",
         "AA",
@@ -446,10 +452,10 @@ def test_letters_continue_after_z():
 
 def test_anonymous_names_are_deterministic_given_the_list():
     codes = ["GM3", "GM1", "GM2"]
-    a = bm.anonieme_namen(codes, "gemeente", "2025|GM9|alle")
-    assert a == bm.anonieme_namen(list(reversed(codes)), "gemeente", "2025|GM9|alle")
+    a = rechten.anonieme_namen(codes, "gemeente", "2025|GM9|alle")
+    assert a == rechten.anonieme_namen(list(reversed(codes)), "gemeente", "2025|GM9|alle")
     assert sorted(a.values()) == ["Gemeente A", "Gemeente B", "Gemeente C"]
-    assert bm.anonieme_namen(["JZ01"], "regio") == {"JZ01": "Jeugdregio A"}
+    assert rechten.anonieme_namen(["JZ01"], "regio") == {"JZ01": "Jeugdregio A"}
 
 
 @pytest.mark.parametrize(
@@ -467,16 +473,17 @@ def test_anonymous_names_are_deterministic_given_the_list():
     ],
 )
 def test_mask_email_and_dutch_phone_numbers(tekst, verwacht):
-    assert bm.maskeer(tekst) == (tekst if verwacht is None else verwacht)
+    assert rechten.maskeer(tekst) == (tekst if verwacht is None else verwacht)
 
 
 def test_mask_own_name_with_and_without_diacritics():
     naam = "Súdwest-Fryslân"
-    assert bm.maskeer("In Súdwest-Fryslân en sudwest-fryslan", [naam]) == "In [naam] en [naam]"
+    assert rechten.maskeer("In Súdwest-Fryslân en sudwest-fryslan", [naam]) == "In [naam] en [naam]"
     assert (
-        bm.maskeer("Gemeente Bergen werkt samen", ["Bergen (NH.)"]) == "Gemeente [naam] werkt samen"
+        rechten.maskeer("Gemeente Bergen werkt samen", ["Bergen (NH.)"])
+        == "Gemeente [naam] werkt samen"
     )
-    assert bm.maskeer("Amsterdammers", ["Amsterdam"]) == "Amsterdammers"  # whole words only
+    assert rechten.maskeer("Amsterdammers", ["Amsterdam"]) == "Amsterdammers"  # whole words only
 
 
 # --------------------------------------------------------------------------------------------
@@ -499,7 +506,7 @@ ZOEK = pd.DataFrame(
 
 
 def test_search_ranks_prefix_then_word_then_substring():
-    assert bm.zoek_organisaties("den", ZOEK)["naam"].tolist() == [
+    assert groepen_mod.zoek_organisaties("den", ZOEK)["naam"].tolist() == [
         "Den Helder",  # name starts with it
         "Alphen aan den Rijn",  # a word starts with it
         "Leiden",  # contains it
@@ -520,14 +527,37 @@ def test_search_ranks_prefix_then_word_then_substring():
     ],
 )
 def test_search_finds_by_name_without_diacritics_and_by_code(term, code):
-    assert bm.zoek_organisaties(term, ZOEK)["code"].iloc[0] == code
+    assert groepen_mod.zoek_organisaties(term, ZOEK)["code"].iloc[0] == code
 
 
 def test_search_without_match_or_term_is_empty():
-    assert bm.zoek_organisaties("xyz", ZOEK).empty
-    assert bm.zoek_organisaties("  ", ZOEK).empty
+    assert groepen_mod.zoek_organisaties("xyz", ZOEK).empty
+    assert groepen_mod.zoek_organisaties("  ", ZOEK).empty
 
 
 def test_select_label_carries_the_spelling_without_accents():
-    assert bm.zoeklabel("Súdwest-Fryslân", "GM1900") == "Súdwest-Fryslân (GM1900) · Sudwest-Fryslan"
-    assert bm.zoeklabel("Amsterdam", "GM0363") == "Amsterdam (GM0363)"
+    assert (
+        groepen_mod.zoeklabel("Súdwest-Fryslân", "GM1900")
+        == "Súdwest-Fryslân (GM1900) · Sudwest-Fryslan"
+    )
+    assert groepen_mod.zoeklabel("Amsterdam", "GM0363") == "Amsterdam (GM0363)"
+
+
+def test_a_custom_group_in_an_anonymous_round_shows_no_peers_even_past_the_page():
+    """The differencing attack: the comparison itself refuses custom groups, whatever page or
+    URL asks for one."""
+    leden = ("GM2", "GM3", "GM4", "GM5", "GM6")
+    for sleutel, zichtbaar in (("eigen-3", False), ("eigen", False), ("alle", True)):
+        uit = bm.benchmark(
+            gebruiker=KIJKER,
+            code="GM1",
+            groep=groepen_mod.Vergelijkgroep(sleutel, "Test", leden),
+            instellingen=rechten.RondeInstellingen(1, 2025, "anoniem", True),
+            organisaties=ORGANISATIES,
+            vragen=VRAGEN,
+            antwoorden=ANTWOORDEN,
+            ingediend=set(),
+        )
+        assert uit.toegang.zichtbaar is zichtbaar, sleutel
+        if not zichtbaar:
+            assert (uit.themas["n"] == 0).all() and uit.leer.empty and not uit.namen

@@ -10,7 +10,7 @@ from monitor.errors import GeenToegang
 from monitor.kengetallen import themaoverzicht
 from monitor.kengetallen.planning import ACHTER, AFGEROND
 from monitor.kengetallen.voortgang import VERDELING_KOLOMMEN
-from monitor.rechten import PUBLIEK, Gebruiker
+from monitor.rechten import PUBLIEK, Gebruiker, RondeInstellingen, zicht
 from monitor.store.lezen import VRAAG_KOLOMMEN
 
 KIJKER = Gebruiker(rol=Rol.KIJKER, naam="k")
@@ -98,9 +98,23 @@ def test_toelichtingen_search_is_case_insensitive():
         ],
         columns=["organisatie_code", "vraag_id", "waarde", "toelichting", "status"],
     )
-    organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "naam": ["Aa", "Bee", "Cee"]})
+    organisaties = pd.DataFrame(
+        {
+            "code": ["GM1", "GM2", "GM3"],
+            "naam": ["Aa", "Bee", "Cee"],
+            "actortype": "gemeente",
+            "niet_noemen": False,
+        }
+    )
+    instellingen = RondeInstellingen(1, 2025)
+
+    def gate(gebruiker):
+        return zicht(
+            gebruiker, instellingen=instellingen, organisaties=organisaties, ingediend=set()
+        )
+
     alle = themaoverzicht.toelichtingen(
-        gebruiker=KIJKER,
+        zicht=gate(KIJKER),
         thema_nr=1,
         vragen=VRAGEN,
         antwoorden=antwoorden,
@@ -108,7 +122,7 @@ def test_toelichtingen_search_is_case_insensitive():
     )
     assert list(alle["organisatie"]) == ["Aa", "Bee"]
     gevonden = themaoverzicht.toelichtingen(
-        gebruiker=KIJKER,
+        zicht=gate(KIJKER),
         thema_nr=1,
         vragen=VRAGEN,
         antwoorden=antwoorden,
@@ -119,7 +133,7 @@ def test_toelichtingen_search_is_case_insensitive():
 
     with pytest.raises(GeenToegang):
         themaoverzicht.toelichtingen(
-            gebruiker=PUBLIEK,
+            zicht=gate(PUBLIEK),
             thema_nr=1,
             vragen=VRAGEN,
             antwoorden=antwoorden,

@@ -1,0 +1,142 @@
+"""The leaks of issue 12, reproduced on the demo data in AppTest: each now finds nothing."""
+
+import json
+import re
+import shutil
+
+import pytest
+from sqlmodel import select
+
+from monitor.db import make_engine, write_session
+from monitor.domain import Rol
+from monitor.models import Inzending, Organisatie, Ronde
+from tests.app.conftest import open_page, page_text
+
+
+@pytest.fixture
+def demo_kopie(demo_database_file, tmp_path, monkeypatch):
+    """A private copy of the demo database that the test may change; the app uses it."""
+    pad = tmp_path / "monitor.db"
+    shutil.copyfile(demo_database_file, pad)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    engine = make_engine(f"sqlite:///{pad}")
+    yield engine
+    engine.dispose()
+
+
+def _ronde_2025(session) -> Ronde:
+    return session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+
+
+def _tabellen(at) -> str:
+    """Every dataframe on the page as text (what 'Toon als tabel' and its download hold)."""
+    return "\n".join(df.value.to_csv(index=False) for df in at.dataframe)
+
+
+def _noemt_amsterdam(tekst: str) -> bool:
+    """The gemeente Amsterdam or its code (not the jeugdregio Amsterdam-Amstelland)."""
+    return bool(re.search(r"Amsterdam(?![-\w])|GM0363", tekst))
+
+
+def _kaart_locaties(at) -> list[str]:
+    for element in at.get("plotly_chart"):
+        spec = json.loads(element.proto.spec)
+        if spec["data"] and spec["data"][0].get("type") == "choroplethmap":
+            return [loc for trace in spec["data"] for loc in trace.get("locations", [])]
+    return []
+
+
+def _zoek_toelichting(at, term: str):
+    at.text_input(key="zoek_toelichting").input(term).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_invuller_before_submitting_does_not_find_amsterdam_in_toelichtingen(demo_kopie):
+    with write_session(demo_kopie) as session:
+        session.get(Inzending, (_ronde_2025(session).id, "GM0599")).status = "concept"
+    at = open_page("pages/thema.py", Rol.INVULLER, organisatie="GM0599", ronde="2025", thema="1")
+    at = _zoek_toelichting(at, "Amsterdam")
+    assert not _noemt_amsterdam(_tabellen(at))
+    assert "nadat uw organisatie de antwoorden van ronde 2025 heeft ingediend" in page_text(at)
+    # A kijker does find Amsterdam's toelichtingen (the search itself works)
+    kijker = _zoek_toelichting(
+        open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1"), "Amsterdam"
+    )
+    assert _noemt_amsterdam(_tabellen(kijker))
+
+
+def test_anonymous_round_and_niet_noemen_hide_amsterdam_on_themas(demo_kopie):
+    with write_session(demo_kopie) as session:
+        _ronde_2025(session).zichtbaarheid = "anoniem"
+        session.get(Organisatie, "GM0363").niet_noemen = True
+    for rol, organisatie in ((Rol.KIJKER, None), (Rol.INVULLER, "GM0599")):
+        at = open_page("pages/thema.py", rol, organisatie=organisatie, ronde="2025", thema="1")
+        assert not _noemt_amsterdam(_tabellen(at))
+        assert not _noemt_amsterdam(_tabellen(_zoek_toelichting(at, "Amsterdam")))
+
+
+def test_niet_noemen_alone_hides_amsterdam_on_themas(demo_kopie):
+    with write_session(demo_kopie) as session:
+        session.get(Organisatie, "GM0363").niet_noemen = True
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1")
+    tabellen = _tabellen(at)
+    assert not _noemt_amsterdam(tabellen)
+    assert "Rotterdam" in tabellen  # others are still named
+
+
+def test_public_map_per_vraag_gives_no_gemeente_by_name():
+    at = open_page("app.py", ronde="2024", kaart="gemeente", kleur="vraag")
+    assert not at.exception, at.exception
+    tabellen = _tabellen(at)
+    assert not _noemt_amsterdam(tabellen)
+    locaties = _kaart_locaties(at)
+    assert locaties and not any(c.startswith("GM") for c in locaties)
+    assert "Totalen per jeugdregio" in page_text(at)
+
+
+def test_public_map_of_an_unpublished_round_says_why(demo_kopie):
+    with write_session(demo_kopie) as session:
+        _ronde_2025(session).status = "gesloten"
+    at = open_page("app.py", ronde="2025", kaart="gemeente", kleur="vraag")
+    assert not at.exception, at.exception
+    assert "alleen voor gepubliceerde rondes" in page_text(at)
+    assert not _kaart_locaties(at)
+
+
+def test_index_map_lists_no_non_respondents_for_an_invuller():
+    at = open_page("app.py", Rol.INVULLER, organisatie="GM0363", ronde="2024")
+    assert not at.exception, at.exception
+    assert "GM0014" not in _tabellen(at)
+    assert not any(c.startswith("GM") for c in _kaart_locaties(at))
+
+
+def test_index_map_lists_non_respondents_for_a_kijker():
+    at = open_page("app.py", Rol.KIJKER, ronde="2024")
+    assert not at.exception, at.exception
+    kaart = next(df.value for df in at.dataframe if "Code" in df.value.columns)
+    assert kaart["Index (0–100)"].isna().any()  # the kijker sees who did not respond
+    assert any(c.startswith("GM") for c in _kaart_locaties(at))
+
+
+def test_public_respons_does_not_say_which_regio_responded():
+    at = open_page("pages/respons.py", ronde="2024")
+    assert not at.exception, at.exception
+    kolommen = {k for df in at.dataframe for k in df.value.columns}
+    assert "Regio zelf ingevuld" not in kolommen
+    assert "Jeugdregio's ingevuld" not in kolommen
+    kijker = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
+    assert "Regio zelf ingevuld" in {k for df in kijker.dataframe for k in df.value.columns}
+
+
+def test_no_custom_groups_in_an_anonymous_round(demo_kopie):
+    with write_session(demo_kopie) as session:
+        _ronde_2025(session).zichtbaarheid = "anoniem"
+    at = open_page(
+        "pages/benchmark.py", Rol.INVULLER, organisatie="GM0363", ronde="2025", groep="eigen"
+    )
+    assert not at.exception, at.exception
+    assert "Eigen vergelijkgroepen zijn dan niet beschikbaar" in page_text(at)
+    assert not any(e.label == "Eigen vergelijkgroep samenstellen" for e in at.expander)
+    groepen = at.selectbox(key="groep").options
+    assert groepen and not any(g.startswith(("Eigen:", "Eigen selectie")) for g in groepen)
