@@ -41,13 +41,20 @@ from sqlmodel import select
 
 from monitor.db import make_engine, read_session, write_session
 from monitor.domain import Rol, Zichtbaarheid, optie_label
+from monitor.errors import GeenToegang
 from monitor.kengetallen.voortgang import split_waarde
 from monitor.models import Organisatie, Ronde
+from monitor.rapportage.bron import laad_bron
+from monitor.rapportage.excel_tabellen import bouw_xlsx
+from monitor.rapportage.pptx_export import bouw_pptx
+from monitor.rechten import Gebruiker
+from monitor.reflectie.dias import catalogus
 from monitor.rondes.vragenlijst import parse_opties
 from monitor.store import lezen
 from monitor.store.schrijven import set_meta
 from monitor.ui.benchmark import EIGEN_LEDEN
 from monitor.ui.navigation import PAGINAS
+from monitor.uitwisseling.exporteren import exporteer_csv, exporteer_xlsx, laad_ronde
 from tests.e2e.browser_harness import sqlite_url
 from tests.utils.lekken import Scanner, Vondst
 from tests.utils.weergave import Kijker, render, scan, verder
@@ -336,3 +343,49 @@ def test_two_custom_groups_do_not_reveal_an_anonymous_organisations_answers(vari
         f"{len(teruggevonden)} of the {len(na)} questions in its table, e.g. "
         + ", ".join(f"{c}: {', '.join(sorted(v))}" for c, v in list(teruggevonden.items())[:5])
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Exports: what the pages' export code produces for a viewer who is not a beheerder
+
+
+@pytest.fixture(scope="module")
+def rapporten(varianten) -> dict[str, dict[str, bytes]]:
+    """Per variant the Rapportage page's Excel tables and PowerPoint, as built for the public
+    view (the page offers them to everyone; no notes without sign-in)."""
+    uit = {}
+    for variant, pad in varianten.items():
+        engine = make_engine(sqlite_url(pad))
+        try:
+            with read_session(engine) as session:
+                bron = laad_bron(session, RONDE)
+        finally:
+            engine.dispose()
+        uit[variant] = {
+            "rapportage.xlsx": bouw_xlsx(bron),
+            "rapportage.pptx": bouw_pptx(bron, catalogus(bron), None),
+        }
+    return uit
+
+
+@pytest.mark.parametrize("variant", VARIANTEN)
+@pytest.mark.parametrize("kijker", KIJKERS, ids=lambda k: k.naam)
+def test_exports_show_no_organisation_the_viewer_may_not_see(
+    variant, kijker, varianten, rapporten, scanner
+):
+    engine = make_engine(sqlite_url(varianten[variant]))
+    gebruiker = Gebruiker(kijker.rol, f"Test {kijker.rol.value}", kijker.organisatie)
+    try:
+        ronde = laad_ronde(engine, RONDE)
+    finally:
+        engine.dispose()
+    bestanden: dict[str, bytes] = {"export.xlsx": exporteer_xlsx(gebruiker, ronde)}
+    try:
+        bestanden["export.csv"] = exporteer_csv(gebruiker, ronde)
+    except GeenToegang:
+        pass  # the raw answers are for beheerders: refusing is what we want
+    vondsten = [v for naam, inhoud in bestanden.items() for v in scanner.download(inhoud, naam, "")]
+    vondsten += scanner.download(rapporten[variant]["rapportage.xlsx"], "rapportage.xlsx", "")
+    vondsten += scanner.pptx(rapporten[variant]["rapportage.pptx"], "'rapportage.pptx'")
+    lekken = [("", v) for v in vondsten if not mag_zien(kijker, variant, v)]
+    assert not lekken, _melding("export (Beheer/Rapportage)", kijker, variant, lekken)

@@ -12,6 +12,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from openpyxl import Workbook
+from pptx import Presentation
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.util import Inches
 
 from tests.utils.lekken import Scanner
 
@@ -177,3 +181,28 @@ def test_a_csv_download_is_read_as_a_table(scanner):
 def test_an_excel_download_with_names_only_is_not_a_leak(scanner):
     inhoud = _xlsx([["Code", "Gemeente"], ["GM0363", "Amsterdam"], ["GM0384", "Diemen"]])
     assert scanner.download(inhoud, "leden.xlsx", "download") == []
+
+
+def _pptx(met_waarde: bool) -> bytes:
+    prs = Presentation()
+    dia = prs.slides.add_slide(prs.slide_layouts[5])
+    dia.shapes.title.text = "Benchmark gemeenten"
+    data = CategoryChartData()
+    data.categories = ["Amsterdam", "Diemen"]
+    data.add_series("Index", (67, 50))
+    if met_waarde:
+        dia.shapes.add_chart(
+            XL_CHART_TYPE.BAR_CLUSTERED, Inches(1), Inches(1), Inches(4), Inches(3), data
+        )
+    dia.notes_slide.notes_text_frame.text = "Besproken met Amsterdam en Diemen."
+    uit = io.BytesIO()
+    prs.save(uit)
+    return uit.getvalue()
+
+
+def test_a_name_with_a_value_in_a_pptx_chart_is_found_but_not_names_in_notes(scanner):
+    assert _codes(scanner.pptx(_pptx(met_waarde=True), "deck")) == [
+        ("GM0363", "waarde"),
+        ("GM0384", "waarde"),
+    ]
+    assert scanner.pptx(_pptx(met_waarde=False), "deck") == []

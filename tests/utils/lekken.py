@@ -33,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
+from pptx import Presentation
 
 from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
 
@@ -328,6 +329,15 @@ class Scanner:
             return self.tabel(csv_tabel(tekst), f"{waar} (csv)")
         return self.tekst(tekst, waar)
 
+    def pptx(self, inhoud: bytes, waar: str) -> list[Vondst]:
+        """Every slide's text, tables and chart data (categories × series), notes included."""
+        vondsten = []
+        for nr, (teksten, tabellen) in enumerate(pptx_dias(inhoud), start=1):
+            plek = f"{waar}, dia {nr}"
+            vondsten += [v for t in teksten for v in self.tekst(t, plek)]
+            vondsten += [v for t in tabellen for v in self.tabel(t, plek)]
+        return vondsten
+
 
 def xlsx_bladen(inhoud: bytes) -> Iterator[tuple[str, pd.DataFrame]]:
     """Every sheet as a frame; the first row with two or more filled cells is the header."""
@@ -339,6 +349,30 @@ def xlsx_bladen(inhoud: bytes) -> Iterator[tuple[str, pd.DataFrame]]:
             continue
         koppen = [_tekst(c) or f"kolom {i + 1}" for i, c in enumerate(rijen[kop])]
         yield f"blad '{blad.title}'", pd.DataFrame(rijen[kop + 1 :], columns=koppen)
+
+
+def pptx_dias(inhoud: bytes) -> Iterator[tuple[list[str], list[pd.DataFrame]]]:
+    """Per slide: its texts (shapes and notes) and its tables (tables, and charts as a table
+    with the categories as rows and a column per series)."""
+    for dia in Presentation(io.BytesIO(inhoud)).slides:
+        teksten: list[str] = []
+        tabellen: list[pd.DataFrame] = []
+        for vorm in dia.shapes:
+            if vorm.has_text_frame:
+                teksten.append(vorm.text_frame.text)
+            if getattr(vorm, "has_table", False) and vorm.has_table:
+                rijen = [[c.text for c in r.cells] for r in vorm.table.rows]
+                if rijen:
+                    tabellen.append(pd.DataFrame(rijen[1:], columns=rijen[0]))
+            if getattr(vorm, "has_chart", False) and vorm.has_chart:
+                for plot in vorm.chart.plots:
+                    kolommen = {"categorie": [str(c) for c in plot.categories]}
+                    for reeks in plot.series:
+                        kolommen[reeks.name or "reeks"] = list(reeks.values)
+                    tabellen.append(pd.DataFrame(kolommen))
+        if dia.has_notes_slide:
+            teksten.append(dia.notes_slide.notes_text_frame.text)
+        yield teksten, tabellen
 
 
 def csv_tabel(tekst: str) -> pd.DataFrame:
