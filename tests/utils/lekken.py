@@ -72,8 +72,11 @@ class Vondst:
     soort: str  # "waarde" | "respons"
 
     def __str__(self) -> str:
-        wat = "geen antwoord (respons)" if self.soort == "respons" else repr(self.waarde)
-        return f"{self.naam} ({self.code}) met {wat} in {self.waar}"
+        if self.soort == "respons":
+            wat = f"response status {self.waarde!r}" if self.waarde else "no answer (non-response)"
+        else:
+            wat = repr(self.waarde)
+        return f"{self.naam} ({self.code}) with {wat} in {self.waar}"
 
 
 def _tekst(waarde: object) -> str:
