@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import csv
 import io
-import json
 import math
 import re
 from collections.abc import Iterable, Iterator
@@ -384,10 +383,6 @@ def csv_tabel(tekst: str) -> pd.DataFrame:
     if not rijen:
         return pd.DataFrame()
     return pd.DataFrame(rijen[1:], columns=rijen[0])
-
-
-def plotly_spec(proto_spec: str) -> dict:
-    return json.loads(proto_spec)
 
 
 def uniek(vondsten: Iterable[Vondst]) -> list[Vondst]:

@@ -1,6 +1,6 @@
 """Render a page in AppTest as a given viewer and collect everything it shows, for the scanner.
 
-``render`` runs one page (with query parameters and optional widget actions) and returns a
+``render`` runs one page (with query parameters; ``verder`` then acts on it) and returns a
 ``Weergave``: the AppTest plus every download button's payload, captured by wrapping
 ``st.download_button`` for the duration of the run (deferred payloads are built afterwards,
 as a click would). ``scan`` hands every text, table, chart and download to a ``Scanner``.
@@ -84,7 +84,6 @@ def render(
     pad: str,
     kijker: Kijker,
     query: dict[str, str] | None = None,
-    sessie: dict[str, Any] | None = None,
 ) -> Weergave:
     """Run ``pad`` as ``kijker`` (a deep link: the page is the first script that runs)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -94,8 +93,6 @@ def render(
             "naam": f"Test {kijker.rol.value}",
             "organisatie_code": kijker.organisatie,
         }
-    for sleutel, waarde in (sessie or {}).items():
-        at.session_state[sleutel] = waarde
     for sleutel, waarde in (query or {}).items():
         at.query_params[sleutel] = waarde
     if pad != "app.py":
