@@ -296,6 +296,9 @@ def _groepsverdeling(at) -> dict[str, tuple[int, Counter]]:
 def _kies_eigen_groep(at, leden: list[str]) -> bool:
     """Compose the custom group on the page and choose it; False when the page offers none."""
     if not any(m.key == EIGEN_LEDEN for m in at.multiselect):
+        # closed by removing custom groups, not by renaming the widget under this test
+        aangeboden = [m.label for m in at.multiselect if "eigen" in str(m.label).lower()]
+        assert not aangeboden, f"custom groups offered as {aangeboden}: update EIGEN_LEDEN"
         return False
     at.multiselect(key=EIGEN_LEDEN).set_value(leden).run()
     if not any(str(o).startswith("Eigen selectie") for o in at.selectbox(key="groep").options):
