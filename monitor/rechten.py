@@ -122,15 +122,45 @@ def vereis_organisatie(
 # --------------------------------------------------------------------------------------------
 # Anonymising and masking
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Dutch numbers: 06-12345678, 020 123 4567, (020) 1234567, +31 6 12345678, +31 (0)20 123 4567,
 # 0031 20 1234567: a leading 0 (or +31/0031) and nine more digits with spaces, dots or dashes.
-_TELEFOON = re.compile(
+TELEFOON = re.compile(
     r"(?<![\w+])(?:(?:\+|00)31[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)(?:\d[\s.()-]{0,2}){8}\d(?!\d)"
 )
 GEMASKEERD_EMAIL = "[e-mailadres]"
 GEMASKEERD_TELEFOON = "[telefoonnummer]"
 GEMASKEERD_NAAM = "[naam]"
+AANSPREEKVORM = re.compile(
+    r"\b(?i:dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(?i:de heer|mevrouw|meneer)\s+[A-Z]"
+)
+MAX_NOTITIE = 2000
+
+
+def controleer_notitie(tekst: str) -> str:
+    """The note text, stripped; raises MonitorFout (Dutch) when it is empty, too long, or holds
+    an e-mail address, a phone number or a name with a form of address ('mevr. Jansen').
+
+    Notes are shared with all actors and land in the exports: they tell the story behind the
+    figures, not who said what. The same patterns mask toelichtingen in anonymous views.
+    """
+    schoon = (tekst or "").strip()
+    if not schoon:
+        raise MonitorFout("De notitie is leeg.")
+    if len(schoon) > MAX_NOTITIE:
+        raise MonitorFout(f"De notitie is te lang (meer dan {MAX_NOTITIE} tekens).")
+    if EMAIL.search(schoon):
+        raise MonitorFout(
+            "De notitie bevat een e-mailadres. Noteer zonder namen en contactgegevens."
+        )
+    if TELEFOON.search(schoon):
+        raise MonitorFout("De notitie bevat een telefoonnummer. Noteer zonder contactgegevens.")
+    if AANSPREEKVORM.search(schoon):
+        raise MonitorFout(
+            "De notitie lijkt een persoonsnaam te bevatten (bijvoorbeeld 'mevr. …'). Noteer "
+            "zonder namen; noem hooguit de actor."
+        )
+    return schoon
 
 
 def zonder_accenten(tekst: str) -> str:
@@ -150,8 +180,8 @@ def maskeer(tekst: str, namen: Iterable[str] = ()) -> str:
     """Mask e-mail addresses, Dutch phone numbers and the given names in a toelichting."""
     if not tekst:
         return tekst
-    uit = _EMAIL.sub(GEMASKEERD_EMAIL, tekst)
-    uit = _TELEFOON.sub(GEMASKEERD_TELEFOON, uit)
+    uit = EMAIL.sub(GEMASKEERD_EMAIL, tekst)
+    uit = TELEFOON.sub(GEMASKEERD_TELEFOON, uit)
     alle = sorted({v for n in namen for v in naamvarianten(n)}, key=len, reverse=True)
     for naam in alle:
         uit = re.sub(rf"(?<!\w){re.escape(naam)}(?!\w)", GEMASKEERD_NAAM, uit, flags=re.IGNORECASE)
@@ -224,14 +254,31 @@ def _actortype(organisaties: pd.DataFrame, code: str) -> str:
     return str(gevonden.iloc[0])
 
 
-def controleer_organisatie(gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame) -> None:
+def controleer_organisatie(
+    gebruiker: Gebruiker,
+    code: str,
+    organisaties: pd.DataFrame,
+    instellingen: RondeInstellingen | None = None,
+) -> None:
     """Raise GeenToegang unless the user may benchmark ``code``: invullers only their own
-    organisation, kijkers and beheerders any gemeente or regio; never the public view."""
+    organisation, kijkers and beheerders any gemeente or regio; never the public view. In an
+    anonymous round only the own organisation, or with the right to unmasked data (beheerders):
+    picking another organisation by name would name it next to its results."""
     if not mag(gebruiker, Recht.BENCHMARK):
         raise GeenToegang("Geen toegang: de benchmark is er voor ingelogde gebruikers.")
     vereis_organisatie(
         gebruiker, code, recht=Recht.BENCHMARK, recht_alle=Recht.BENCHMARK_ALLE, wat="de benchmark"
     )
+    if (
+        instellingen is not None
+        and instellingen.anoniem
+        and code != gebruiker.organisatie_code
+        and not mag(gebruiker, Recht.RUWE_EXPORT)
+    ):
+        raise GeenToegang(
+            f"Ronde {instellingen.jaar} toont organisaties anoniem: de benchmark van één "
+            "organisatie is er dan alleen voor de eigen organisatie."
+        )
     if _actortype(organisaties, code) not in BENCHMARK_ACTORTYPES:
         raise MonitorFout(f"De benchmark is er voor gemeenten en jeugdregio's, niet voor {code}.")
 
@@ -416,7 +463,11 @@ def zicht(
     alle = organisaties["code"].tolist() if leden is None else list(leden)
     peers = tuple(sorted(c for c in set(alle) if c != vanuit))
     eigen_zichtbaar = vanuit is not None and (
-        gebruiker.organisatie_code == vanuit or mag(gebruiker, Recht.LEZEN_VOOR_ALLE)
+        gebruiker.organisatie_code == vanuit
+        or (
+            mag(gebruiker, Recht.LEZEN_VOOR_ALLE)
+            and (not instellingen.anoniem or mag(gebruiker, Recht.RUWE_EXPORT))
+        )
     )
     kijk_code = vanuit or ""
     toegang = peer_toegang(gebruiker, kijk_code, instellingen, ingediend, len(peers))

@@ -6,9 +6,9 @@ import streamlit as st
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, mag
-from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
+from monitor.ui.reflectie import actiepunten, bewaar_opvolging
 
 context = setup_page("pages/actiepunten.py")
 st.title("Actiepunten")
@@ -34,13 +34,8 @@ def _weergave(tabel):
     )[["Genoteerd op", "Dia", "Actiepunt", "Eigenaar", "Deadline", "Opvolging"]]
 
 
-with sessie.lees(data.engine()) as session:
-    deze = reflectie.actiepunten(session=session, gebruiker=gebruiker, ronde_id=ronde.id)
-    vorige = None
-    if ronde.vorige_ronde_id is not None:
-        vorige = reflectie.actiepunten(
-            session=session, gebruiker=gebruiker, ronde_id=ronde.vorige_ronde_id
-        )
+deze = actiepunten(gebruiker, ronde.id)
+vorige = None if ronde.vorige_ronde_id is None else actiepunten(gebruiker, ronde.vorige_ronde_id)
 
 st.header(f"Ronde {ronde.jaar}")
 st.caption("Elk signaal uit de reflectiesessie een eigenaar en een opvolging.")
@@ -64,17 +59,16 @@ if vorige is not None:
         )
         if st.button("Opvolging bewaren", key="opvolging_bewaren"):
             try:
-                with sessie.schrijf(data.engine()) as session:
-                    for notitie_id, oud, nieuw in zip(
-                        vorige["id"], vorige["opvolging"], bewerkt["Opvolging"], strict=True
-                    ):
-                        if (nieuw or "") != (oud or ""):
-                            reflectie.set_opvolging(
-                                session=session,
-                                gebruiker=gebruiker,
-                                notitie_id=int(notitie_id),
-                                opvolging=nieuw or "",
-                            )
+                bewaar_opvolging(
+                    gebruiker,
+                    {
+                        int(notitie_id): nieuw or ""
+                        for notitie_id, oud, nieuw in zip(
+                            vorige["id"], vorige["opvolging"], bewerkt["Opvolging"], strict=True
+                        )
+                        if (nieuw or "") != (oud or "")
+                    },
+                )
             except MonitorFout as fout:
                 st.warning(f"Niet bewaard: {fout}")
             else:

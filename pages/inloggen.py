@@ -7,8 +7,8 @@ import streamlit as st
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
-from monitor.store import sessie
 from monitor.ui import data
+from monitor.ui.beheer_accounts import accepteer_uitnodiging, uitnodiging_voor
 from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
 
 context = setup_page("pages/inloggen.py")
@@ -18,13 +18,10 @@ st.title("Inloggen")
 def _uitnodiging(token: str) -> None:
     """An invitation link: make the organisation's invuller account, once."""
     try:
-        with sessie.lees(data.engine()) as session:
-            uitnodiging = accounts.uitnodiging_voor(session, token, datetime.now(UTC))
-            organisatie = (
-                data.organisaties(context.versie)
-                .set_index("code")
-                .loc[uitnodiging.organisatie_code, "naam"]
-            )
+        organisatie_code = uitnodiging_voor(token)
+        organisatie = (
+            data.organisaties(context.versie).set_index("code").loc[organisatie_code, "naam"]
+        )
     except MonitorFout as fout:
         st.error(str(fout))
         return
@@ -45,15 +42,7 @@ def _uitnodiging(token: str) -> None:
         st.error("Wachtwoord: de twee wachtwoorden zijn niet gelijk.")
         return
     try:
-        with sessie.schrijf(data.engine()) as session:
-            gebruiker = accounts.accepteer_uitnodiging(
-                session,
-                token,
-                email=email,
-                naam=naam,
-                wachtwoord=wachtwoord,
-                nu=datetime.now(UTC),
-            )
+        gebruiker = accepteer_uitnodiging(token, email=email, naam=naam, wachtwoord=wachtwoord)
     except MonitorFout as fout:
         st.error(str(fout))
         return

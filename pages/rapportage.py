@@ -8,12 +8,9 @@ from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
 from monitor.rechten import Recht, mag
-from monitor.reflectie import dias as reflectie
-from monitor.store import reflectie as reflectie_opslag
-from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.reflectie import opgeslagen_deck
+from monitor.ui.reflectie import notities_van_ronde, opgeslagen_deck
 
 FORMATEN = {
     "PowerPoint (.pptx)": (
@@ -51,15 +48,10 @@ if st.button("Rapport maken", key="rapport_maken", type="primary"):
     melden = lambda fractie, tekst: balk.progress(min(1.0, fractie), text=tekst)  # noqa: E731
     bron = data.reflectie_bron(ronde, context.versie)
     catalogus = {d.sleutel: d for d in data.dia_catalogus(ronde, context.versie)}
-    dias = [
-        catalogus[s] for s in reflectie.deck_uit_tekst(opgeslagen_deck(ronde.id), list(catalogus))
-    ]
+    dias = [catalogus[s] for s in opgeslagen_deck(ronde.id, list(catalogus))]
     notities = None
     if met_notities:
-        with sessie.lees(data.engine()) as session:
-            notities = reflectie_opslag.notities(
-                session=session, gebruiker=context.gebruiker, ronde_id=ronde.id
-            )
+        notities = notities_van_ronde(context.gebruiker, ronde.id)
     try:
         if extensie == "xlsx":
             inhoud = bouw_xlsx(bron, melden)

@@ -15,7 +15,7 @@ if not catalogus:
     st.info("Voor deze ronde zijn nog geen cijfers om te bespreken.")
     st.stop()
 per_sleutel = {d.sleutel: d for d in catalogus}
-deck = reflectie.deck_uit_tekst(ui.opgeslagen_deck(ronde.id), list(per_sleutel))
+deck = ui.opgeslagen_deck(ronde.id, list(per_sleutel))
 nummer = ui.dia_nummer(len(deck))
 dia = per_sleutel[deck[nummer - 1]]
 

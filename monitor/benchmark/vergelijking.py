@@ -379,7 +379,7 @@ def benchmark(
     Raises GeenToegang when the user may not benchmark this organisation. Peers' results are
     left out when :func:`peer_toegang` says so; the own results are always there.
     """
-    controleer_organisatie(gebruiker, code, organisaties)
+    controleer_organisatie(gebruiker, code, organisaties, instellingen)
     eigen = _rij(organisaties, code)
     gezien = zicht(
         gebruiker,

@@ -63,14 +63,13 @@ def kaart_rijen(
     """
     if per_organisatie_toegestaan(zicht):
         verborgen = ~waarden["code"].isin(zicht.genoemd)
-        rijen = waarden.copy()
-        for kolom in ("waarde", "optie", "label"):
-            if kolom in rijen:
-                rijen[kolom] = rijen[kolom].astype(object).where(~verborgen, None)
-        if "waarde" in rijen:
-            rijen["waarde"] = pd.to_numeric(rijen["waarde"])
+        rijen = waarden[~verborgen]  # not even 'no answer': that would say something too
         niet_noemen = (verborgen & waarden["code"].isin(zicht.namen)).any()
-        melding = "Wie niet met naam genoemd wil worden, is grijs." if niet_noemen else ""
+        melding = (
+            "Organisaties die niet met naam genoemd willen worden, staan niet op de kaart."
+            if niet_noemen
+            else ""
+        )
         return Kaart(laag, rijen.reset_index(drop=True), True, melding)
     if not mag(zicht.gebruiker, Recht.ANTWOORDEN_ANDEREN) and (
         instellingen.status != RondeStatus.GEPUBLICEERD

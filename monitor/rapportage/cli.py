@@ -27,14 +27,17 @@ def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
     with sessie.lees(engine) as session:
         bron = laad_bron(session, jaar)
         ronde = lezen.ronde_by_jaar(session, jaar)
-        opgeslagen = reflectie_opslag.load_deck(session=session, ronde_id=ronde.id)
         notities = reflectie_opslag.notities(session=session, gebruiker=CLI, ronde_id=ronde.id)
     if suffix == ".xlsx":
         from monitor.rapportage.excel_tabellen import bouw_xlsx
 
         return bouw_xlsx(bron, voortgang)
     catalogus = {d.sleutel: d for d in reflectie.catalogus(bron)}
-    dias = [catalogus[s] for s in reflectie.deck_uit_tekst(opgeslagen, list(catalogus))]
+    with sessie.lees(engine) as session:
+        deck = reflectie_opslag.load_deck(
+            session=session, ronde_id=ronde.id, beschikbaar=list(catalogus)
+        )
+    dias = [catalogus[s] for s in deck]
     if suffix == ".pptx":
         from monitor.rapportage.pptx_export import bouw_pptx
 

@@ -6,12 +6,12 @@ from the data by a fixed rule (see each builder's docstring). Slides are anonymo
 actortypes and thema's, never the name of a gemeente or regio.
 
 Decks (the chosen and ordered slides of a round) are stored as ';'-joined keys; see
-:func:`deck_uit_tekst`. Notes taken during the session are checked by :func:`controleer_notitie`.
+store.reflectie.load_deck. Notes taken during the session are checked by
+rechten.controleer_notitie.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -30,7 +30,6 @@ from monitor.domain import (
     PlanningStatus,
     Vraagtype,
 )
-from monitor.errors import MonitorFout
 from monitor.kengetallen import gereed
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.verschillen import verschillen
@@ -438,66 +437,6 @@ def catalogus(bron: Bron) -> list[Dia]:
     for actortype in ("gemeente", "regio"):
         dias.append(benchmark_dia(bron, actortype))
     return [d for d in dias if not d.tabel.empty]
-
-
-# --------------------------------------------------------------------------------------------
-# Decks
-
-
-def deck_uit_tekst(opgeslagen: str | None, beschikbaar: list[str]) -> list[str]:
-    """The slide keys of a saved deck that still exist; the whole catalogue when nothing is
-    saved (or nothing of it exists any more)."""
-    if not opgeslagen:
-        return list(beschikbaar)
-    bestaand = set(beschikbaar)
-    gekozen = [s for s in dict.fromkeys(opgeslagen.split(";")) if s in bestaand]
-    return gekozen or list(beschikbaar)
-
-
-def deck_naar_tekst(sleutels: list[str]) -> str:
-    if not sleutels:
-        raise MonitorFout("Een deck moet minstens één dia bevatten.")
-    if any(";" in s for s in sleutels):
-        raise MonitorFout("Een diasleutel mag geen ';' bevatten.")
-    return ";".join(dict.fromkeys(sleutels))
-
-
-# --------------------------------------------------------------------------------------------
-# Notes: the story behind the figures, without names
-
-
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-TELEFOON = re.compile(r"(?<!\d)(\+31|0031|0)[\s-]?(\d[\s-]?){8,9}(?!\d)")
-AANSPREEKVORM = re.compile(
-    r"\b(?i:dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(?i:de heer|mevrouw|meneer)\s+[A-Z]"
-)
-MAX_NOTITIE = 2000
-
-
-def controleer_notitie(tekst: str) -> str:
-    """The note text, stripped; raises MonitorFout (Dutch) when it is empty, too long, or holds
-    an e-mail address, a phone number or a name with a form of address ('mevr. Jansen').
-
-    Notes are shared with all actors and land in the exports: they tell the story behind the
-    figures, not who said what.
-    """
-    schoon = (tekst or "").strip()
-    if not schoon:
-        raise MonitorFout("De notitie is leeg.")
-    if len(schoon) > MAX_NOTITIE:
-        raise MonitorFout(f"De notitie is te lang (meer dan {MAX_NOTITIE} tekens).")
-    if EMAIL.search(schoon):
-        raise MonitorFout(
-            "De notitie bevat een e-mailadres. Noteer zonder namen en contactgegevens."
-        )
-    if TELEFOON.search(schoon):
-        raise MonitorFout("De notitie bevat een telefoonnummer. Noteer zonder contactgegevens.")
-    if AANSPREEKVORM.search(schoon):
-        raise MonitorFout(
-            "De notitie lijkt een persoonsnaam te bevatten (bijvoorbeeld 'mevr. …'). Noteer "
-            "zonder namen; noem hooguit de actor."
-        )
-    return schoon
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,8 +21,7 @@ from sqlmodel import Session, select
 from monitor.domain import ACTORTYPE_BY_CODE, ROL_LABELS
 from monitor.errors import MonitorFout
 from monitor.models import Deck, Notitie, Ronde
-from monitor.rechten import Gebruiker, Recht, vereis
-from monitor.reflectie.dias import controleer_notitie, deck_naar_tekst
+from monitor.rechten import Gebruiker, Recht, controleer_notitie, vereis
 
 DECK_NAAM = "Reflectiesessie"
 NOTITIE_KOLOMMEN = [
@@ -38,18 +37,34 @@ NOTITIE_KOLOMMEN = [
 ]
 
 
-def load_deck(*, session: Session, ronde_id: int) -> str | None:
-    """The saved slide keys (';'-joined) of the round's deck, or None when none was saved."""
+DECK_SCHEIDING = ";"  # how a deck's slide keys are stored in one column
+
+
+def load_deck(*, session: Session, ronde_id: int, beschikbaar: list[str]) -> list[str]:
+    """The slide keys of the round's saved deck that still exist, in the saved order; the
+    whole catalogue ``beschikbaar`` when nothing is saved (or nothing of it exists any more)."""
     deck = session.exec(
         select(Deck).where(Deck.ronde_id == ronde_id).order_by(Deck.id.desc())
     ).first()
-    return deck.dias if deck else None
+    if deck is None or not deck.dias:
+        return list(beschikbaar)
+    bestaand = set(beschikbaar)
+    gekozen = [s for s in dict.fromkeys(deck.dias.split(DECK_SCHEIDING)) if s in bestaand]
+    return gekozen or list(beschikbaar)
+
+
+def _deck_tekst(sleutels: list[str]) -> str:
+    if not sleutels:
+        raise MonitorFout("Een deck moet minstens één dia bevatten.")
+    if any(DECK_SCHEIDING in s for s in sleutels):
+        raise MonitorFout(f"Een diasleutel mag geen '{DECK_SCHEIDING}' bevatten.")
+    return DECK_SCHEIDING.join(dict.fromkeys(sleutels))
 
 
 def save_deck(*, session: Session, gebruiker: Gebruiker, ronde_id: int, dias: list[str]) -> None:
     """Save the chosen and ordered slides as the round's deck (replacing an earlier one)."""
     vereis(gebruiker, Recht.NOTITIES_SCHRIJVEN, "het bewaren van een deck")
-    tekst = deck_naar_tekst(dias)
+    tekst = _deck_tekst(dias)
     deck = session.exec(select(Deck).where(Deck.ronde_id == ronde_id)).first()
     if deck is None:
         session.add(Deck(ronde_id=ronde_id, naam=DECK_NAAM, dias=tekst))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
 from sqlmodel import Session, select
@@ -24,8 +25,10 @@ from monitor.models import (
     Thema,
     Vraag,
 )
-from monitor.rondes.referentie import OrganisatieRegel
-from monitor.rondes.vragenlijst import Vragenlijst
+
+if TYPE_CHECKING:  # the records that init reads from files (rondes/), as types only
+    from monitor.rondes.referentie import OrganisatieRegel
+    from monitor.rondes.vragenlijst import Vragenlijst
 
 
 def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:

@@ -19,6 +19,20 @@ from monitor.store import schrijven, sessie
 from monitor.ui import data
 
 
+def uitnodiging_voor(token: str) -> str:
+    """The organisation code of a valid invitation; MonitorFout (Dutch) when it is not."""
+    with sessie.lees(data.engine()) as session:
+        return accounts.uitnodiging_voor(session, token, datetime.now(UTC)).organisatie_code
+
+
+def accepteer_uitnodiging(token: str, *, email: str, naam: str, wachtwoord: str) -> Gebruiker:
+    """Make the invited organisation's invuller account, in one transaction."""
+    with sessie.schrijf(data.engine()) as session:
+        return accounts.accepteer_uitnodiging(
+            session, token, email=email, naam=naam, wachtwoord=wachtwoord, nu=datetime.now(UTC)
+        )
+
+
 def toon_accounts(gebruiker: Gebruiker, versie: int) -> None:
     organisaties = data.organisaties(versie)
     namen = dict(zip(organisaties["code"], organisaties["naam"], strict=True))

@@ -27,9 +27,31 @@ DIA_CSS = """
 """
 
 
-def opgeslagen_deck(ronde_id: int) -> str | None:
+def opgeslagen_deck(ronde_id: int, beschikbaar: list[str]) -> list[str]:
+    """The round's deck: the saved slides that still exist, or every slide."""
     with sessie.lees(data.engine()) as session:
-        return reflectie.load_deck(session=session, ronde_id=ronde_id)
+        return reflectie.load_deck(session=session, ronde_id=ronde_id, beschikbaar=beschikbaar)
+
+
+def actiepunten(gebruiker: Gebruiker, ronde_id: int) -> pd.DataFrame:
+    """The round's actiepunten as the user may read them (store.reflectie checks the right)."""
+    with sessie.lees(data.engine()) as session:
+        return reflectie.actiepunten(session=session, gebruiker=gebruiker, ronde_id=ronde_id)
+
+
+def notities_van_ronde(gebruiker: Gebruiker, ronde_id: int) -> pd.DataFrame:
+    """Every note of the round, for the speaker notes of the PPTX and the PDF."""
+    with sessie.lees(data.engine()) as session:
+        return reflectie.notities(session=session, gebruiker=gebruiker, ronde_id=ronde_id)
+
+
+def bewaar_opvolging(gebruiker: Gebruiker, opvolging: dict[int, str]) -> None:
+    """Save the changed opvolging per notitie id, all or nothing (one transaction)."""
+    with sessie.schrijf(data.engine()) as session:
+        for notitie_id, tekst in opvolging.items():
+            reflectie.set_opvolging(
+                session=session, gebruiker=gebruiker, notitie_id=notitie_id, opvolging=tekst
+            )
 
 
 def dia_nummer(aantal: int) -> int:

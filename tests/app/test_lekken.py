@@ -76,6 +76,11 @@ def mag_zien(kijker: Kijker, variant: str, vondst: Vondst) -> bool:
     """The rules table of the module docstring, as code."""
     if kijker.organisatie is not None and vondst.code == kijker.organisatie:
         return True  # its own data
+    if "(totalen per " in vondst.waar:
+        # a map of areas labelled by jeugdregio or provincie: the value is the total of the
+        # gemeenten (or regio's) in it, shown only from MIN_ANONIEM answers on, never the
+        # regio's own answer (kengetallen.kaart.aggregaat)
+        return True
     if vondst.soort == "respons":
         return kijker.rol == Rol.KIJKER
     if kijker.rol == Rol.PUBLIEK or kijker == INVULLER_NIET_INGEDIEND:

@@ -120,13 +120,22 @@ def test_opvolging_of_last_rounds_actiepunt(engine, rondes):
 
 def test_deck_is_saved_per_round_and_replaced(engine, rondes):
     ronde_id, andere = rondes
-    with read_session(engine) as session:
-        assert opslag.load_deck(session=session, ronde_id=ronde_id) is None
-    for dias in (["respons", "thema-1-voortgang"], ["verschillen", "respons"]):
+    catalogus = ["respons", "thema-1-voortgang", "verschillen"]
+    with read_session(engine) as session:  # nothing saved: the whole catalogue
+        assert opslag.load_deck(session=session, ronde_id=ronde_id, beschikbaar=catalogus) == (
+            catalogus
+        )
+    for dias in (["respons", "thema-1-voortgang"], ["verschillen", "weg", "respons", "weg"]):
         with write_session(engine) as session:
             opslag.save_deck(session=session, gebruiker=KIJKER, ronde_id=ronde_id, dias=dias)
-    with read_session(engine) as session:
-        assert opslag.load_deck(session=session, ronde_id=ronde_id) == "verschillen;respons"
-        assert opslag.load_deck(session=session, ronde_id=andere) is None
+    with read_session(engine) as session:  # saved order kept, unknown and double keys dropped
+        eigen = opslag.load_deck(session=session, ronde_id=ronde_id, beschikbaar=catalogus)
+        anders = opslag.load_deck(session=session, ronde_id=andere, beschikbaar=catalogus)
+        alleen_weg = opslag.load_deck(session=session, ronde_id=ronde_id, beschikbaar=["x"])
+    assert eigen == ["verschillen", "respons"]
+    assert anders == catalogus
+    assert alleen_weg == ["x"]  # nothing of the saved deck exists any more
+    with pytest.raises(MonitorFout, match="minstens één dia"), write_session(engine) as session:
+        opslag.save_deck(session=session, gebruiker=KIJKER, ronde_id=ronde_id, dias=[])
     with pytest.raises(GeenToegang), write_session(engine) as session:
         opslag.save_deck(session=session, gebruiker=INVULLER, ronde_id=ronde_id, dias=["x"])

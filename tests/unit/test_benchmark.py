@@ -343,7 +343,9 @@ def test_who_may_benchmark_which_organisation():
         rechten.controleer_organisatie(KIJKER, "RIJK", ORGANISATIES)
 
 
-def _bench(gebruiker=KIJKER, zichtbaarheid="genoemd", organisaties=ORGANISATIES, leden=PEERS):
+def _bench(
+    gebruiker=KIJKER, zichtbaarheid="genoemd", organisaties=ORGANISATIES, leden=PEERS, ingediend=()
+):
     return bm.benchmark(
         gebruiker=gebruiker,
         code="GM1",
@@ -352,8 +354,13 @@ def _bench(gebruiker=KIJKER, zichtbaarheid="genoemd", organisaties=ORGANISATIES,
         organisaties=organisaties,
         vragen=VRAGEN,
         antwoorden=ANTWOORDEN,
-        ingediend=set(),
+        ingediend=set(ingediend),
     )
+
+
+# In an anonymous round a submitted invuller looks at its own organisation: kijkers may not
+# pick one organisation there (see test_a_kijker_cannot_single_out_an_organisation_…).
+INGEDIEND_GM1 = {"gebruiker": INVULLER_GM1, "ingediend": {"GM1"}}
 
 
 def test_before_submitting_an_invuller_sees_only_own_results():
@@ -373,9 +380,9 @@ def test_named_view_shows_names_and_plain_toelichtingen():
 
 def test_anonymised_view_labels_peers_and_masks_toelichtingen():
     leden = ("GM2", "GM3", "GM4", "GM5", "GM6")
-    uit = _bench(zichtbaarheid="anoniem", leden=leden)
+    uit = _bench(zichtbaarheid="anoniem", leden=leden, **INGEDIEND_GM1)
     assert sorted(uit.namen.values()) == [f"Gemeente {x}" for x in "ABCDE"]
-    assert uit.namen == _bench(zichtbaarheid="anoniem", leden=leden).namen  # stable
+    assert uit.namen == _bench(zichtbaarheid="anoniem", leden=leden, **INGEDIEND_GM1).namen
     toelichtingen = dict(zip(uit.leer["vraag"], uit.leer["toelichting"], strict=True))
     assert toelichtingen["G.1.02"] == "Bel Piet: [telefoonnummer] of [e-mailadres]"
     assert toelichtingen["G.2.01"] == "In [naam] kochten we samen in."
@@ -384,7 +391,7 @@ def test_anonymised_view_labels_peers_and_masks_toelichtingen():
 
 
 def test_anonymised_small_group_shows_no_peer_results():
-    uit = _bench(zichtbaarheid="anoniem")  # 3 peers
+    uit = _bench(zichtbaarheid="anoniem", **INGEDIEND_GM1)  # 3 peers
     assert not uit.toegang.zichtbaar and "te klein" in uit.toegang.melding
     assert uit.leer.empty and (uit.themas["n"] == 0).all()
 
@@ -549,15 +556,27 @@ def test_a_custom_group_in_an_anonymous_round_shows_no_peers_even_past_the_page(
     leden = ("GM2", "GM3", "GM4", "GM5", "GM6")
     for sleutel, zichtbaar in (("eigen-3", False), ("eigen", False), ("alle", True)):
         uit = bm.benchmark(
-            gebruiker=KIJKER,
+            gebruiker=INVULLER_GM1,
             code="GM1",
             groep=groepen_mod.Vergelijkgroep(sleutel, "Test", leden),
             instellingen=rechten.RondeInstellingen(1, 2025, "anoniem", True),
             organisaties=ORGANISATIES,
             vragen=VRAGEN,
             antwoorden=ANTWOORDEN,
-            ingediend=set(),
+            ingediend={"GM1"},
         )
         assert uit.toegang.zichtbaar is zichtbaar, sleutel
         if not zichtbaar:
             assert (uit.themas["n"] == 0).all() and uit.leer.empty and not uit.namen
+
+
+def test_a_kijker_cannot_single_out_an_organisation_in_an_anonymous_round():
+    """Picking Gemeente X by name would show its results next to its name; beheerders keep the
+    right to unmasked data, and the own organisation is always the invuller's."""
+    with pytest.raises(GeenToegang, match="anoniem"):
+        _bench(KIJKER, zichtbaarheid="anoniem")
+    beheerder = _bench(
+        BEHEERDER, zichtbaarheid="anoniem", leden=("GM2", "GM3", "GM4", "GM5", "GM6")
+    )
+    assert beheerder.themas.set_index("thema_nr").loc[1, "eigen"] == 50.0
+    assert sorted(beheerder.namen.values()) == [f"Gemeente {x}" for x in "ABCDE"]

@@ -280,8 +280,8 @@ def test_kijker_map_per_gemeente_hides_the_opt_out_organisation():
     assert uitkomst.per_organisatie
     rijen = uitkomst.rijen.set_index("code")
     assert rijen.at["GM2", "waarde"] == 20
-    assert math.isnan(rijen.at["GM6", "waarde"])
-    assert "grijs" in uitkomst.melding
+    assert "GM6" not in rijen.index  # not even as 'no answer'
+    assert "niet op de kaart" in uitkomst.melding
 
 
 def test_kijker_map_in_an_anonymous_round_is_aggregated():

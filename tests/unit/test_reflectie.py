@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from monitor.errors import MonitorFout
+from monitor.rechten import controleer_notitie
 from monitor.reflectie import dias as reflectie
 
 VRAGEN = pd.DataFrame(
@@ -136,25 +137,6 @@ def test_every_export_header_names_round_peildatum_and_self_reporting():
 
 
 @pytest.mark.parametrize(
-    ("opgeslagen", "verwacht"),
-    [
-        (None, ["a", "b", "c"]),  # nothing saved: the whole catalogue
-        ("", ["a", "b", "c"]),
-        ("c;a", ["c", "a"]),  # saved order kept
-        ("c;weg;a;c", ["c", "a"]),  # unknown keys and doubles dropped
-        ("weg", ["a", "b", "c"]),  # nothing left: the whole catalogue
-    ],
-)
-def test_deck_from_saved_text(opgeslagen, verwacht):
-    assert reflectie.deck_uit_tekst(opgeslagen, ["a", "b", "c"]) == verwacht
-
-
-def test_an_empty_deck_cannot_be_saved():
-    with pytest.raises(MonitorFout, match="minstens één dia"):
-        reflectie.deck_naar_tekst([])
-
-
-@pytest.mark.parametrize(
     ("tekst", "melding"),
     [
         ("Mail j.jansen@gemeente.nl voor details", "e-mailadres"),
@@ -168,7 +150,7 @@ def test_an_empty_deck_cannot_be_saved():
 )
 def test_notes_with_contact_details_or_names_are_refused(tekst, melding):
     with pytest.raises(MonitorFout, match=melding):
-        reflectie.controleer_notitie(tekst)
+        controleer_notitie(tekst)
 
 
 @pytest.mark.parametrize(
@@ -180,4 +162,4 @@ def test_notes_with_contact_details_or_names_are_refused(tekst, melding):
     ],
 )
 def test_ordinary_notes_pass(tekst):
-    assert reflectie.controleer_notitie(f"  {tekst} ") == tekst
+    assert controleer_notitie(f"  {tekst} ") == tekst
