@@ -57,10 +57,6 @@ def _codes(waarde: object) -> list[str]:
     return [deel for deel in str(waarde).split(";") if deel]
 
 
-def is_status_vraag(*, soort: str, vraagtype: str) -> bool:
-    return soort == "afspraak" and vraagtype in STATUS_VRAAGTYPES
-
-
 def status_vragen(vragen: pd.DataFrame) -> pd.DataFrame:
     """The afspraak status questions (status4 or janee) among ``vragen``."""
     return vragen[(vragen["soort"] == "afspraak") & vragen["vraagtype"].isin(STATUS_VRAAGTYPES)]

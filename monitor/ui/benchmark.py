@@ -24,11 +24,6 @@ LEER_MAX = 5  # peers shown per vraag in 'Leer van anderen'
 KIEZERS = ("gemeente", "regio")
 
 
-def _index(waarde) -> str:
-    """A voortgangsindex (0–100) as shown: whole number, half up."""
-    return "–" if waarde is None or pd.isna(waarde) else tekst.getal(waarde)
-
-
 def _pct(waarde) -> str:
     return "–" if waarde is None or pd.isna(waarde) else tekst.procent(waarde)
 

@@ -1,16 +1,29 @@
 """AppTest fixtures: every page runs in-process against the demo database."""
 
+import shutil
 from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from monitor.db import make_engine
 from monitor.domain import Rol
 from monitor.ui.page import SESSIE_GEBRUIKER
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60  # seconds: a cold first run builds every cached aggregate on 2 cores
+
+
+@pytest.fixture
+def demo_kopie(demo_database_file, tmp_path, monkeypatch):
+    """A private copy of the demo database that the test may change; the app uses it."""
+    pad = tmp_path / "monitor.db"
+    shutil.copyfile(demo_database_file, pad)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    engine = make_engine(f"sqlite:///{pad}")
+    yield engine
+    engine.dispose()
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,12 @@
 """The Benchmark page in AppTest on the demo database (2025: Groningen GM0014 did not submit)."""
 
 import json
-import shutil
 
 import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from monitor.db import make_engine, read_session, write_session
+from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.models import Account, Inzending, PeerGroep, Ronde
 from monitor.ui.benchmark import EIGEN_LEDEN
@@ -91,17 +90,6 @@ def test_invuller_is_refused_another_organisation():
     assert "Geen toegang" in tekst and "eigen organisatie" in tekst
     assert "Rotterdam" not in tekst
     assert not at.get("plotly_chart")
-
-
-@pytest.fixture
-def demo_kopie(demo_database_file, tmp_path, monkeypatch):
-    """A private copy of the demo database that the test may change; the app uses it."""
-    pad = tmp_path / "monitor.db"
-    shutil.copyfile(demo_database_file, pad)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
-    engine = make_engine(f"sqlite:///{pad}")
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

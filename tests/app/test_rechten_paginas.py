@@ -2,26 +2,13 @@
 
 import json
 import re
-import shutil
 
-import pytest
 from sqlmodel import select
 
-from monitor.db import make_engine, write_session
+from monitor.db import write_session
 from monitor.domain import Rol
 from monitor.models import Inzending, Organisatie, Ronde
 from tests.app.conftest import open_page, page_text
-
-
-@pytest.fixture
-def demo_kopie(demo_database_file, tmp_path, monkeypatch):
-    """A private copy of the demo database that the test may change; the app uses it."""
-    pad = tmp_path / "monitor.db"
-    shutil.copyfile(demo_database_file, pad)
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
-    engine = make_engine(f"sqlite:///{pad}")
-    yield engine
-    engine.dispose()
 
 
 def _ronde_2025(session) -> Ronde:

@@ -42,8 +42,6 @@ ANTWOORDEN = antwoorden_frame(
 
 def test_only_afspraak_status_and_janee_questions_are_status_questions():
     assert gereed.status_vragen(VRAGEN)["id"].tolist() == [1, 2, 4]
-    assert gereed.is_status_vraag(soort="afspraak", vraagtype="janee")
-    assert not gereed.is_status_vraag(soort="informatie", vraagtype="janee")
 
 
 @pytest.mark.parametrize(
