@@ -250,8 +250,8 @@ def _kaart_tabel(uitkomst: kaart_mod.Kaart, per_vraag: bool, laag_naam: str) -> 
     """The map as a table: only the rows with a value (who did not answer is not listed)."""
     rijen = uitkomst.rijen
     waarde = "label" if per_vraag else "waarde"
-    if not per_vraag:  # the index as shown everywhere: whole, half up, Dutch
-        rijen = rijen.dropna(subset=["waarde"]).assign(waarde=rijen["waarde"].map(tekst.getal))
+    if not per_vraag:  # the index whole, half up, still a number (sortable; NaN: no answer)
+        rijen = rijen.assign(waarde=rijen["waarde"].map(tekst.afgerond))
     if not uitkomst.per_organisatie:
         kop = GROEP_EENHEID[uitkomst.laag].capitalize()
         kolommen = {"naam": kop, "n": "Antwoorden", "totaal": "Totaal"}
