@@ -219,6 +219,14 @@ def exporteer_xlsx(
     return inhoud
 
 
+def ruwe_antwoorden_xlsx(gebruiker: Gebruiker, data: RondeData) -> bytes:
+    """Only the raw answers as a workbook with one sheet 'Antwoorden' (beheerders): the file
+    the import reads back, as the benchmark (bench/bench.py, part c) uses it."""
+    werkmap = Werkboek(f"{data.titel} (ruwe antwoorden)")
+    werkmap.tabel(RUW_BLAD, ruwe_antwoorden(gebruiker, data))
+    return werkmap.naar_bytes()
+
+
 def csv_getal(waarde: object) -> object:
     """Numbers in Dutch notation for CSV ('1234,5'); other values unchanged."""
     if isinstance(waarde, bool) or not isinstance(waarde, int | float):
