@@ -3,7 +3,7 @@ jeugdregio, and (for beheerders and kijkers) who has not."""
 
 import streamlit as st
 
-from monitor.opmaak import grafieken
+from monitor.opmaak import grafieken, tekst
 from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import grafiek
@@ -15,6 +15,13 @@ KOPPEN = {
     "totaal": "Totaal",
     "percentage": "Respons (%)",
 }
+
+
+def _weergave(tabel, koppen: dict[str, str]):
+    """The table as shown: the percentage with one decimal, rounded half up."""
+    getoond = tabel.assign(percentage=tabel["percentage"].map(lambda p: tekst.afgerond(p, 1)))
+    return getoond.rename(columns=koppen)
+
 
 context = setup_page("pages/respons.py")
 st.title("Respons")
@@ -31,7 +38,7 @@ grafiek(
     grafieken.respons_staaf(tabel, titel),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
-    tabel=tabel.rename(columns=KOPPEN).drop(columns=["actortype"]),
+    tabel=_weergave(tabel, KOPPEN).drop(columns=["actortype"]),
 )
 
 for per, naam, regio_kop in (
@@ -48,7 +55,7 @@ for per, naam, regio_kop in (
         grafieken.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
         titel=titel,
         alt=f"Staafdiagram: {titel}.",
-        tabel=groepen.rename(columns={**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
+        tabel=_weergave(groepen, {**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
     )
 
 st.subheader("Nog niet gereageerd")

@@ -8,7 +8,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPES, Vraagtype, optie_label, parse_opties
 from monitor.kengetallen import gereed
-from monitor.kengetallen.voortgang import respondenten, split_waarde
+from monitor.kengetallen.voortgang import respondenten, respons_percentage, split_waarde
 
 KAART_TYPES = (str(Vraagtype.STATUS4), str(Vraagtype.JANEE), str(Vraagtype.LIKERT5), "keuze")
 
@@ -110,5 +110,5 @@ def respons_per_groep(
 def _respons_rij(label: str, groep: pd.DataFrame, gedaan: set[str], regio_tekst: str) -> tuple:
     ingevuld = int(groep["code"].isin(gedaan).sum())
     totaal = len(groep)
-    percentage = round(100 * ingevuld / totaal, 1) if totaal else None
+    percentage = respons_percentage(ingevuld, totaal)
     return (label, ingevuld, totaal, percentage, regio_tekst)

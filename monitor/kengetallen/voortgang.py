@@ -14,6 +14,7 @@ from monitor.domain import (
     opties_voor,
     parse_opties,
 )
+from monitor.opmaak.tekst import afgerond
 from monitor.rechten import Gebruiker, Recht, vereis
 
 VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
@@ -23,6 +24,11 @@ def respondenten(antwoorden: pd.DataFrame) -> set[str]:
     """Organisations that submitted answers in the round (concept answers do not count)."""
     ingediend = antwoorden[antwoorden["status"] == "ingediend"]
     return set(ingediend["organisatie_code"])
+
+
+def respons_percentage(ingevuld: int, totaal: int) -> float | None:
+    """The share (0–100, not rounded) of ``totaal`` organisations that responded."""
+    return 100 * ingevuld / totaal if totaal else None
 
 
 def respons(organisaties: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
@@ -36,7 +42,7 @@ def respons(organisaties: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFram
         codes = organisaties.loc[organisaties["actortype"] == actortype.code, "code"]
         totaal = len(codes)
         ingevuld = int(codes.isin(gedaan).sum())
-        percentage = round(100 * ingevuld / totaal, 1) if totaal else None
+        percentage = respons_percentage(ingevuld, totaal)
         rijen.append((actortype.code, actortype.label_meervoud, ingevuld, totaal, percentage))
     return pd.DataFrame(rijen, columns=["actortype", "label", "ingevuld", "totaal", "percentage"])
 
@@ -134,7 +140,7 @@ def overzicht(
                     "optie": r.optie,
                     "label": r.label,
                     "aantal": int(r.aantal),
-                    "percentage": None if pd.isna(r.percentage) else float(r.percentage),
+                    "percentage": _een_decimaal(r.percentage),
                 }
                 for r in groep.itertuples()
             ]
@@ -156,12 +162,17 @@ def overzicht(
                 "actortype": r.actortype,
                 "ingevuld": int(r.ingevuld),
                 "totaal": int(r.totaal),
-                "percentage": None if pd.isna(r.percentage) else float(r.percentage),
+                "percentage": _een_decimaal(r.percentage),
             }
             for r in respons_tabel.itertuples()
         ],
         "vragen": vragen_uit,
     }
+
+
+def _een_decimaal(percentage: float | None) -> float | None:
+    """Percentages in the JSON interface: one decimal, rounded half up like every shown figure."""
+    return None if percentage is None or pd.isna(percentage) else afgerond(percentage, 1)
 
 
 def index_per_thema_tabel(index: pd.DataFrame, themas: pd.DataFrame) -> pd.DataFrame:

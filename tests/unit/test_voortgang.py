@@ -164,3 +164,25 @@ def test_names_of_non_respondents_only_for_beheerder_and_kijker():
                 organisaties=organisaties,
                 antwoorden=ANTWOORDEN,
             )
+
+
+def test_respons_is_unrounded_and_the_json_interface_shows_one_decimal_half_up():
+    """2 of 3 is 66,666…%: figures stay exact, the stable JSON prints 66.7 (one decimal, as
+    README promises), rounded by the one rule of opmaak.tekst."""
+    organisaties = pd.DataFrame(
+        {"code": ["GM1", "GM2", "GM3", "GM9"], "actortype": ["gemeente"] * 4}
+    )
+    antwoorden = ANTWOORDEN[ANTWOORDEN["organisatie_code"] != "GM3"]
+    tabel = voortgang.respons(organisaties, antwoorden).set_index("actortype")
+    assert tabel.loc["gemeente", "percentage"] == pytest.approx(200 / 4)
+    assert voortgang.respons_percentage(2, 3) == pytest.approx(200 / 3)
+    assert voortgang.respons_percentage(0, 0) is None
+    uit = voortgang.overzicht(
+        jaar=2024,
+        peildatum="2024-06-30",
+        organisaties=organisaties.iloc[:3],
+        vragen=VRAGEN,
+        antwoorden=antwoorden,
+    )
+    gemeente = next(r for r in uit["respons"] if r["actortype"] == "gemeente")
+    assert (gemeente["ingevuld"], gemeente["totaal"], gemeente["percentage"]) == (2, 3, 66.7)
