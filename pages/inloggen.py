@@ -7,6 +7,7 @@ import streamlit as st
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
+from monitor.rechten import Recht, mag
 from monitor.ui import data
 from monitor.ui.beheer_accounts import accepteer_uitnodiging, uitnodiging_voor
 from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
@@ -55,7 +56,7 @@ gebruiker = context.gebruiker
 if gebruiker.rol != Rol.PUBLIEK:
     org = f" voor {gebruiker.organisatie_code}" if gebruiker.organisatie_code else ""
     st.success(f"U bent ingelogd als {gebruiker.naam} ({ROL_LABELS[gebruiker.rol]}{org}).")
-    if gebruiker.rol == Rol.INVULLER:
+    if mag(gebruiker, Recht.INVULLEN):
         st.page_link("pages/invullen.py", label="Naar de vragenlijst", icon=":material/edit_note:")
     st.stop()
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from monitor.domain import AntwoordStatus, Rol
+from monitor.domain import AntwoordStatus
 from monitor.invullen import antwoorden as invullen
 from monitor.opmaak import tekst
 from monitor.opmaak.excel import tabel_naar_xlsx
+from monitor.rechten import Recht, mag
 from monitor.ui import data
 from monitor.ui.components import excel_knop, keuze_uit_url
 from monitor.ui.invullen import dien_in, lees_stand, toon_vraag
@@ -19,9 +20,9 @@ st.title("Vragenlijst invullen")
 
 organisaties = data.organisaties(context.versie)
 namen = dict(zip(organisaties["code"], organisaties["naam"], strict=True))
-if gebruiker.rol == Rol.INVULLER:
+if not mag(gebruiker, Recht.LEZEN_VOOR_ALLE):
     org = gebruiker.organisatie_code
-else:  # a beheerder can fill in or correct for any organisation
+else:  # a beheerder can fill in or correct for any organisation (the write path checks)
     codes = organisaties["code"].tolist()
     org = keuze_uit_url(
         "Organisatie",

@@ -55,6 +55,11 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
         gevonden = groepen_mod.zoek_organisaties(gevraagd, kiesbaar, limiet=1)
         if not gevonden.empty:
             st.query_params["organisatie"] = gevonden["code"].iloc[0]
+        else:
+            st.warning(
+                f"Organisatie '{gevraagd}' is niet gevonden onder de gemeenten en jeugdregio's: "
+                "kies er een in de lijst hieronder."
+            )
     labels = {
         c: groepen_mod.zoeklabel(n, c)
         for c, n in zip(kiesbaar["code"], kiesbaar["naam"], strict=True)

@@ -231,3 +231,9 @@ def test_per_vraag_says_what_an_afspraak_waits_for():
     assert wacht["GEM.7.01"].startswith("wacht op A7.01 (")
     assert "A7.02" in wacht["GEM.7.01"] and "A7.03" in wacht["GEM.7.01"]
     assert wacht["GEM.1.01"] == ""
+
+
+def test_an_unknown_organisation_in_the_link_is_named_not_silently_replaced():
+    at = _open(Rol.KIJKER, organisatie="XYZ123", ronde="2025")
+    assert not at.exception, at.exception
+    assert any("'XYZ123' is niet gevonden" in w.value for w in at.warning)
