@@ -157,9 +157,20 @@ class Account(SQLModel, table=True):
     rol: str  # domain.Rol
     organisatie_code: str | None = Field(default=None, foreign_key="organisatie.code")
     actief: bool = True
-    mislukte_pogingen: int = 0
-    geblokkeerd_tot: datetime | None = None
     aangemaakt_op: datetime | None = None
+
+
+class InlogTeller(SQLModel, table=True):
+    """Recent failed sign-ins of one e-mail address or one client, for the growing delays.
+
+    Kept for every address tried, known or not, so that the delays reveal no accounts; the key
+    is a hash, so unknown addresses typed by others are not stored in readable form.
+    """
+
+    sleutel: str = Field(primary_key=True)  # "adres:<sha256>" or "client:<sha256>"
+    pogingen: int = 0  # attempts since the last success (or since a quiet hour)
+    laatste: datetime  # the latest attempt
+    wacht_tot: datetime | None = None  # no attempt is checked before this moment
 
 
 class Uitnodiging(SQLModel, table=True):

@@ -74,12 +74,18 @@ with st.form("inloggen"):
     wachtwoord = st.text_input("Wachtwoord", type="password", autocomplete="current-password")
     verstuurd = st.form_submit_button("Inloggen")
 if verstuurd:
-    try:
-        ingelogd = accounts.inloggen(data.engine(), email, wachtwoord, datetime.now(UTC))
-    except MonitorFout as fout:
-        st.error(str(fout))
+    ip = st.context.ip_address  # None on localhost; spoofable, so the address counts as well
+    resultaat = accounts.inloggen(
+        data.engine(),
+        email,
+        wachtwoord,
+        datetime.now(UTC),
+        client=ip if isinstance(ip, str) else None,
+    )
+    if resultaat.gebruiker is None:
+        st.error(resultaat.melding or accounts.ONJUISTE_INLOG)
     else:
-        zet_gebruiker(ingelogd)
+        zet_gebruiker(resultaat.gebruiker)
         st.rerun()
 st.caption(
     "Nog geen account? Uw organisatie krijgt een uitnodigingslink van de beheerder van de "

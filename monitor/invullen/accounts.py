@@ -1,16 +1,20 @@
-"""Local accounts: sign-in with argon2 hashes, lockout, one-time invitations, demo accounts.
+"""Local accounts: sign-in with argon2 hashes and growing delays, one-time invitations, demo
+accounts.
 
-Every function works in the caller's session (one transaction). Messages are Dutch and never
-tell whether an e-mail address exists (no account enumeration).
+Functions work in the caller's session (one transaction), except ``inloggen``, which opens its
+own. Messages are Dutch and never tell whether an e-mail address exists (no account
+enumeration).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -18,14 +22,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
-from monitor.opmaak.tekst import tijd
 from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import accounts as accounts_store
 from monitor.store import lezen, schrijven, sessie
 from monitor.store.sessie import Engine, Session
 
-MAX_MISLUKTE_POGINGEN = 5
-BLOKKADE = timedelta(minutes=15)
+ADRES_VRIJ = 5  # failed sign-ins per e-mail address before the waits start
+CLIENT_VRIJ = 20  # failed sign-ins per client (connection) before the waits start
+MAX_WACHT = timedelta(seconds=60)  # the waits grow 1, 2, 4 … s up to this: never a lockout
+VERGEET = timedelta(hours=1)  # failures older than this no longer count
 MIN_WACHTWOORD_LENGTE = 12
 UITNODIGING_GELDIG = timedelta(days=14)
 DEMO_DOMEIN = "demo.invalid"  # a reserved domain: demo accounts can never receive mail
@@ -33,6 +38,7 @@ DEMO_DOMEIN = "demo.invalid"  # a reserved domain: demo accounts can never recei
 _HASHER = PasswordHasher()
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ONJUISTE_INLOG = "E-mailadres of wachtwoord onjuist."
+GEBRUIKTE_UITNODIGING = "Deze uitnodigingslink is al gebruikt. Log in met uw e-mailadres."
 
 
 class InlogFout(MonitorFout):
@@ -48,15 +54,6 @@ class NieuweUitnodiging:
 
 def hash_wachtwoord(wachtwoord: str) -> str:
     return _HASHER.hash(wachtwoord)
-
-
-def _wachtwoord_klopt(account: Account, wachtwoord: str) -> bool:
-    if not account.password_hash:
-        return False
-    try:
-        return _HASHER.verify(account.password_hash, wachtwoord)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def controleer_wachtwoord_eisen(wachtwoord: str) -> None:
@@ -99,47 +96,120 @@ def _audit(session: Session, door: str, sleutel: str, veld: str, oud, nieuw, nu:
     )
 
 
-def inloggen(engine: Engine, email: str, wachtwoord: str, nu: datetime) -> Gebruiker:
-    """Check e-mail and password; count failures and lock the account for a while after 5.
+@dataclass(frozen=True)
+class InlogResultaat:
+    """The outcome of one sign-in attempt; ``melding`` is Dutch and safe to show."""
 
-    Its own transaction: a failed attempt must be recorded even though the sign-in is refused.
+    gebruiker: Gebruiker | None
+    melding: str | None = None
+    wacht_seconden: int = 0  # > 0: too many attempts, no password was checked
+
+    @property
+    def gelukt(self) -> bool:
+        return self.gebruiker is not None
+
+
+class _Wachten(Exception):
+    """Internal: an attempt arrived during a wait; rolls back the counting transaction."""
+
+    def __init__(self, tot: datetime | None) -> None:
+        self.tot = tot
+
+
+def wachttijd(pogingen: int, vrij: int) -> timedelta:
+    """The wait after ``pogingen`` failed attempts: none for the first ``vrij - 1``, then 1, 2,
+    4, 8 … seconds, never more than ``MAX_WACHT``."""
+    if pogingen < vrij:
+        return timedelta(0)
+    return min(timedelta(seconds=2 ** min(pogingen - vrij, 16)), MAX_WACHT)
+
+
+def inloggen(
+    engine: Engine, email: str, wachtwoord: str, nu: datetime, *, client: str | None = None
+) -> InlogResultaat:
+    """Check e-mail and password, with growing delays per address and per client.
+
+    Reveals nothing about accounts: an unknown address, a wrong password, an account without a
+    password or an inactive one get the same message after the same work (one argon2
+    verification, against a dummy hash when there is no real one); the delays count every
+    address tried, known or not. The attempt is counted in its own transaction *before* the
+    check, so parallel attempts are never lost and none is checked once a wait is set.
+    ``client`` identifies the connection (e.g. the IP address); None counts the address only.
     """
-    with sessie.schrijf(engine) as session:
-        gebruiker, fout = _controleer_inlog(session, email, wachtwoord, nu)
-    if fout is not None:
-        raise InlogFout(fout)
-    return gebruiker
-
-
-def _controleer_inlog(
-    session: Session, email: str, wachtwoord: str, nu: datetime
-) -> tuple[Gebruiker | None, str | None]:
+    adres = email.strip().lower()
+    sleutels = [(_sleutel("adres", adres), ADRES_VRIJ)]
+    if client:
+        sleutels.insert(0, (_sleutel("client", client), CLIENT_VRIJ))
     try:
-        email = normaliseer_email(email)
-    except MonitorFout:
-        return None, ONJUISTE_INLOG
-    account = accounts_store.account_by_email(session, email)
-    if account is None or not account.actief:
-        _HASHER.hash(wachtwoord)  # same work as a real check: timing does not reveal accounts
-        return None, ONJUISTE_INLOG
-    if account.geblokkeerd_tot is not None and _aware(account.geblokkeerd_tot) > nu:
-        return None, (
-            "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. "
-            f"Probeer het na {tijd(account.geblokkeerd_tot)} uur opnieuw, of "
-            "vraag een beheerder om het te deblokkeren."
+        with sessie.schrijf(engine) as session:
+            _tel_pogingen(session, sleutels, nu)
+            account_id, opgeslagen_hash = _account_hash(session, adres)
+    except _Wachten as wachten:
+        return _wacht_resultaat(wachten.tot, nu)
+    if not _verifieer(opgeslagen_hash, wachtwoord) or account_id is None:
+        return InlogResultaat(None, ONJUISTE_INLOG)
+    with sessie.schrijf(engine) as session:
+        accounts_store.wis_teller(session=session, sleutel=sleutels[-1][0])
+        account = accounts_store.account(session, account_id)
+        if account is None or not account.actief:  # deactivated while checking
+            return InlogResultaat(None, ONJUISTE_INLOG)
+        if _HASHER.check_needs_rehash(opgeslagen_hash or ""):
+            account.password_hash = hash_wachtwoord(wachtwoord)
+        return InlogResultaat(als_gebruiker(account))
+
+
+def _sleutel(soort: str, waarde: str) -> str:
+    return f"{soort}:{hashlib.sha256(waarde.encode()).hexdigest()}"
+
+
+def _tel_pogingen(session: Session, sleutels: list[tuple[str, int]], nu: datetime) -> None:
+    """Count the attempt for each key and set its wait; ``_Wachten`` when one must wait."""
+    for sleutel, vrij in sleutels:
+        pogingen = accounts_store.tel_poging(
+            session=session, sleutel=sleutel, nu=nu, vergeten_voor=nu - VERGEET
         )
-    if not _wachtwoord_klopt(account, wachtwoord):
-        account.mislukte_pogingen += 1
-        if account.mislukte_pogingen >= MAX_MISLUKTE_POGINGEN:
-            account.geblokkeerd_tot = nu + BLOKKADE
-            account.mislukte_pogingen = 0
-            _audit(session, email, email, "geblokkeerd_tot", None, account.geblokkeerd_tot, nu)
-        return None, ONJUISTE_INLOG
-    account.mislukte_pogingen = 0
-    account.geblokkeerd_tot = None
-    if _HASHER.check_needs_rehash(account.password_hash or ""):
-        account.password_hash = hash_wachtwoord(wachtwoord)
-    return als_gebruiker(account), None
+        if pogingen is None:
+            raise _Wachten(accounts_store.wacht_tot(session=session, sleutel=sleutel))
+        wacht = wachttijd(pogingen, vrij)
+        if wacht:
+            accounts_store.zet_wacht(session=session, sleutel=sleutel, wacht_tot=nu + wacht)
+
+
+def _account_hash(session: Session, adres: str) -> tuple[int | None, str | None]:
+    """The id and password hash of the active account behind ``adres`` (None, None if none)."""
+    try:
+        account = accounts_store.account_by_email(session, normaliseer_email(adres))
+    except MonitorFout:
+        return None, None
+    if account is None or not account.actief or not account.password_hash:
+        return None, None
+    return account.id, account.password_hash
+
+
+def _wacht_resultaat(tot: datetime | None, nu: datetime) -> InlogResultaat:
+    seconden = max(1, math.ceil(((_aware(tot) if tot else nu) - nu).total_seconds()))
+    eenheid = "seconde" if seconden == 1 else "seconden"
+    melding = (
+        "Te veel mislukte pogingen met dit e-mailadres of vanaf deze verbinding. "
+        f"Probeer het over {seconden} {eenheid} opnieuw."
+    )
+    return InlogResultaat(None, melding, seconden)
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password, made with the same parameters as real ones."""
+    return _HASHER.hash(secrets.token_urlsafe(16))
+
+
+def _verifieer(opgeslagen_hash: str | None, wachtwoord: str) -> bool:
+    """Exactly one argon2 verification per attempt, whether or not there is an account."""
+    try:
+        return _HASHER.verify(opgeslagen_hash or _dummy_hash(), wachtwoord) and bool(
+            opgeslagen_hash
+        )
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _aware(moment: datetime) -> datetime:
@@ -203,16 +273,28 @@ def _nieuw_account(
     return account
 
 
-def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
-    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "accounts deblokkeren")
+def wacht_per_account(session: Session, gebruiker: Gebruiker, nu: datetime) -> dict[int, datetime]:
+    """Accounts whose address must wait before the next sign-in attempt: id → until when."""
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "de wachttijden van accounts")
+    per_sleutel = {_sleutel("adres", a.email): a.id for a in accounts_store.accounts(session)}
+    tellers = accounts_store.tellers(session=session, sleutels=per_sleutel)
+    return {
+        per_sleutel[s]: _aware(t.wacht_tot)
+        for s, t in tellers.items()
+        if t.wacht_tot is not None and _aware(t.wacht_tot) > nu
+    }
+
+
+def hef_wacht_op(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
+    """A beheerder forgets the failed sign-ins of an account's address (its wait ends now)."""
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "wachttijden opheffen")
     account = accounts_store.account(session, account_id)
     if account is None:
         raise MonitorFout(f"Account {account_id} bestaat niet.")
-    _audit(
-        session, gebruiker.naam, account.email, "geblokkeerd_tot", account.geblokkeerd_tot, None, nu
-    )
-    account.geblokkeerd_tot = None
-    account.mislukte_pogingen = 0
+    sleutel = _sleutel("adres", account.email)
+    oud = accounts_store.wacht_tot(session=session, sleutel=sleutel)
+    _audit(session, gebruiker.naam, account.email, "wacht_tot", oud, None, nu)
+    accounts_store.wis_teller(session=session, sleutel=sleutel)
 
 
 def accounts(session: Session, gebruiker: Gebruiker) -> list[Account]:
@@ -252,7 +334,7 @@ def uitnodiging_voor(session: Session, token: str, nu: datetime) -> Uitnodiging:
     if uitnodiging is None:
         raise InlogFout("Deze uitnodigingslink is onbekend. Vraag een beheerder om een nieuwe.")
     if uitnodiging.gebruikt_op is not None:
-        raise InlogFout("Deze uitnodigingslink is al gebruikt. Log in met uw e-mailadres.")
+        raise InlogFout(GEBRUIKTE_UITNODIGING)
     if _aware(uitnodiging.verloopt_op) < nu:
         raise InlogFout("Deze uitnodigingslink is verlopen. Vraag een beheerder om een nieuwe.")
     return uitnodiging
@@ -263,6 +345,10 @@ def accepteer_uitnodiging(
 ) -> Gebruiker:
     """Turn an invitation into an invuller account for its organisation (once)."""
     uitnodiging = uitnodiging_voor(session, token, nu)
+    if not accounts_store.markeer_uitnodiging_gebruikt(
+        session=session, uitnodiging_id=uitnodiging.id, nu=nu
+    ):  # a parallel request was first; it held the row until it committed
+        raise InlogFout(GEBRUIKTE_UITNODIGING)
     door = Gebruiker(rol=Rol.INVULLER, naam=f"uitnodiging {uitnodiging.id}")
     account = _nieuw_account(
         session,
@@ -274,7 +360,6 @@ def accepteer_uitnodiging(
         nu,
         door,
     )
-    uitnodiging.gebruikt_op = nu
     return als_gebruiker(account)
 
 

@@ -1,4 +1,5 @@
-"""Beheer → Accounts: accounts, invitation links, unlocking, reopening submitted answers."""
+"""Beheer → Accounts: accounts, invitation links, lifting sign-in waits, reopening submitted
+answers."""
 
 from __future__ import annotations
 
@@ -45,13 +46,14 @@ def toon_accounts(gebruiker: Gebruiker, versie: int) -> None:
 def _lijst(gebruiker: Gebruiker) -> None:
     st.subheader("Accounts")
     with sessie.lees(data.engine()) as session:
+        wachten = accounts.wacht_per_account(session, gebruiker, datetime.now(UTC))
         rijen = [
             {
                 "E-mailadres": a.email,
                 "Naam": a.naam,
                 "Rol": ROL_LABELS[a.rol],
                 "Organisatie": a.organisatie_code or "",
-                "Geblokkeerd tot": datum_tijd(a.geblokkeerd_tot) if a.geblokkeerd_tot else "",
+                "Inloggen wacht tot": datum_tijd(wachten[a.id]) if a.id in wachten else "",
                 "Aangemaakt": datum_tijd(a.aangemaakt_op),
                 "id": a.id,
             }
@@ -62,17 +64,17 @@ def _lijst(gebruiker: Gebruiker) -> None:
         st.caption("Nog geen accounts.")
         return
     st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
-    geblokkeerd = tabel[tabel["Geblokkeerd tot"] != ""]
-    if geblokkeerd.empty:
+    wachtend = tabel[tabel["Inloggen wacht tot"] != ""]
+    if wachtend.empty:
         return
     keuze = st.selectbox(
-        "Geblokkeerd account",
-        geblokkeerd["id"],
-        format_func=dict(zip(geblokkeerd["id"], geblokkeerd["E-mailadres"], strict=True)).get,
+        "Account dat moet wachten na mislukte pogingen",
+        wachtend["id"],
+        format_func=dict(zip(wachtend["id"], wachtend["E-mailadres"], strict=True)).get,
     )
-    if st.button("Deblokkeren"):
+    if st.button("Wachttijd opheffen"):
         with sessie.schrijf(data.engine()) as session:
-            accounts.deblokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
+            accounts.hef_wacht_op(session, gebruiker, int(keuze), datetime.now(UTC))
         st.rerun()
 
 

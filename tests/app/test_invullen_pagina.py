@@ -1,13 +1,14 @@
 """The Invullen page in AppTest, on a private copy of the demo database (it writes)."""
 
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
 from monitor.db import make_engine, read_session, write_session
 from monitor.domain import Rol
+from monitor.invullen import accounts
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Ronde, Vraag
 from monitor.rechten import Gebruiker
@@ -167,3 +168,41 @@ def test_sign_in_with_a_wrong_password_says_so_without_revealing_accounts(schrij
     next(b for b in at.button if b.label == "Inloggen").click().run()
     assert "E-mailadres of wachtwoord onjuist." in page_text(at)
     assert "gebruiker" not in at.session_state
+
+
+def _maak_account_met_wacht(engine, email: str, wachtwoord: str) -> None:
+    """An account whose address must wait: an attacker burst just now, tried whenever allowed."""
+    with write_session(engine) as session:
+        accounts.maak_account(
+            session,
+            Gebruiker(Rol.BEHEERDER, "test", account_id=None),
+            email=email,
+            naam="Wachter",
+            rol=Rol.KIJKER,
+            organisatie_code=None,
+            wachtwoord=wachtwoord,
+            nu=datetime.now(UTC),
+        )
+    nu = datetime.now(UTC)
+    for _ in range(4 * accounts.ADRES_VRIJ):  # whenever allowed: the wait grows to a minute
+        resultaat = accounts.inloggen(engine, email, "verkeerd wachtwoord 1", nu)
+        nu += timedelta(seconds=resultaat.wacht_seconden)
+
+
+def test_sign_in_after_too_many_failures_asks_to_wait_and_a_beheerder_can_lift_it(schrijf_db):
+    wachtwoord = "lang genoeg wachtwoord 1"
+    _maak_account_met_wacht(schrijf_db, "wachter@example.nl", wachtwoord)
+    at = open_page("pages/inloggen.py")
+    velden = {t.label: t for t in at.text_input}
+    velden["E-mailadres"].input("wachter@example.nl")
+    velden["Wachtwoord"].input(wachtwoord)
+    next(b for b in at.button if b.label == "Inloggen").click().run()
+    assert "Te veel mislukte pogingen" in page_text(at)
+    assert "gebruiker" not in at.session_state
+
+    beheer = open_page("pages/beheer.py", Rol.BEHEERDER)
+    keuze = next(s for s in beheer.selectbox if s.label.startswith("Account dat moet wachten"))
+    assert keuze.format_func(keuze.value) == "wachter@example.nl"
+    next(b for b in beheer.button if b.label == "Wachttijd opheffen").click().run()
+    assert not beheer.exception
+    assert accounts.inloggen(schrijf_db, "wachter@example.nl", wachtwoord, datetime.now(UTC)).gelukt

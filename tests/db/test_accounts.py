@@ -1,4 +1,5 @@
-"""Local accounts (SQLite and PostgreSQL): argon2, lockout, invitations, demo accounts."""
+"""Local accounts (SQLite and PostgreSQL): argon2, growing sign-in waits, invitations, demo
+accounts."""
 
 from datetime import timedelta
 
@@ -9,7 +10,7 @@ from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.invullen import accounts
-from monitor.models import Account, Uitnodiging
+from monitor.models import Account, InlogTeller, Uitnodiging
 from monitor.rechten import Gebruiker
 from monitor.rondes.initialisatie import init_database
 from tests.db.invul_fixtures import BEHEERDER, KIJKER, NU
@@ -34,8 +35,12 @@ def met_account(engine):
     return engine
 
 
-def _inloggen(engine, wachtwoord, nu=NU, email="anna@amsterdam.nl"):
-    return accounts.inloggen(engine, email, wachtwoord, nu)
+def _inloggen(engine, wachtwoord, nu=NU, email="anna@amsterdam.nl", client=None):
+    """The signed-in Gebruiker; InlogFout with the shown message when refused."""
+    resultaat = accounts.inloggen(engine, email, wachtwoord, nu, client=client)
+    if resultaat.gebruiker is None:
+        raise accounts.InlogFout(resultaat.melding)
+    return resultaat.gebruiker
 
 
 def test_passwords_are_stored_as_argon2_hashes_and_sign_in_gives_the_organisation(met_account):
@@ -61,25 +66,73 @@ def test_wrong_password_and_unknown_address_get_the_same_message(met_account):
     assert str(fout_wachtwoord.value) == str(fout_onbekend.value) == accounts.ONJUISTE_INLOG
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(met_account):
-    for _ in range(accounts.MAX_MISLUKTE_POGINGEN):
-        with pytest.raises(accounts.InlogFout, match="onjuist"):
-            _inloggen(met_account, "verkeerd wachtwoord 1")
-    with pytest.raises(accounts.InlogFout, match="tijdelijk geblokkeerd"):
-        _inloggen(met_account, WACHTWOORD, nu=NU + timedelta(minutes=14))
-    assert _inloggen(met_account, WACHTWOORD, nu=NU + timedelta(minutes=16)).naam == "Anna"
+def _teller(engine, email):
+    with read_session(engine) as session:
+        return session.get(InlogTeller, accounts._sleutel("adres", email))
 
 
-def test_a_beheerder_can_unlock_an_account(met_account):
-    for _ in range(accounts.MAX_MISLUKTE_POGINGEN):
-        with pytest.raises(accounts.InlogFout):
-            _inloggen(met_account, "verkeerd wachtwoord 1")
+def _mislukt(engine, aantal, email="anna@amsterdam.nl", nu=NU, client=None):
+    """Fail ``aantal`` times, each attempt after the previous wait: the messages shown."""
+    meldingen = []
+    for _ in range(aantal):
+        resultaat = accounts.inloggen(engine, email, "verkeerd wachtwoord 1", nu, client=client)
+        meldingen.append(resultaat.melding)
+        nu += timedelta(seconds=max(resultaat.wacht_seconden, 1))
+    return meldingen
+
+
+def test_failures_bring_growing_waits_never_a_lockout(met_account):
+    meldingen = _mislukt(met_account, accounts.ADRES_VRIJ)
+    assert meldingen == [accounts.ONJUISTE_INLOG] * accounts.ADRES_VRIJ
+    # the fifth failure set a wait of 1 s: even the right password is not checked before it ends
+    with pytest.raises(accounts.InlogFout, match="Probeer het over 1 seconde opnieuw"):
+        _inloggen(met_account, WACHTWOORD, nu=NU + timedelta(seconds=accounts.ADRES_VRIJ - 1))
+    assert _inloggen(met_account, WACHTWOORD, nu=NU + timedelta(seconds=6)).naam == "Anna"
+
+
+def test_an_attacker_trying_whenever_allowed_keeps_the_wait_at_most_a_minute(met_account):
+    nu = NU
+    while (teller := _teller(met_account, "anna@amsterdam.nl")) is None or teller.pogingen < 12:
+        resultaat = accounts.inloggen(met_account, "anna@amsterdam.nl", "gok 1234567", nu)
+        nu += timedelta(seconds=max(resultaat.wacht_seconden, 1))
+    assert teller.wacht_tot - teller.laatste == accounts.MAX_WACHT
+    # the owner gets in as soon as that minute is over
+    assert _inloggen(met_account, WACHTWOORD, nu=teller.wacht_tot).naam == "Anna"
+
+
+def test_wachttijd_grows_1_2_4_seconds_after_the_free_attempts_capped_at_a_minute():
+    seconden = [accounts.wachttijd(n, 5).total_seconds() for n in range(1, 14)]
+    assert seconden == [0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 60, 60, 60]
+
+
+def test_unknown_and_existing_addresses_get_the_same_messages_and_waits(met_account):
+    bestaand = _mislukt(met_account, 8, email="anna@amsterdam.nl")
+    onbekend = _mislukt(met_account, 8, email="niemand@amsterdam.nl")
+    assert bestaand == onbekend
+    assert bestaand[0] == accounts.ONJUISTE_INLOG
+    assert "Probeer het over 1 seconde opnieuw." in bestaand[6]  # between the 6th and 7th
+
+
+def test_one_client_trying_many_addresses_is_slowed_down_other_clients_are_not(met_account):
+    for i in range(accounts.CLIENT_VRIJ):
+        _mislukt(met_account, 1, email=f"gok{i}@amsterdam.nl", client="10.0.0.66")
+    with pytest.raises(accounts.InlogFout, match="Probeer het over 1 seconde"):
+        _inloggen(met_account, WACHTWOORD, client="10.0.0.66")
+    assert _inloggen(met_account, WACHTWOORD, client="10.0.0.7").naam == "Anna"
+
+
+def test_a_beheerder_can_lift_the_wait_of_an_account(met_account):
+    _mislukt(met_account, accounts.ADRES_VRIJ)
+    nu = NU + timedelta(seconds=accounts.ADRES_VRIJ - 1)  # the fifth failure: wait 1 s
     with write_session(met_account) as session:
         account = session.exec(select(Account)).one()
+        assert accounts.wacht_per_account(session, BEHEERDER, nu) == {
+            account.id: nu + timedelta(seconds=1)
+        }
         with pytest.raises(GeenToegang):
-            accounts.deblokkeer(session, KIJKER, account.id, NU)
-        accounts.deblokkeer(session, BEHEERDER, account.id, NU)
-    assert _inloggen(met_account, WACHTWOORD).naam == "Anna"
+            accounts.hef_wacht_op(session, KIJKER, account.id, nu)
+        accounts.hef_wacht_op(session, BEHEERDER, account.id, nu)
+    assert _inloggen(met_account, WACHTWOORD, nu=nu).naam == "Anna"
 
 
 def test_only_a_beheerder_creates_accounts_and_weak_passwords_are_refused(met_account):
