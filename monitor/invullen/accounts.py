@@ -42,7 +42,7 @@ GEBRUIKTE_UITNODIGING = "Deze uitnodigingslink is al gebruikt. Log in met uw e-m
 
 
 class InlogFout(MonitorFout):
-    """Sign-in refused; the message is safe to show."""
+    """An invitation refused; the message is safe to show."""
 
 
 @dataclass(frozen=True)
@@ -136,8 +136,10 @@ def inloggen(
     check, so parallel attempts are never lost and none is checked once a wait is set.
     ``client`` identifies the connection (e.g. the IP address); None counts the address only.
     """
+    _dummy_hash()  # made once per process, before any check, whatever the address
     adres = email.strip().lower()
-    sleutels = [(_sleutel("adres", adres), ADRES_VRIJ)]
+    adres_sleutel = _sleutel("adres", adres)
+    sleutels = [(adres_sleutel, ADRES_VRIJ)]
     if client:
         sleutels.insert(0, (_sleutel("client", client), CLIENT_VRIJ))
     try:
@@ -149,7 +151,7 @@ def inloggen(
     if not _verifieer(opgeslagen_hash, wachtwoord) or account_id is None:
         return InlogResultaat(None, ONJUISTE_INLOG)
     with sessie.schrijf(engine) as session:
-        accounts_store.wis_teller(session=session, sleutel=sleutels[-1][0])
+        accounts_store.wis_teller(session=session, sleutel=adres_sleutel)
         account = accounts_store.account(session, account_id)
         if account is None or not account.actief:  # deactivated while checking
             return InlogResultaat(None, ONJUISTE_INLOG)
@@ -173,6 +175,7 @@ def _tel_pogingen(session: Session, sleutels: list[tuple[str, int]], nu: datetim
         wacht = wachttijd(pogingen, vrij)
         if wacht:
             accounts_store.zet_wacht(session=session, sleutel=sleutel, wacht_tot=nu + wacht)
+    accounts_store.ruim_tellers_op(session=session, vergeten_voor=nu - VERGEET)
 
 
 def _account_hash(session: Session, adres: str) -> tuple[int | None, str | None]:

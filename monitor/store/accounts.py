@@ -4,7 +4,8 @@ who may) live in ``monitor.invullen.accounts``; every function works in the call
 The two writes that parallel requests race for are single conditional statements, so that the
 database decides who wins on SQLite and PostgreSQL alike: an invitation is marked used by
 ``UPDATE … WHERE gebruikt_op IS NULL``, and a sign-in attempt is counted by
-``UPDATE … SET pogingen = pogingen + 1 WHERE wacht_tot <= nu RETURNING pogingen``.
+``INSERT … ON CONFLICT DO UPDATE SET pogingen = pogingen + 1 WHERE wacht_tot <= nu
+RETURNING pogingen``.
 """
 
 from __future__ import annotations
@@ -68,33 +69,34 @@ def tel_poging(
 ) -> int | None:
     """Count one sign-in attempt for ``sleutel``; the new count, or None while it must wait.
 
-    Counted before the password is checked, in one statement, so parallel attempts are never
-    lost and none gets through once the wait is set. A count whose latest attempt is older than
-    ``vergeten_voor`` starts again at 1. The caller sets the wait (``zet_wacht``) in the same
-    transaction; the row stays locked until then.
+    One statement (an upsert with ``WHERE`` and ``RETURNING``), run before the password is
+    checked, so parallel attempts are never lost and none gets through once the wait is set. A
+    count whose latest attempt is older than ``vergeten_voor`` starts again at 1. The caller
+    sets the wait (``zet_wacht``) in the same transaction; the row stays locked until then.
     """
     invoegen = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    session.execute(
-        invoegen(InlogTeller)
-        .values(sleutel=sleutel, pogingen=0, laatste=nu)
-        .on_conflict_do_nothing(index_elements=["sleutel"])
+    stmt = invoegen(InlogTeller).values(sleutel=sleutel, pogingen=1, laatste=nu)
+    bestaand = InlogTeller.__table__.c  # the row already stored (the conflict target)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["sleutel"],
+        set_={
+            "pogingen": case((bestaand.laatste < vergeten_voor, 1), else_=bestaand.pogingen + 1),
+            "laatste": nu,
+        },
+        where=or_(bestaand.wacht_tot.is_(None), bestaand.wacht_tot <= nu),
     )
-    nieuw = session.execute(
-        update(InlogTeller)
-        .where(
-            col(InlogTeller.sleutel) == sleutel,
-            or_(col(InlogTeller.wacht_tot).is_(None), col(InlogTeller.wacht_tot) <= nu),
-        )
-        .values(
-            pogingen=case(
-                (col(InlogTeller.laatste) < vergeten_voor, 1),
-                else_=col(InlogTeller.pogingen) + 1,
-            ),
-            laatste=nu,
-        )
-        .returning(col(InlogTeller.pogingen))
-    ).scalar_one_or_none()
-    return nieuw
+    return session.execute(stmt.returning(bestaand.pogingen)).scalar_one_or_none()
+
+
+def ruim_tellers_op(*, session: Session, vergeten_voor: datetime) -> None:
+    """Delete counters without attempts since ``vergeten_voor`` (they would start at 1 anyway),
+    so addresses sprayed by an attacker do not pile up. Skips rows another attempt holds."""
+    oud = (
+        select(InlogTeller.sleutel)
+        .where(col(InlogTeller.laatste) < vergeten_voor)
+        .with_for_update(skip_locked=True)
+    )
+    session.execute(delete(InlogTeller).where(col(InlogTeller.sleutel).in_(oud.scalar_subquery())))
 
 
 def zet_wacht(*, session: Session, sleutel: str, wacht_tot: datetime | None) -> None:

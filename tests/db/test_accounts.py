@@ -249,3 +249,12 @@ def test_a_session_lapses_after_the_idle_time():
     assert not accounts.sessie_verlopen(NU, NU + timedelta(minutes=59), 60)
     assert accounts.sessie_verlopen(NU, NU + timedelta(minutes=61), 60)
     assert isinstance(Gebruiker(Rol.PUBLIEK, "x").account_id, type(None))
+
+
+def test_counters_of_addresses_not_tried_for_an_hour_are_cleared(met_account):
+    _mislukt(met_account, 3, email="gespoten1@amsterdam.nl")
+    _mislukt(met_account, 1, email="gespoten2@amsterdam.nl", nu=NU + timedelta(minutes=30))
+    _mislukt(met_account, 1, nu=NU + accounts.VERGEET + timedelta(seconds=5))
+    assert _teller(met_account, "gespoten1@amsterdam.nl") is None
+    assert _teller(met_account, "gespoten2@amsterdam.nl").pogingen == 1
+    assert _teller(met_account, "anna@amsterdam.nl").pogingen == 1
