@@ -21,7 +21,7 @@ from monitor.models import Account, Uitnodiging
 from monitor.opmaak.tekst import tijd
 from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import accounts as accounts_store
-from monitor.store import lezen, schrijven, sessie
+from monitor.store import inlogsessies, lezen, schrijven, sessie
 from monitor.store.sessie import Engine, Session
 
 MAX_MISLUKTE_POGINGEN = 5
@@ -213,6 +213,19 @@ def deblokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: date
     )
     account.geblokkeerd_tot = None
     account.mislukte_pogingen = 0
+
+
+def blokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
+    """A beheerder blocks an account: it can no longer sign in, and every open sign-in ends."""
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "accounts blokkeren")
+    account = accounts_store.account(session, account_id)
+    if account is None:
+        raise MonitorFout(f"Account {account_id} bestaat niet.")
+    if account.id == gebruiker.account_id:
+        raise MonitorFout("U kunt uw eigen account niet blokkeren.")
+    _audit(session, gebruiker.naam, account.email, "actief", account.actief, False, nu)
+    account.actief = False
+    inlogsessies.trek_in_voor_account(session, account_id, nu)
 
 
 def accounts(session: Session, gebruiker: Gebruiker) -> list[Account]:

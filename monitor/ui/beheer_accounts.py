@@ -52,6 +52,7 @@ def _lijst(gebruiker: Gebruiker) -> None:
                 "Rol": ROL_LABELS[a.rol],
                 "Organisatie": a.organisatie_code or "",
                 "Geblokkeerd tot": datum_tijd(a.geblokkeerd_tot) if a.geblokkeerd_tot else "",
+                "Actief": "ja" if a.actief else "nee (geblokkeerd)",
                 "Aangemaakt": datum_tijd(a.aangemaakt_op),
                 "id": a.id,
             }
@@ -62,6 +63,7 @@ def _lijst(gebruiker: Gebruiker) -> None:
         st.caption("Nog geen accounts.")
         return
     st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
+    _blokkeren(gebruiker, tabel[tabel["Actief"] == "ja"])
     geblokkeerd = tabel[tabel["Geblokkeerd tot"] != ""]
     if geblokkeerd.empty:
         return
@@ -73,6 +75,23 @@ def _lijst(gebruiker: Gebruiker) -> None:
     if st.button("Deblokkeren"):
         with sessie.schrijf(data.engine()) as session:
             accounts.deblokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
+        st.rerun()
+
+
+def _blokkeren(gebruiker: Gebruiker, actief: pd.DataFrame) -> None:
+    """Block an account: it cannot sign in any more and its open sign-ins end everywhere."""
+    anderen = actief[actief["id"] != gebruiker.account_id]
+    if anderen.empty:
+        return
+    keuze = st.selectbox(
+        "Account blokkeren",
+        anderen["id"],
+        format_func=dict(zip(anderen["id"], anderen["E-mailadres"], strict=True)).get,
+        help="Het account kan niet meer inloggen; wie ermee is ingelogd, wordt overal uitgelogd.",
+    )
+    if st.button("Blokkeren", key="account_blokkeren"):
+        with sessie.schrijf(data.engine()) as session:
+            accounts.blokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
         st.rerun()
 
 

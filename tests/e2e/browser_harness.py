@@ -325,12 +325,21 @@ def choose(page: Page, label: str, option: str, timeout: float = TIMEOUT_MS) -> 
 
 
 def sign_in(page: Page, rol: str, timeout: float = TIMEOUT_MS) -> None:
-    """Sign in through the sidebar's 'Demo-inlog'; ``publiek`` is the signed-out visitor."""
+    """Sign in through the sidebar's 'Demo-inlog'; ``publiek`` is the signed-out visitor.
+
+    Already signed in with this role (the session cookie survives reloads): nothing to do;
+    with another role: sign out first.
+    """
     if rol == "publiek":
         return
     from monitor.domain import ROL_LABELS
 
     sidebar = _sidebar(page)
+    uitloggen = sidebar.get_by_role("button", name="Uitloggen")
+    if uitloggen.count():  # the session cookie kept an earlier sign-in
+        if sidebar.get_by_text(f"({ROL_LABELS[rol]}", exact=False).count():
+            return
+        rerun_and_wait(page, lambda: uitloggen.click(timeout=timeout), timeout)
     expander = sidebar.get_by_test_id("stExpander").filter(has_text="Demo-inlog")
     if not expander.count():
         raise AssertionError("no 'Demo-inlog' in the sidebar: cannot sign in")
