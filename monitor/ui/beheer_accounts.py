@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -16,6 +17,7 @@ from monitor.rechten import Gebruiker
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
+from monitor.store.sessie import Session
 from monitor.ui import data
 
 
@@ -63,35 +65,40 @@ def _lijst(gebruiker: Gebruiker) -> None:
         st.caption("Nog geen accounts.")
         return
     st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
-    _blokkeren(gebruiker, tabel[tabel["Actief"] == "ja"])
+    actief = tabel[(tabel["Actief"] == "ja") & (tabel["id"] != gebruiker.account_id)]
+    _account_actie(
+        gebruiker,
+        actief,
+        ("Account blokkeren", "Blokkeren"),
+        accounts.blokkeer,
+        "Het account kan niet meer inloggen; wie ermee is ingelogd, wordt overal uitgelogd.",
+    )
     geblokkeerd = tabel[tabel["Geblokkeerd tot"] != ""]
-    if geblokkeerd.empty:
-        return
-    keuze = st.selectbox(
-        "Geblokkeerd account",
-        geblokkeerd["id"],
-        format_func=dict(zip(geblokkeerd["id"], geblokkeerd["E-mailadres"], strict=True)).get,
+    _account_actie(
+        gebruiker, geblokkeerd, ("Geblokkeerd account", "Deblokkeren"), accounts.deblokkeer
     )
-    if st.button("Deblokkeren"):
-        with sessie.schrijf(data.engine()) as session:
-            accounts.deblokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
-        st.rerun()
 
 
-def _blokkeren(gebruiker: Gebruiker, actief: pd.DataFrame) -> None:
-    """Block an account: it cannot sign in any more and its open sign-ins end everywhere."""
-    anderen = actief[actief["id"] != gebruiker.account_id]
-    if anderen.empty:
+def _account_actie(
+    gebruiker: Gebruiker,
+    rijen: pd.DataFrame,
+    labels: tuple[str, str],
+    actie: Callable[[Session, Gebruiker, int, datetime], None],
+    uitleg: str | None = None,
+) -> None:
+    """Pick one of ``rijen`` (accounts) and apply ``actie`` to it with a button."""
+    if rijen.empty:
         return
+    kies, knop = labels
     keuze = st.selectbox(
-        "Account blokkeren",
-        anderen["id"],
-        format_func=dict(zip(anderen["id"], anderen["E-mailadres"], strict=True)).get,
-        help="Het account kan niet meer inloggen; wie ermee is ingelogd, wordt overal uitgelogd.",
+        kies,
+        rijen["id"],
+        format_func=dict(zip(rijen["id"], rijen["E-mailadres"], strict=True)).get,
+        help=uitleg,
     )
-    if st.button("Blokkeren", key="account_blokkeren"):
+    if st.button(knop):
         with sessie.schrijf(data.engine()) as session:
-            accounts.blokkeer(session, gebruiker, int(keuze), datetime.now(UTC))
+            actie(session, gebruiker, int(keuze), datetime.now(UTC))
         st.rerun()
 
 

@@ -91,12 +91,17 @@ def zet_gebruiker(gebruiker: Gebruiker) -> None:
     _bewaar(gebruiker, sessie_id)
 
 
+def sessie_cookie() -> str | None:
+    """The session cookie the browser sent with this tab's websocket (``st.context.cookies``)."""
+    try:
+        return st.context.cookies.get(inlogsessie.COOKIE)
+    except (AttributeError, RuntimeError):  # no browser behind this run
+        return None
+
+
 def _cookie_gebruiker() -> Gebruiker | None:
     """The user the session cookie signs in (a reload or a new tab), noted in this tab."""
-    try:
-        waarde = st.context.cookies.get(inlogsessie.COOKIE)
-    except (AttributeError, RuntimeError):  # no browser behind this run (AppTest)
-        return None
+    waarde = sessie_cookie()
     if not waarde:
         return None
     ingelogd = inlogsessie.gebruiker_voor_cookie(
