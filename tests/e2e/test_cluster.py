@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from browser_harness import (
-    ROOT,
+    Cluster,
     new_context,
     new_page,
     rerun_and_wait,
@@ -30,40 +28,16 @@ from playwright.sync_api import BrowserContext, Page, expect
 from monitor.invullen.inlogsessie import COOKIE
 
 pytestmark = pytest.mark.e2e
-START_TIMEOUT = 900  # init and the demo rounds on PostgreSQL, on 2 busy cores
-
-
-def _lees_env(pad: Path) -> dict[str, str]:
-    regels = (r.split("=", 1) for r in pad.read_text().splitlines() if "=" in r)
-    return {k: v.strip('"') for k, v in regels}
 
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """`deploy/cluster.sh` with 2 processes and its own throwaway PostgreSQL database."""
-    tmp = tmp_path_factory.mktemp("cluster")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TEST_DATABASE_URL")}
-    env.update(CLUSTER_N="2", CLUSTER_DIR=str(tmp), MONITOR_DEMO="1")
-    log = open(tmp / "cluster.log", "wb")  # noqa: SIM115 - closed in the teardown
-    proces = subprocess.Popen(
-        ["deploy/cluster.sh"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,  # its own process group: the teardown stops all of it
-    )
+    cluster = Cluster(2, tmp_path_factory.mktemp("cluster")).start()
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not (tmp / "cluster.env").exists():
-            if proces.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"cluster did not start:\n{(tmp / 'cluster.log').read_text()}")
-            time.sleep(0.5)
-        yield _lees_env(tmp / "cluster.env")
+        yield cluster.info
     finally:
-        os.killpg(proces.pid, signal.SIGTERM)
-        proces.wait(timeout=120)
-        log.close()
+        cluster.stop()
 
 
 def _proces(context: BrowserContext) -> str:
