@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 
+from monitor.__main__ import main
 from monitor.db import write_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang
@@ -141,3 +142,18 @@ def test_a_blocked_account_loses_every_sign_in_and_cannot_start_again(engine, an
 def test_blocking_needs_the_right_to_manage_accounts(engine, anna):
     with write_session(engine) as session, pytest.raises(GeenToegang):
         accounts.blokkeer(session, anna, anna.account_id, NU)
+
+
+def test_the_first_beheerder_comes_from_the_command_line(engine, monkeypatch, capsys):
+    """Production has no demo sign-in: `python -m monitor beheerder` makes the first one."""
+    monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
+    init_database(engine)
+    monkeypatch.setenv("MONITOR_WACHTWOORD", WACHTWOORD)
+    assert main(["beheerder", " Bea@VWS.nl", "--naam", "Bea"]) == 0
+    gebruiker = accounts.inloggen(engine, "bea@vws.nl", WACHTWOORD, NU)
+    assert (gebruiker.rol, gebruiker.naam) == (Rol.BEHEERDER, "Bea")
+    assert main(["beheerder", "bea@vws.nl"]) == 2  # the address exists: Dutch message, exit 2
+    assert "bestaat al een account" in capsys.readouterr().err
+    monkeypatch.setenv("MONITOR_WACHTWOORD", "kort")
+    assert main(["beheerder", "ander@vws.nl"]) == 2
+    assert "minstens 12 tekens" in capsys.readouterr().err
