@@ -21,9 +21,11 @@ from browser_harness import (
     rerun_and_wait,
     save_evidence,
     sign_in,
+    stream_socket,
+    wait_for_app,
     wait_until_ready,
 )
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, WebSocket, expect
 
 from monitor.invullen.inlogsessie import COOKIE
 
@@ -77,6 +79,19 @@ def _wacht_op_cookie(context: BrowserContext, timeout: float = 30) -> dict:
     return cookie
 
 
+def _wacht_op_nieuwe_verbinding(page: Page, oud: WebSocket, timeout: float = 120) -> None:
+    """Until the tab has opened a new Streamlit websocket in place of ``oud``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if stream_socket(page) is not oud:
+                return
+        except RuntimeError:  # closed, the new one not open yet
+            pass
+        assert time.monotonic() < deadline, "the tab did not reconnect"
+        page.wait_for_timeout(200)  # lets Playwright deliver the websocket events
+
+
 def test_sign_in_survives_reload_and_a_killed_process_and_sign_out_ends_it(
     browser, cluster, evidence_dir
 ) -> None:
@@ -103,9 +118,16 @@ def test_sign_in_survives_reload_and_a_killed_process_and_sign_out_ends_it(
         expect(_radio(page, 0, "Ja")).to_be_checked()
 
         eerste = _proces(context)
+        oude_verbinding = stream_socket(page)
         os.kill(pids[eerste], signal.SIGKILL)  # the process that served her is gone
-        _open(page, url)
-        assert _proces(context) != eerste  # HAProxy sent her to the other process
+        # No reload: the open tab reconnects by itself, HAProxy sends it to the other process,
+        # which starts a new session from the cookie.
+        _wacht_op_nieuwe_verbinding(page, oude_verbinding)
+        wait_for_app(page, timeout=120_000)
+        _uitloggen_zichtbaar(page)
+        expect(_radio(page, 0, "Ja")).to_be_checked()
+        _open(page, url)  # and a full page load lands there too
+        assert _proces(context) != eerste
         _uitloggen_zichtbaar(page)
         expect(_radio(page, 0, "Ja")).to_be_checked()
         rerun_and_wait(
