@@ -95,6 +95,7 @@ def start(
         raise ValueError("Alleen een account kan een inlogsessie hebben.")
     code = secrets.token_urlsafe(32)
     with sessie.schrijf(engine) as session:
+        inlogsessies.verwijder_beeindigd(session, gebruiker.account_id, nu)
         rij = inlogsessies.voeg_toe(
             session,
             Inlogsessie(

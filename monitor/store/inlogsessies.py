@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select, update
+from sqlalchemy import or_
+from sqlmodel import Session, delete, select, update
 
 from monitor.models import Inlogsessie
 
@@ -40,3 +41,12 @@ def trek_in_voor_account(session: Session, account_id: int, nu: datetime) -> int
         .values(ingetrokken_op=nu)
     )
     return session.exec(stmt).rowcount
+
+
+def verwijder_beeindigd(session: Session, account_id: int, nu: datetime) -> None:
+    """Delete an account's ended sessions (revoked or past their absolute end): housekeeping."""
+    stmt = delete(Inlogsessie).where(
+        Inlogsessie.account_id == account_id,
+        or_(Inlogsessie.ingetrokken_op.is_not(None), Inlogsessie.verloopt_op < nu),
+    )
+    session.exec(stmt)

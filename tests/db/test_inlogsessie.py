@@ -7,12 +7,14 @@ whatever process reads it.
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from monitor.__main__ import main
-from monitor.db import write_session
+from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.errors import GeenToegang
 from monitor.invullen import accounts, inlogsessie
+from monitor.models import Inlogsessie
 from monitor.rondes.initialisatie import init_database
 from tests.db.invul_fixtures import BEHEERDER, NU
 
@@ -157,3 +159,15 @@ def test_the_first_beheerder_comes_from_the_command_line(engine, monkeypatch, ca
     monkeypatch.setenv("MONITOR_WACHTWOORD", "kort")
     assert main(["beheerder", "ander@vws.nl"]) == 2
     assert "minstens 12 tekens" in capsys.readouterr().err
+
+
+def test_ended_sessions_are_cleared_at_the_next_sign_in(engine, anna):
+    """Signed-out and past-their-end rows do not pile up; live ones on other devices stay."""
+    ander_apparaat = _cookie(engine, anna)
+    uitgelogd, _ = inlogsessie.start(engine, anna, NU, TERMIJNEN)
+    inlogsessie.beeindig(engine, uitgelogd, NU)
+    _cookie(engine, anna, NU - timedelta(hours=13))  # began 13 hours ago: past its end
+    _cookie(engine, anna, NU + timedelta(minutes=1))  # the next sign-in clears both
+    with read_session(engine) as session:
+        assert len(session.exec(select(Inlogsessie)).all()) == 2
+    assert _wie(engine, ander_apparaat) is not None
