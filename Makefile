@@ -15,11 +15,12 @@ else
 PYTEST_PAR := -n $(XDIST) --dist loadgroup
 endif
 
-.PHONY: help setup run test _test-body e2e bench lint fmt clean
+.PHONY: help setup run cluster test _test-body e2e bench lint fmt clean
 
 help:
 	@echo "make setup  install browser, venv, packages, axe-core; init + demo database (idempotent)"
 	@echo "make run    setup, then streamlit run serve.py"
+	@echo "make cluster  setup, then PostgreSQL + N app processes + HAProxy (N=2; Ctrl-C stops)"
 	@echo "make test   setup, lint, all tests (SQLite + PostgreSQL, browser), bench --quick"
 	@echo "make e2e    browser tests only"
 	@echo "make bench  performance measurements (writes bench/results.json)"
@@ -31,6 +32,11 @@ setup:
 
 run: setup
 	$(VENV)/bin/streamlit run serve.py
+
+# The production set-up on this machine: see deploy/README.md.
+N ?= 2
+cluster: setup
+	CLUSTER_N=$(N) deploy/cluster.sh
 
 test: setup
 	@scripts/ensure_postgres.sh $(MAKE) --no-print-directory _test-body

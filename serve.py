@@ -3,7 +3,9 @@
 Start with ``streamlit run serve.py``. Streamlit ships a static ``index.html`` with
 ``<html lang="en">`` and has no option to change it; the middleware below rewrites it, so screen
 readers pronounce the Dutch text correctly (WCAG 3.1.1). Everything else is plain Streamlit:
-no private flags, the pages in ``pages/`` draw their own navigation.
+no private flags, the pages in ``pages/`` draw their own navigation. Our own routes
+(``monitor/ui/sessieroute.py``) set and delete the session cookie that keeps a sign-in across
+reloads and app processes.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from typing import Any
 
 import streamlit as st
 from starlette.middleware import Middleware
+
+from monitor.ui import sessieroute
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -61,4 +65,4 @@ class HtmlLangNL:
         await self.app(scope, receive, _send)
 
 
-app = st.App("app.py", middleware=[Middleware(HtmlLangNL)])
+app = st.App("app.py", routes=sessieroute.ROUTES, middleware=[Middleware(HtmlLangNL)])

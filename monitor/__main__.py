@@ -6,12 +6,18 @@ Exit codes: 0 fine, 2 bad input (with a Dutch message on stderr).
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import os
 import sys
+from datetime import UTC, datetime
 
 from monitor.config import get_settings
+from monitor.domain import Rol
 from monitor.errors import MonitorFout
+from monitor.invullen import accounts
 from monitor.kengetallen.voortgang import overzicht
+from monitor.rechten import CLI
 from monitor.rondes import cli as rondebeheer_cli
 from monitor.rondes.initialisatie import init_database, load_demo
 from monitor.store import lezen, sessie
@@ -38,7 +44,37 @@ def _parser() -> argparse.ArgumentParser:
     rp.add_argument("bestand", help="uitvoerbestand; het formaat volgt uit de extensie")
     rp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     cli_uitwisseling.voeg_opdrachten_toe(sub)
+    bh = sub.add_parser(
+        "beheerder",
+        help="een beheerdersaccount aanmaken (de eerste beheerder in productie)",
+        description="Het wachtwoord komt uit MONITOR_WACHTWOORD, of wordt (twee keer) gevraagd.",
+    )
+    bh.add_argument("email", help="e-mailadres van de beheerder")
+    bh.add_argument("--naam", default="", help="naam zoals de app hem toont")
     return parser
+
+
+def _beheerder(engine, email: str, naam: str) -> int:
+    """Create a beheerder account from the command line (no demo sign-in in production)."""
+    wachtwoord = os.environ.get("MONITOR_WACHTWOORD")
+    if wachtwoord is None:
+        wachtwoord = getpass.getpass("Wachtwoord: ")
+        if getpass.getpass("Herhaal het wachtwoord: ") != wachtwoord:
+            print("Fout: wachtwoord: de twee wachtwoorden zijn niet gelijk.", file=sys.stderr)
+            return 2
+    with sessie.schrijf(engine) as session:
+        accounts.maak_account(
+            session,
+            CLI,
+            email=email,
+            naam=naam,
+            rol=Rol.BEHEERDER,
+            organisatie_code=None,
+            wachtwoord=wachtwoord,
+            nu=datetime.now(UTC),
+        )
+    print(f"Beheerder {email.strip().lower()} aangemaakt.")
+    return 0
 
 
 def _overzicht(engine, jaar: int, als_json: bool) -> int:
@@ -99,6 +135,8 @@ def main(argv: list[str] | None = None) -> int:
             from monitor.rapportage.cli import rapport
 
             return rapport(engine, args.bestand, args.ronde)
+        elif args.opdracht == "beheerder":
+            return _beheerder(engine, args.email, args.naam)
         elif args.opdracht in ("import", "export", "template"):
             return cli_uitwisseling.voer_uit(engine, args)
     except MonitorFout as fout:

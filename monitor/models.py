@@ -185,6 +185,24 @@ class Uitnodiging(SQLModel, table=True):
     aangemaakt_door: str = ""
 
 
+class Inlogsessie(SQLModel, table=True):
+    """A sign-in that outlives the browser tab: the cookie refers to this row.
+
+    Only hashes of the session token and of the one-time handover code are stored. A row ends
+    when it is revoked (sign-out, account blocked), idle too long or past its absolute end.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(unique=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    aangemaakt_op: datetime
+    laatst_actief: datetime
+    verloopt_op: datetime  # absolute end, whatever the activity
+    ingetrokken_op: datetime | None = None
+    overdracht_hash: str | None = Field(default=None, unique=True)  # one-time, to set the cookie
+    overdracht_verloopt_op: datetime | None = None
+
+
 class PeerGroep(SQLModel, table=True):
     """A custom benchmark group saved by a user."""
 

@@ -24,7 +24,7 @@ from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
 from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import accounts as accounts_store
-from monitor.store import lezen, schrijven, sessie
+from monitor.store import inlogsessies, lezen, schrijven, sessie
 from monitor.store.sessie import Engine, Session
 
 ADRES_VRIJ = 5  # failed sign-ins per e-mail address before the waits start
@@ -298,6 +298,19 @@ def hef_wacht_op(session: Session, gebruiker: Gebruiker, account_id: int, nu: da
     oud = accounts_store.wacht_tot(session=session, sleutel=sleutel)
     _audit(session, gebruiker.naam, account.email, "wacht_tot", oud, None, nu)
     accounts_store.wis_teller(session=session, sleutel=sleutel)
+
+
+def blokkeer(session: Session, gebruiker: Gebruiker, account_id: int, nu: datetime) -> None:
+    """A beheerder blocks an account: it can no longer sign in, and every open sign-in ends."""
+    vereis(gebruiker, Recht.ACCOUNTS_BEHEREN, "accounts blokkeren")
+    account = accounts_store.account(session, account_id)
+    if account is None:
+        raise MonitorFout(f"Account {account_id} bestaat niet.")
+    if account.id == gebruiker.account_id:
+        raise MonitorFout("U kunt uw eigen account niet blokkeren.")
+    _audit(session, gebruiker.naam, account.email, "actief", account.actief, False, nu)
+    account.actief = False
+    inlogsessies.trek_in_voor_account(session, account_id, nu)
 
 
 def accounts(session: Session, gebruiker: Gebruiker) -> list[Account]:

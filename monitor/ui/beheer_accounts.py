@@ -3,6 +3,7 @@ answers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -17,6 +18,7 @@ from monitor.rechten import Gebruiker
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
+from monitor.store.sessie import Session
 from monitor.ui import data
 
 
@@ -54,6 +56,7 @@ def _lijst(gebruiker: Gebruiker) -> None:
                 "Rol": ROL_LABELS[a.rol],
                 "Organisatie": a.organisatie_code or "",
                 "Inloggen wacht tot": datum_tijd(wachten[a.id]) if a.id in wachten else "",
+                "Actief": "ja" if a.actief else "nee (geblokkeerd)",
                 "Aangemaakt": datum_tijd(a.aangemaakt_op),
                 "id": a.id,
             }
@@ -64,17 +67,43 @@ def _lijst(gebruiker: Gebruiker) -> None:
         st.caption("Nog geen accounts.")
         return
     st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
-    wachtend = tabel[tabel["Inloggen wacht tot"] != ""]
-    if wachtend.empty:
-        return
-    keuze = st.selectbox(
-        "Account dat moet wachten na mislukte pogingen",
-        wachtend["id"],
-        format_func=dict(zip(wachtend["id"], wachtend["E-mailadres"], strict=True)).get,
+    actief = tabel[(tabel["Actief"] == "ja") & (tabel["id"] != gebruiker.account_id)]
+    _account_actie(
+        gebruiker,
+        actief,
+        ("Account blokkeren", "Blokkeren"),
+        accounts.blokkeer,
+        "Het account kan niet meer inloggen; wie ermee is ingelogd, wordt overal uitgelogd.",
     )
-    if st.button("Wachttijd opheffen"):
+    wachtend = tabel[tabel["Inloggen wacht tot"] != ""]
+    _account_actie(
+        gebruiker,
+        wachtend,
+        ("Account dat moet wachten na mislukte pogingen", "Wachttijd opheffen"),
+        accounts.hef_wacht_op,
+    )
+
+
+def _account_actie(
+    gebruiker: Gebruiker,
+    rijen: pd.DataFrame,
+    labels: tuple[str, str],
+    actie: Callable[[Session, Gebruiker, int, datetime], None],
+    uitleg: str | None = None,
+) -> None:
+    """Pick one of ``rijen`` (accounts) and apply ``actie`` to it with a button."""
+    if rijen.empty:
+        return
+    kies, knop = labels
+    keuze = st.selectbox(
+        kies,
+        rijen["id"],
+        format_func=dict(zip(rijen["id"], rijen["E-mailadres"], strict=True)).get,
+        help=uitleg,
+    )
+    if st.button(knop):
         with sessie.schrijf(data.engine()) as session:
-            accounts.hef_wacht_op(session, gebruiker, int(keuze), datetime.now(UTC))
+            actie(session, gebruiker, int(keuze), datetime.now(UTC))
         st.rerun()
 
 

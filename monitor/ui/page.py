@@ -7,14 +7,16 @@ the very first request after a restart. Streamlit's own page list is hidden
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlencode
 
 import streamlit as st
 
-from monitor.config import get_settings
+from monitor.config import get_settings, sessie_geheim
 from monitor.domain import DEMO_BANNER, ROL_LABELS, Rol, RondeStatus
-from monitor.invullen import accounts
+from monitor.invullen import accounts, inlogsessie
 from monitor.rechten import PUBLIEK, Gebruiker, mag
 from monitor.store import sessie
 from monitor.ui import data
@@ -22,6 +24,8 @@ from monitor.ui.components import keuze_uit_url
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
 
 SESSIE_GEBRUIKER = "gebruiker"
+OVERDRACHT = "inlogsessie_overdracht"  # one-time code, handed to the browser on the next run
+COOKIE_WISSEN = "inlogsessie_cookie_wissen"
 APP_TITEL = "Monitor Hervormingsagenda Jeugd"
 
 
@@ -35,10 +39,15 @@ class PaginaContext:
 
 
 def current_user() -> Gebruiker:
-    """The signed-in user of this tab, or the public visitor."""
+    """The signed-in user of this tab, or the public visitor.
+
+    In order: this tab's own sign-in (kept in session state, its session row checked on every
+    rerun by :func:`_sessie_bijhouden`), the session cookie (a reload, another tab, another
+    process), OIDC, else the public view.
+    """
     opgeslagen = st.session_state.get(SESSIE_GEBRUIKER)
     if not opgeslagen:
-        return _oidc_gebruiker() or PUBLIEK
+        return _cookie_gebruiker() or _oidc_gebruiker() or PUBLIEK
     return Gebruiker(
         rol=Rol(opgeslagen["rol"]),
         naam=opgeslagen.get("naam", ""),
@@ -47,30 +56,105 @@ def current_user() -> Gebruiker:
     )
 
 
-def zet_gebruiker(gebruiker: Gebruiker) -> None:
-    """Sign this tab in as ``gebruiker`` (a fresh session: nothing of the previous user stays)."""
-    st.session_state.clear()
+def _termijnen() -> inlogsessie.Termijnen:
+    settings = get_settings()
+    return inlogsessie.Termijnen(
+        idle=timedelta(minutes=settings.sessie_minuten),
+        absoluut=timedelta(hours=settings.sessie_max_uren),
+    )
+
+
+def _bewaar(gebruiker: Gebruiker, sessie_id: int | None) -> None:
     st.session_state[SESSIE_GEBRUIKER] = {
         "rol": gebruiker.rol.value,
         "naam": gebruiker.naam,
         "organisatie_code": gebruiker.organisatie_code,
         "account_id": gebruiker.account_id,
+        "sessie_id": sessie_id,
         "laatst_actief": datetime.now(UTC).isoformat(),
     }
 
 
+def zet_gebruiker(gebruiker: Gebruiker) -> None:
+    """Sign this tab in as ``gebruiker`` (a fresh session: nothing of the previous user stays).
+
+    An account also gets a session row; the next run hands its one-time code to the browser,
+    which trades it for the session cookie (``serve.py``), so the sign-in survives a reload.
+    """
+    st.session_state.clear()
+    sessie_id = None
+    if gebruiker.account_id is not None:
+        sessie_id, code = inlogsessie.start(
+            data.engine(), gebruiker, datetime.now(UTC), _termijnen()
+        )
+        st.session_state[OVERDRACHT] = code
+    _bewaar(gebruiker, sessie_id)
+
+
+def sessie_cookie() -> str | None:
+    """The session cookie the browser sent with this tab's websocket (``st.context.cookies``)."""
+    try:
+        return st.context.cookies.get(inlogsessie.COOKIE)
+    except (AttributeError, RuntimeError):  # no browser behind this run
+        return None
+
+
+def _cookie_gebruiker() -> Gebruiker | None:
+    """The user the session cookie signs in (a reload or a new tab), noted in this tab."""
+    waarde = sessie_cookie()
+    if not waarde:
+        return None
+    ingelogd = inlogsessie.gebruiker_voor_cookie(
+        data.engine(), waarde, datetime.now(UTC), sessie_geheim(), _termijnen().idle
+    )
+    if ingelogd is None:
+        return None
+    _bewaar(ingelogd.gebruiker, ingelogd.sessie_id)
+    return ingelogd.gebruiker
+
+
 def _sessie_bijhouden() -> None:
-    """Sign out after a while without activity; otherwise note this moment as activity."""
+    """End this tab's sign-in when its session row ended (sign-out elsewhere, blocked, timed
+    out); otherwise note this moment as activity."""
     opgeslagen = st.session_state.get(SESSIE_GEBRUIKER)
     if not opgeslagen or "laatst_actief" not in opgeslagen:
         return
     nu = datetime.now(UTC)
-    laatst = datetime.fromisoformat(opgeslagen["laatst_actief"])
-    if accounts.sessie_verlopen(laatst, nu, get_settings().sessie_minuten):
+    sessie_id = opgeslagen.get("sessie_id")
+    if sessie_id is not None:
+        verlopen = (
+            inlogsessie.gebruiker_voor_sessie(data.engine(), sessie_id, nu, _termijnen().idle)
+            is None
+        )
+    else:  # a sign-in without account row: this tab only
+        laatst = datetime.fromisoformat(opgeslagen["laatst_actief"])
+        verlopen = accounts.sessie_verlopen(laatst, nu, get_settings().sessie_minuten)
+    if verlopen:
         st.session_state.clear()
         st.session_state["sessie_verlopen"] = True
+        st.session_state[COOKIE_WISSEN] = True
         return
     opgeslagen["laatst_actief"] = nu.isoformat()
+
+
+def _cookie_bijwerken() -> None:
+    """Let the browser fetch or drop the session cookie at our route (``serve.py``)."""
+    code = st.session_state.pop(OVERDRACHT, None)
+    if code:
+        _post_script(inlogsessie.ROUTE_SESSIE, {"code": code})
+    if st.session_state.pop(COOKIE_WISSEN, False):
+        _post_script(inlogsessie.ROUTE_UITLOGGEN, {})
+
+
+def _post_script(pad: str, velden: dict[str, str]) -> None:
+    """A same-origin POST from the page; the custom header is the route's CSRF check."""
+    body = json.dumps(urlencode(velden))
+    st.html(
+        f"<script>fetch({json.dumps(pad)}, {{method: 'POST', credentials: 'same-origin', "
+        f"headers: {{'Content-Type': 'application/x-www-form-urlencoded', "
+        f"'{inlogsessie.CSRF_KOP}': '1'}}, body: {body}}});</script>",
+        unsafe_allow_javascript=True,
+    )
 
 
 def oidc_ingesteld() -> bool:
@@ -103,6 +187,7 @@ def setup_page(pad: str) -> PaginaContext:
         st.stop()
     _sessie_bijhouden()
     gebruiker = current_user()
+    _cookie_bijwerken()
     versie = data.data_versie()
     demo = data.is_demo(versie)
     rondes = data.rondes(versie)
@@ -110,7 +195,10 @@ def setup_page(pad: str) -> PaginaContext:
     if demo:
         st.info(f"**{DEMO_BANNER}**: alle antwoorden en toelichtingen zijn verzonnen.", icon="ℹ️")
     if st.session_state.pop("sessie_verlopen", False):
-        st.warning("Uw sessie is verlopen na een tijd zonder activiteit. Log opnieuw in.")
+        st.warning(
+            "Uw sessie is beëindigd: verlopen na een tijd zonder activiteit, elders "
+            "uitgelogd of door een beheerder geblokkeerd. Log opnieuw in."
+        )
     if not mag(gebruiker, pagina.recht):
         st.error(
             f"Geen toegang: de pagina '{pagina.titel}' is niet beschikbaar voor uw rol "
@@ -168,7 +256,11 @@ def _inlog(gebruiker: Gebruiker, demo: bool, versie: int) -> None:
         org = f" — {gebruiker.organisatie_code}" if gebruiker.organisatie_code else ""
         st.caption(f"Ingelogd als **{gebruiker.naam}** ({ROL_LABELS[gebruiker.rol]}{org})")
         if st.button("Uitloggen", key="uitloggen"):
+            sessie_id = st.session_state.get(SESSIE_GEBRUIKER, {}).get("sessie_id")
+            if sessie_id is not None:
+                inlogsessie.beeindig(data.engine(), sessie_id, datetime.now(UTC))
             st.session_state.clear()
+            st.session_state[COOKIE_WISSEN] = True
             if oidc_ingesteld() and getattr(st.user, "is_logged_in", False):
                 st.logout()
             st.rerun()

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -292,6 +293,50 @@ def open_page(page: Page, server: AppServer, path: str, timeout: float = TIMEOUT
     wait_until_ready(page, timeout)
 
 
+@dataclass
+class Cluster:
+    """``deploy/cluster.sh`` (PostgreSQL, N app processes, HAProxy) in its own process group."""
+
+    n: int
+    folder: Path
+    env: dict[str, str] = field(default_factory=dict)  # e.g. DATABASE_URL of an existing db
+    process: subprocess.Popen[bytes] | None = None
+    info: dict[str, str] = field(default_factory=dict)  # cluster.env: URL, APP_PIDS, …
+
+    def start(self, timeout: float = 900) -> Cluster:
+        """Start it and wait until it wrote cluster.env (everything answers)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        env = {
+            k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "TEST_DATABASE_URL")
+        }
+        env.update(CLUSTER_N=str(self.n), CLUSTER_DIR=str(self.folder), MONITOR_DEMO="1")
+        log_path = self.folder / "cluster.log"
+        with open(log_path, "wb") as log:
+            self.process = subprocess.Popen(
+                ["deploy/cluster.sh"],
+                cwd=ROOT,
+                env={**env, **self.env},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own group: stop() ends all of it
+            )
+        bestand = self.folder / "cluster.env"
+        deadline = time.monotonic() + timeout
+        while not bestand.exists():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"cluster did not start:\n{log_path.read_text()}")
+            time.sleep(0.5)
+        regels = (r.split("=", 1) for r in bestand.read_text().splitlines() if "=" in r)
+        self.info = {k: v.strip('"') for k, v in regels}
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=120)
+
+
 # --------------------------------------------------------------------------------------------
 # Signing in and navigating
 
@@ -325,12 +370,21 @@ def choose(page: Page, label: str, option: str, timeout: float = TIMEOUT_MS) -> 
 
 
 def sign_in(page: Page, rol: str, timeout: float = TIMEOUT_MS) -> None:
-    """Sign in through the sidebar's 'Demo-inlog'; ``publiek`` is the signed-out visitor."""
+    """Sign in through the sidebar's 'Demo-inlog'; ``publiek`` is the signed-out visitor.
+
+    Already signed in with this role (the session cookie survives reloads): nothing to do;
+    with another role: sign out first.
+    """
     if rol == "publiek":
         return
     from monitor.domain import ROL_LABELS
 
     sidebar = _sidebar(page)
+    uitloggen = sidebar.get_by_role("button", name="Uitloggen")
+    if uitloggen.count():  # the session cookie kept an earlier sign-in
+        if sidebar.get_by_text(f"({ROL_LABELS[rol]}", exact=False).count():
+            return
+        rerun_and_wait(page, lambda: uitloggen.click(timeout=timeout), timeout)
     expander = sidebar.get_by_test_id("stExpander").filter(has_text="Demo-inlog")
     if not expander.count():
         raise AssertionError("no 'Demo-inlog' in the sidebar: cannot sign in")
