@@ -1,7 +1,7 @@
 """inlogsessie
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-07 13:50:03.463346
 """
 
