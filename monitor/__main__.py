@@ -6,12 +6,12 @@ Exit codes: 0 fine, 2 bad input (with a Dutch message on stderr).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from monitor.config import get_settings
 from monitor.errors import MonitorFout
 from monitor.kengetallen.voortgang import overzicht
+from monitor.opmaak.tekst import json_tekst
 from monitor.rondes import cli as rondebeheer_cli
 from monitor.rondes.initialisatie import init_database, load_demo
 from monitor.store import lezen, sessie
@@ -61,7 +61,7 @@ def _overzicht(engine, jaar: int, als_json: bool) -> int:
             antwoorden=lezen.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         )
     if als_json:
-        print(json.dumps(uitkomst, ensure_ascii=False, indent=2))
+        print(json_tekst(uitkomst, indent=2))
         return 0
     print(f"Ronde {uitkomst['ronde']} (peildatum {uitkomst['peildatum']})")
     for r in uitkomst["respons"]:

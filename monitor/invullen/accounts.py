@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from monitor import invoer
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
@@ -173,6 +174,7 @@ def _nieuw_account(
     nu: datetime,
     door: Gebruiker,
 ) -> Account:
+    invoer.controleer_tekst(naam.strip(), invoer.ACCOUNTNAAM, waar="Naam")
     email = normaliseer_email(email)
     if rol == Rol.PUBLIEK:
         raise MonitorFout("Rol: een account heeft de rol beheerder, kijker of invuller.")
