@@ -5,13 +5,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import update
 from sqlmodel import select
+from streamlit.testing.v1 import AppTest
 
 from monitor.db import write_session
 from monitor.domain import Rol
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Ronde, Vraag
 from monitor.rechten import Gebruiker
-from tests.app.conftest import open_page
+from tests.app.conftest import TIMEOUT, open_page
 
 PHISHING = "[Bram](https://phish.example/login)"
 BEACON = "![](https://tracker.example/pixel.png) zie **hier**"
@@ -65,3 +66,22 @@ def test_the_thema_toelichtingen_table_holds_formulas_neutralised(demo_kopie):
     formules = [t for t in tabel[kolom] if "HYPERLINK" in t]
     assert formules and set(formules) == {"'" + FORMULE}  # the toolbar's CSV gets this copy
     assert any(b.proto.label == "Download als Excel" for b in kijker.get("download_button"))
+
+
+def _importrapport_script():
+    from monitor.ui.beheer_import import _toon_rapport
+    from monitor.uitwisseling.bestanden import Probleem
+    from monitor.uitwisseling.importeren import ImportRapport
+
+    rapport = ImportRapport("[klik](https://phish.example).xlsx", 2024)
+    rapport.problemen.append(
+        Probleem("=cmd|' /C calc'!A0", 2, "A", "organisatiecode bestaat niet.")
+    )
+    _toon_rapport(rapport)
+
+
+def test_the_import_report_shows_the_file_name_as_text_and_its_table_neutralised():
+    at = AppTest.from_function(_importrapport_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert r"\[klik\]\(https\:\/\/phish\.example\)\.xlsx" in at.error[0].value
+    assert at.dataframe[0].value["Blad"][0] == "'=cmd|' /C calc'!A0"
