@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import os
 import sys
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ from monitor.domain import Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
 from monitor.kengetallen.voortgang import overzicht
+from monitor.opmaak.tekst import json_tekst
 from monitor.rechten import CLI
 from monitor.rondes import cli as rondebeheer_cli
 from monitor.rondes.initialisatie import init_database, load_demo
@@ -97,7 +97,7 @@ def _overzicht(engine, jaar: int, als_json: bool) -> int:
             antwoorden=lezen.antwoorden_frame(session, ronde.id, alleen_ingediend=True),
         )
     if als_json:
-        print(json.dumps(uitkomst, ensure_ascii=False, indent=2))
+        print(json_tekst(uitkomst, indent=2))
         return 0
     print(f"Ronde {uitkomst['ronde']} (peildatum {uitkomst['peildatum']})")
     for r in uitkomst["respons"]:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from monitor import invoer
 from monitor.domain import ACTORTYPE_BY_CODE, Rol, Zichtbaarheid
 from monitor.errors import GeenToegang, MonitorFout
 
@@ -134,7 +135,7 @@ GEMASKEERD_NAAM = "[naam]"
 AANSPREEKVORM = re.compile(
     r"\b(?i:dhr|mevr|mw|mr|drs|ir|dr)\.?\s+[A-Z]|\b(?i:de heer|mevrouw|meneer)\s+[A-Z]"
 )
-MAX_NOTITIE = 2000
+MAX_NOTITIE = invoer.NOTITIE.max_tekens
 
 
 def controleer_notitie(tekst: str) -> str:
@@ -147,8 +148,7 @@ def controleer_notitie(tekst: str) -> str:
     schoon = (tekst or "").strip()
     if not schoon:
         raise MonitorFout("De notitie is leeg.")
-    if len(schoon) > MAX_NOTITIE:
-        raise MonitorFout(f"De notitie is te lang (meer dan {MAX_NOTITIE} tekens).")
+    invoer.controleer_tekst(schoon, invoer.NOTITIE, waar="Notitie")
     if EMAIL.search(schoon):
         raise MonitorFout(
             "De notitie bevat een e-mailadres. Noteer zonder namen en contactgegevens."

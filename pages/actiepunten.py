@@ -6,7 +6,7 @@ import streamlit as st
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, mag
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.reflectie import actiepunten, bewaar_opvolging
 
@@ -42,7 +42,7 @@ st.caption("Elk signaal uit de reflectiesessie een eigenaar en een opvolging.")
 if deze.empty:
     st.info("In deze ronde zijn nog geen actiepunten genoteerd (op de pagina Reflectiesessie).")
 else:
-    st.dataframe(_weergave(deze), hide_index=True, width="stretch")
+    veilig.tabel(_weergave(deze), titel=f"Actiepunten ronde {ronde.jaar}", key="actiepunten")
 
 vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_id), None)
 if vorige is not None:
@@ -74,4 +74,6 @@ if vorige is not None:
             else:
                 st.rerun()
     else:
-        st.dataframe(_weergave(vorige), hide_index=True, width="stretch")
+        veilig.tabel(
+            _weergave(vorige), titel=f"Actiepunten ronde {vorig_jaar}", key="actiepunten_vorig"
+        )

@@ -7,7 +7,7 @@ from monitor.invullen import antwoorden as invullen
 from monitor.opmaak import tekst
 from monitor.opmaak.excel import tabel_naar_xlsx
 from monitor.rechten import Recht, mag
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import excel_knop, keuze_uit_url
 from monitor.ui.invullen import dien_in, lees_stand, toon_vraag
 from monitor.ui.page import setup_page
@@ -91,7 +91,7 @@ if stap != CONTROLE:
 
 st.header("Controleren en indienen")
 tabel = invullen.antwoorden_tabel(stand.vragen)
-st.dataframe(tabel, hide_index=True, width="stretch")
+veilig.tabel(tabel, titel=f"Antwoorden {org} {ronde.jaar}", key="eigen_antwoorden", download=False)
 excel_knop(
     "Download uw antwoorden (Excel)",
     lambda: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}"),

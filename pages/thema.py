@@ -4,7 +4,7 @@ import streamlit as st
 
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, mag
-from monitor.ui import data, filters
+from monitor.ui import data, filters, veilig
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.thema import actor_sectie, verandering_sectie
@@ -52,4 +52,6 @@ zicht = data.zicht(ronde.id, context.gebruiker, versie)
 if zicht.melding:
     st.caption(zicht.melding)
 st.caption(f"{len(toelichtingen)} toelichtingen")
-st.dataframe(toelichtingen, hide_index=True, width="stretch")
+veilig.tabel(
+    toelichtingen, titel=f"Toelichtingen thema {nr}, ronde {ronde.jaar}", key="toelichtingen"
+)

@@ -19,6 +19,7 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from monitor import invoer
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
@@ -246,6 +247,7 @@ def _nieuw_account(
     nu: datetime,
     door: Gebruiker,
 ) -> Account:
+    invoer.controleer_tekst(naam.strip(), invoer.ACCOUNTNAAM, waar="Naam")
     email = normaliseer_email(email)
     if rol == Rol.PUBLIEK:
         raise MonitorFout("Rol: een account heeft de rol beheerder, kijker of invuller.")

@@ -12,12 +12,12 @@ on SQLite.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
 
+from monitor import invoer as invoerregels
 from monitor.domain import (
     VRAAGTYPES_MET_OPTIES,
     VRAAGTYPES_NUMERIEK,
@@ -40,7 +40,7 @@ from monitor.store import rondes as rondes_store
 from monitor.store import schrijven
 from monitor.store.sessie import Session
 
-MAX_TEKST = 5000
+MAX_TEKST = invoerregels.TOELICHTING.max_tekens  # the form's max_chars; the rule is in invoer
 
 
 class WaardeFout(MonitorFout):
@@ -312,9 +312,15 @@ def normaliseer_waarde(
     if vraagtype in VRAAGTYPES_NUMERIEK:
         return _normaliseer_getal(code, vraagtype, minimum, maximum, invoer)
     tekst = str(invoer).strip()
-    if len(tekst) > MAX_TEKST:
-        raise WaardeFout(f"Vraag {code}: het antwoord is te lang (maximaal {MAX_TEKST} tekens).")
-    return tekst or None
+    return _controleer(tekst, grens=invoerregels.ANTWOORD, code=code) or None
+
+
+def _controleer(tekst: str, *, grens: invoerregels.Grens, code: str) -> str:
+    try:
+        invoerregels.controleer_tekst(tekst, grens, waar=f"Vraag {code}")
+    except invoerregels.TekstFout as fout:
+        raise WaardeFout(str(fout)) from None
+    return tekst
 
 
 def _normaliseer_opties(code: str, vraagtype: str, opties: tuple[Optie, ...], invoer) -> str:
@@ -334,20 +340,22 @@ def _normaliseer_opties(code: str, vraagtype: str, opties: tuple[Optie, ...], in
 def _normaliseer_getal(
     code: str, vraagtype: str, minimum: float | None, maximum: float | None, invoer
 ) -> str:
+    if isinstance(invoer, str) and not invoerregels.is_ascii_getal(invoer):
+        raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal (gebruik de cijfers 0–9).")
     try:
         waarde = float(invoer)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal.") from None
-    if math.isnan(waarde) or math.isinf(waarde):
+    if not invoerregels.eindig_getal(waarde):
         raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal.")
-    ondergrens = (
-        minimum if minimum is not None else (0.0 if vraagtype == Vraagtype.BEDRAG else None)
-    )
-    if ondergrens is not None and waarde < ondergrens:
+    if minimum is None and vraagtype == Vraagtype.BEDRAG:
+        minimum = 0.0
+    ondergrens, maximum = invoerregels.getal_grenzen(minimum, maximum)
+    if waarde < ondergrens:
         raise WaardeFout(
             f"Vraag {code}: het getal mag niet kleiner zijn dan {getal_exact(ondergrens)}."
         )
-    if maximum is not None and waarde > maximum:
+    if waarde > maximum:
         raise WaardeFout(
             f"Vraag {code}: het getal mag niet groter zijn dan {getal_exact(maximum)}."
         )
@@ -360,12 +368,7 @@ def _normaliseer_toelichting(code: str, toelichting: str | None) -> str | None:
     if toelichting is None:
         return None
     tekst = toelichting.strip()
-    if len(tekst) > MAX_TEKST:
-        raise WaardeFout(
-            f"Vraag {code}: de toelichting is te lang "
-            f"(maximaal {MAX_TEKST} tekens, nu {len(tekst)})."
-        )
-    return tekst or None
+    return _controleer(tekst, grens=invoerregels.TOELICHTING, code=code) or None
 
 
 # --------------------------------------------------------------------------------------------

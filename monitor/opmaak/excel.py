@@ -6,6 +6,7 @@ What it guarantees, for any text that comes in (chart titles, toelichtingen, nam
   (case-insensitive, as Excel compares them), never empty;
 - no formulas: text that Excel would run (starting with ``= + - @``, tab or CR) gets a ``'``;
 - no control characters that make openpyxl refuse the cell (``\\x01``, ``\\x0b``, …);
+- no silent cut: text over Excel's 32,767 characters per cell ends in a visible note;
 - tables with a styled header row, frozen below it, and column widths from the content;
   optionally a title and caption lines in rows above the table.
 """
@@ -30,6 +31,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 KOP_KLEUR = "01689B"
 MAX_BLADNAAM = 31
+MAX_CELTEKENS = 32_767  # Excel's limit per cell
 STANDAARD_BLADNAAM = "Blad"
 _ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
 KOP_LETTER = Font(bold=True, color="FFFFFF")
@@ -46,18 +48,45 @@ def zonder_stuurtekens(tekst: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("", tekst)
 
 
-def veilige_tekst(waarde: object) -> object:
-    """Text as a safe cell: control characters removed, formula-like text prefixed with a quote.
+def lijkt_formule(tekst: str) -> bool:
+    """Text Excel would run, also behind our own quotes: "'=1+1" gets a second quote on export,
+    so that the import, which takes one quote off, gives back "'=1+1"."""
+    return tekst.lstrip("'").startswith(FORMULE_BEGIN)
+
+
+def zonder_neutralisatie(tekst: str) -> str:
+    """Undo the quote ``veilige_tekst`` puts before formula-like text (a round trip is exact)."""
+    if len(tekst) > 1 and tekst[0] == "'" and lijkt_formule(tekst[1:]):
+        return tekst[1:]
+    return tekst
+
+
+def ingekort(tekst: str, max_tekens: int = MAX_CELTEKENS) -> str:
+    """``tekst`` cut to fit one Excel cell, with a visible note at the end saying so (never a
+    silent cut: Excel holds at most 32,767 characters in a cell)."""
+    if len(tekst) <= max_tekens:
+        return tekst
+    noot = (
+        f" […] [INGEKORT: de tekst heeft {len(tekst):_} tekens, een Excel-cel hoogstens "
+        f"{max_tekens:_}; de CSV-export bevat de volledige tekst]"
+    ).replace("_", ".")
+    return tekst[: max_tekens - len(noot)] + noot
+
+
+def veilige_tekst(waarde: object, *, max_tekens: int | None = MAX_CELTEKENS) -> object:
+    """Text as a safe cell: control characters removed, formula-like text prefixed with a quote,
+    text over ``max_tekens`` cut with a visible note (None: never cut, for CSV).
 
     Anything that is not text is returned as it is.
     """
     if not isinstance(waarde, str):
         return waarde
     tekst = zonder_stuurtekens(waarde)
-    return "'" + tekst if tekst.startswith(FORMULE_BEGIN) else tekst
+    tekst = "'" + tekst if lijkt_formule(tekst) else tekst
+    return tekst if max_tekens is None else ingekort(tekst, max_tekens)
 
 
-def veilige_cel(waarde: object) -> object:
+def veilige_cel(waarde: object, *, max_tekens: int | None = MAX_CELTEKENS) -> object:
     """A DataFrame value as an Excel cell: NaN empty, numpy scalars plain, text made safe.
 
     A datetime with a time zone becomes Dutch wall-clock time (Excel has no time zones).
@@ -70,7 +99,7 @@ def veilige_cel(waarde: object) -> object:
         waarde = waarde.item()
     if isinstance(waarde, datetime) and waarde.tzinfo is not None:
         waarde = waarde.astimezone(NL_TIJD).replace(tzinfo=None)
-    return veilige_tekst(waarde)
+    return veilige_tekst(waarde, max_tekens=max_tekens)
 
 
 # --------------------------------------------------------------------------------------------

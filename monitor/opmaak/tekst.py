@@ -7,6 +7,7 @@ float. Times are shown in Europe/Amsterdam; naive datetimes (SQLite hands those 
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
@@ -148,3 +149,19 @@ def megabytes(aantal_bytes: int) -> str:
 def afkorten(tekst: str, lengte: int = 70) -> str:
     """Shorten a long text for a chart axis: 'Een lange vraag…' (at most ``lengte`` characters)."""
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+def zonder_nan(waarde: object) -> object:
+    """``waarde`` with every NaN or ±Infinity inside (dicts, lists) replaced by None."""
+    if isinstance(waarde, float) and not math.isfinite(waarde):
+        return None
+    if isinstance(waarde, dict):
+        return {k: zonder_nan(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [zonder_nan(v) for v in waarde]
+    return waarde
+
+
+def json_tekst(waarde: object, **opties: object) -> str:
+    """Valid JSON, always: NaN and Infinity (which ``json.dumps`` writes bare) become null."""
+    return json.dumps(zonder_nan(waarde), ensure_ascii=False, allow_nan=False, **opties)

@@ -25,6 +25,7 @@ from monitor.errors import BeheerFout
 from monitor.kengetallen.voortgang import overzicht
 from monitor.models import Planning, Ronde, RondeSnapshot
 from monitor.opmaak.tekst import datum as datum_tekst
+from monitor.opmaak.tekst import json_tekst
 from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.rondes.vragenlijst import parse_planning
 from monitor.store import lezen, schrijven
@@ -393,7 +394,7 @@ def publiceer(
         session,
         ronde_id=ronde.id,
         gemaakt_op=moment,
-        inhoud=json.dumps(overzicht_van_ronde(session, ronde), ensure_ascii=False),
+        inhoud=json_tekst(overzicht_van_ronde(session, ronde)),
     )
     oud = ronde.status
     ronde.status = RondeStatus.GEPUBLICEERD.value

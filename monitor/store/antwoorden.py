@@ -14,8 +14,17 @@ from sqlalchemy import func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from monitor import invoer
 from monitor.domain import AntwoordStatus
 from monitor.models import Antwoord, Inzending
+
+
+def controleer_inhoud(waarde: str | None, toelichting: str | None, *, waar: str = "") -> None:
+    """The last gate before an answer is stored, whatever wrote it (form, import, script):
+    the limits and the control-character rule of ``monitor.invoer``. Raises TekstFout (Dutch),
+    so that a NUL never reaches the database as a driver error."""
+    invoer.controleer_tekst(waarde, invoer.ANTWOORD, waar=waar)
+    invoer.controleer_tekst(toelichting, invoer.TOELICHTING, waar=waar)
 
 
 def ingediende_organisaties(session: Session, ronde_id: int) -> frozenset[str]:
@@ -88,6 +97,7 @@ def herlees(session: Session, rij: Antwoord) -> Antwoord | None:
 def voeg_eerste_toe(session: Session, rij: Antwoord) -> bool:
     """Insert an organisation's first answer to a vraag; False when a colleague's insert of the
     same answer was first (the unique key refused it), leaving the transaction usable."""
+    controleer_inhoud(rij.waarde, rij.toelichting)
     try:
         with session.begin_nested():
             session.add(rij)
@@ -108,6 +118,7 @@ def vervang_als_versie(
 ) -> bool:
     """Compare-and-swap: overwrite the answer as concept with versie + 1 only while its stored
     versie is still ``basis_versie``. False when someone else saved first (nothing changed)."""
+    controleer_inhoud(waarde, toelichting)
     resultaat = session.execute(
         update(Antwoord)
         .where(Antwoord.id == antwoord_id, Antwoord.versie == basis_versie)

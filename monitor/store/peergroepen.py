@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from monitor import invoer
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Organisatie, PeerGroep, Ronde
 from monitor.rechten import Gebruiker, RondeInstellingen
 
-MAX_NAAM = 80
+MAX_NAAM = invoer.GROEPSNAAM.max_tekens
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,7 @@ def bewaar_peergroep(
     naam = " ".join(naam.split())
     if not naam:
         raise MonitorFout("Geef de vergelijkgroep een naam.")
-    if len(naam) > MAX_NAAM:
-        raise MonitorFout(f"De naam van de vergelijkgroep is te lang (meer dan {MAX_NAAM} tekens).")
+    invoer.controleer_tekst(naam, invoer.GROEPSNAAM, waar="Vergelijkgroep")
     codes = sorted(set(leden))
     if not codes:
         raise MonitorFout("Kies minstens één organisatie voor de vergelijkgroep.")

@@ -25,6 +25,7 @@ from monitor.models import (
     Thema,
     Vraag,
 )
+from monitor.store.antwoorden import controleer_inhoud
 
 if TYPE_CHECKING:  # the records that init reads from files (rondes/), as types only
     from monitor.rondes.referentie import OrganisatieRegel
@@ -213,6 +214,8 @@ def bulk_save_antwoorden(
     for antwoord in antwoorden:
         if (antwoord.organisatie_code, antwoord.vraag_id) in bestaand:
             continue
+        sleutel = f"{ronde.jaar}/{antwoord.organisatie_code}/{codes[antwoord.vraag_id]}"
+        controleer_inhoud(antwoord.waarde, antwoord.toelichting, waar=sleutel)
         nieuw.append(
             {
                 "ronde_id": ronde.id,
@@ -232,7 +235,7 @@ def bulk_save_antwoorden(
                 "door": door,
                 "bron": bron,
                 "tabel": "antwoord",
-                "sleutel": f"{ronde.jaar}/{antwoord.organisatie_code}/{codes[antwoord.vraag_id]}",
+                "sleutel": sleutel,
                 "veld": "waarde",
                 "oud": None,
                 "nieuw": antwoord.waarde,
@@ -326,6 +329,7 @@ def update_antwoorden(
     """
     rijen, audit = [], []
     for w in wijzigingen:
+        controleer_inhoud(w.nieuw.get("waarde"), w.nieuw.get("toelichting"), waar=w.sleutel)
         rijen.append(
             {
                 "id": w.antwoord_id,

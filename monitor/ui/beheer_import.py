@@ -12,6 +12,7 @@ from monitor.errors import MonitorFout
 from monitor.opmaak.excel import XLSX_MIME
 from monitor.ui import data
 from monitor.ui.page import PaginaContext
+from monitor.ui.veilig import platte_tekst, tabel
 from monitor.uitwisseling import exporteren, importeren, sjabloon
 
 SESSIE_RAPPORT = "beheer_import_rapport"
@@ -74,16 +75,17 @@ def _proefrun(context: PaginaContext, ronde: data.RondeInfo, bestand) -> importe
 
 def _toon_rapport(rapport: importeren.ImportRapport) -> None:
     if not rapport.ok:
-        st.error(rapport.samenvatting())
-        st.dataframe(
+        # file and sheet names and cell text in the messages come from the uploaded file
+        st.error(platte_tekst(rapport.samenvatting()))
+        tabel(
             rapport.tabel().rename(
                 columns={"blad": "Blad", "rij": "Rij", "kolom": "Kolom", "melding": "Melding"}
             ),
-            hide_index=True,
-            width="stretch",
+            titel=f"Importrapport {rapport.bestandsnaam}",
+            key="importrapport",
         )
         return
-    st.info(rapport.samenvatting())
+    st.info(platte_tekst(rapport.samenvatting()))
     kolommen = st.columns(4)
     kolommen[0].metric("Nieuw", rapport.nieuw)
     kolommen[1].metric("Gewijzigd", rapport.gewijzigd)

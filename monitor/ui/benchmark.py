@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from monitor import invoer
 from monitor.benchmark import groepen as groepen_mod
 from monitor.benchmark import vergelijking as bm
 from monitor.benchmark.profiel import profiel_xlsx
@@ -17,6 +18,7 @@ from monitor.opmaak import tekst
 from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
 from monitor.ui import data
 from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
+from monitor.ui.veilig import platte_tekst
 
 EIGEN_LEDEN = "benchmark_eigen_leden"
 FOUT = "benchmark_eigen_fout"
@@ -141,7 +143,11 @@ def eigen_groep_samenstellen(
                 "voor deze sessie en wordt niet bewaard."
             )
             return
-        st.text_input("Naam om de selectie te bewaren", key="benchmark_eigen_naam")
+        st.text_input(
+            "Naam om de selectie te bewaren",
+            key="benchmark_eigen_naam",
+            max_chars=invoer.GROEPSNAAM.max_tekens,
+        )
         st.button(
             "Selectie bewaren", key="benchmark_eigen_bewaren", on_click=_bewaar, args=(gebruiker,)
         )
@@ -149,7 +155,9 @@ def eigen_groep_samenstellen(
             st.error(fout)
         for opgeslagen in data.peergroepen(gebruiker):
             links, rechts = st.columns([4, 1])
-            links.markdown(f"{opgeslagen.naam} ({len(opgeslagen.leden)} organisaties)")
+            links.markdown(
+                f"{platte_tekst(opgeslagen.naam)} ({len(opgeslagen.leden)} organisaties)"
+            )
             rechts.button(
                 "Verwijderen",
                 key=f"benchmark_verwijder_{opgeslagen.id}",
@@ -418,7 +426,7 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
                 st.caption(f"Deze afspraak {wacht_op[code]}.")
             for rij in groep.head(LEER_MAX).itertuples():
                 regio = " · zelfde regio" if rij.zelfde_regio else ""
-                st.markdown(f"**{rij.naam}**: {rij.antwoord}{regio}")
+                st.markdown(f"**{platte_tekst(rij.naam)}**: {platte_tekst(rij.antwoord)}{regio}")
                 st.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
             if len(groep) > LEER_MAX:
                 st.caption(f"En nog {len(groep) - LEER_MAX} andere organisaties.")

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from monitor import invoer
 from monitor.domain import VRAAGTYPES_MET_OPTIES, Vraagtype
 from monitor.errors import MonitorFout
 from monitor.invullen import antwoorden
@@ -23,6 +24,7 @@ from monitor.rechten import Gebruiker
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
 from monitor.ui import data
+from monitor.ui.veilig import platte_tekst
 
 CONFLICTEN = "invul_conflicten"
 FOUTEN = "invul_fouten"
@@ -168,10 +170,11 @@ def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
         st.radio(label, list(labels), format_func=labels.get, horizontal=True, **gemeen)
     elif vraag.vraagtype in (Vraagtype.GETAL, Vraagtype.BEDRAG):
         eenheid = " (bedrag in euro)" if vraag.vraagtype == Vraagtype.BEDRAG else ""
+        grenzen = invoer.getal_grenzen(vraag.minimum, vraag.maximum)
         st.number_input(
             label + eenheid,
-            min_value=vraag.minimum,
-            max_value=vraag.maximum,
+            min_value=grenzen[0],
+            max_value=grenzen[1],
             step=1.0,
             format="%.2f" if vraag.vraagtype == Vraagtype.BEDRAG else "%g",
             placeholder="Vul een getal in",
@@ -184,7 +187,7 @@ def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
 def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> None:
     fout = st.session_state.get(FOUTEN, {}).get(vraag.vraag_id)
     if fout:
-        st.error(f"Niet bewaard. {fout}")
+        st.error(f"Niet bewaard. {platte_tekst(fout)}")
     conflict_info = st.session_state.get(CONFLICTEN, {}).get(vraag.vraag_id)
     if not conflict_info:
         return
@@ -197,13 +200,14 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
         return antwoorden.toon_waarde(vraag.vraagtype, vraag.opties, opgeslagen) or "geen antwoord"
 
     wanneer = f" op {datum_tijd(conflict.op)}" if conflict.op else ""
+    # names, values and toelichtingen are user text: plain, never Markdown (no links, no images)
     st.warning(
-        f"**Niet bewaard: {conflict.door or 'een collega'} heeft dit antwoord intussen "
-        f"gewijzigd{wanneer}.**\n\n"
-        f"- Waarde van uw collega: **{tekst_van(conflict.waarde)}**"
-        f" — toelichting: {conflict.toelichting or '–'}\n"
-        f"- Uw waarde: **{tekst_van(mijn_waarde)}**"
-        f" — toelichting: {mijn_toelichting or '–'}"
+        f"**Niet bewaard: {platte_tekst(conflict.door or 'een collega')} heeft dit antwoord "
+        f"intussen gewijzigd{wanneer}.**\n\n"
+        f"- Waarde van uw collega: **{platte_tekst(tekst_van(conflict.waarde))}**"
+        f" — toelichting: {platte_tekst(conflict.toelichting or '–')}\n"
+        f"- Uw waarde: **{platte_tekst(tekst_van(mijn_waarde))}**"
+        f" — toelichting: {platte_tekst(mijn_toelichting or '–')}"
     )
     links, rechts = st.columns(2)
     args = (gebruiker, stand.ronde.id, stand.organisatie_code, vraag)

@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from monitor import invoer
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak.tekst import datum, datum_tijd_kort
@@ -16,6 +17,7 @@ from monitor.reflectie.dias import Dia
 from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.components import grafiek
+from monitor.ui.veilig import platte_tekst
 
 # Large fonts for the slide area only (a projector in a meeting room).
 DIA_CSS = """
@@ -122,7 +124,7 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
     for rij in tabel.itertuples():
         actie = ""
         if rij.is_actiepunt:
-            actie = f" — **actiepunt** voor {rij.eigenaar}"
+            actie = f" — **actiepunt** voor {platte_tekst(rij.eigenaar)}"
             if rij.deadline is not None and not pd.isna(rij.deadline):
                 actie += f", deadline {datum(rij.deadline)}"
         st.markdown(f"{datum_tijd_kort(rij.aangemaakt_op)} · {actie.lstrip(' —')}")
@@ -138,6 +140,7 @@ def _notitie_formulier(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
         tekst = st.text_area(
             "Notitie: het verhaal achter de cijfers (zonder namen of contactgegevens)",
             key="notitie_tekst",
+            max_chars=invoer.NOTITIE.max_tekens,
         )
         actiepunt = st.checkbox("Dit is een actiepunt", key="notitie_actiepunt")
         kolom1, kolom2 = st.columns(2)

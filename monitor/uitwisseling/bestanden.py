@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -23,6 +25,7 @@ import defusedxml.ElementTree as SafeET
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from monitor import invoer
 from monitor.config import get_settings
 from monitor.errors import InvoerFout
 from monitor.opmaak.tekst import megabytes
@@ -42,6 +45,11 @@ _MERGE_RE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([A-Z]+[0-9]+(?::[A-Z
 # A formula (<f>) or an error value (t="e") somewhere in a sheet's XML: then every cell is read
 # with its type, to say which cells; otherwise values only (faster).
 _FORMULE_RE = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=\"e\"")
+_VERBORGEN_RIJ_RE = re.compile(rb"<(?:\w+:)?row\s[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_VERBORGEN_KOLOM_RE = re.compile(rb"<(?:\w+:)?col\s[^>]*?\bhidden=\"(?:1|true)\"[^>]*>")
+_RIJNUMMER_RE = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d+)\"")
+_ESCAPE_STUURTEKEN = re.compile(r"_x00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])_")
+_ATTRIBUUT_RE = re.compile(rb"\b(r|min|max)=\"(\d+)\"")
 _LEESBLOK = 1 << 16
 _RATIO_VANAF = 2**20
 
@@ -51,7 +59,7 @@ class Limieten:
     """What an uploaded file may be: sizes in bytes, counts of rows, columns and zip parts."""
 
     max_bytes: int = 20 * 2**20
-    max_uitgepakt: int = 200 * 2**20  # all parts of a workbook together, inflated
+    max_uitgepakt: int = 64 * 2**20  # all parts of a workbook together, inflated
     max_ratio: float = 200.0  # inflated / compressed size of one part
     max_onderdelen: int = 2_000
     max_rijen: int = 100_000
@@ -128,6 +136,8 @@ def lees_tabel(
     if data.startswith(OLE_KOP):
         raise InvoerFout(bestandsnaam, None, None, _ole_melding(data))
     if zipfile.is_zipfile(io.BytesIO(data)):
+        if data[30:38] == b"mimetype" and b"opendocument" in data[38:120]:
+            raise InvoerFout(bestandsnaam, None, None, _ODS_MELDING)
         return _lees_xlsx(data, bestandsnaam, limieten, voortgang)
     if bestandsnaam.lower().endswith(EXCEL_EXTENSIES):
         raise InvoerFout(
@@ -188,12 +198,85 @@ def _lees_xlsx(
                 "elke cel zelf in.",
             )
         )
+    _controleer_rijnummers(delen.get(pad, b""), naam, limieten)
+    problemen.extend(_verborgen_rijen_kolommen(delen.get(pad, b""), blad))
     met_cellen = bool(_FORMULE_RE.search(delen.get(pad, b"")))
     rijen, cel_problemen = _lees_blad(data, naam, blad, limieten, voortgang, met_cellen)
     problemen.extend(cel_problemen)
     if not rijen:
         problemen.append(Probleem(blad, None, None, "het blad is leeg: er staan geen gegevens in."))
     return Tabel("xlsx", blad, rijen, problemen)
+
+
+def _controleer_rijnummers(xml: bytes, naam: str, limieten: Limieten) -> None:
+    """A single cell in row 1,048,576 would make a reader walk a million empty rows: the
+    highest row number in the sheet is checked before any row is read."""
+    hoogste = max((int(r) for r in _RIJNUMMER_RE.findall(xml)), default=0)
+    if hoogste > limieten.max_rijen:
+        raise InvoerFout(
+            naam,
+            hoogste,
+            None,
+            f"er staat iets in rij {invoer.duizendtallen(hoogste)}; " + _te_groot_melding(limieten),
+        )
+
+
+def _verborgen_rijen_kolommen(xml: bytes, blad: str) -> list[Probleem]:
+    """A problem per hidden row and per hidden column range: an import reads only what a user
+    can see, so hidden cells are refused rather than imported unseen."""
+    problemen = []
+    uitleg = (
+        "is verborgen. Maak het zichtbaar of verwijder het: een import leest geen gegevens die "
+        "u niet ziet."
+    )
+    for gevonden in _VERBORGEN_RIJ_RE.finditer(xml):
+        attrs = dict(_ATTRIBUUT_RE.findall(gevonden.group(0)))
+        rij = int(attrs[b"r"]) if b"r" in attrs else None
+        problemen.append(Probleem(blad, rij, None, f"deze rij {uitleg}"))
+    for gevonden in _VERBORGEN_KOLOM_RE.finditer(xml):
+        attrs = dict(_ATTRIBUUT_RE.findall(gevonden.group(0)))
+        van, tot = int(attrs.get(b"min", b"1")), int(attrs.get(b"max", b"1"))
+        kolom = get_column_letter(min(van, 16_384))
+        if tot > van:
+            kolom += f"–{get_column_letter(min(tot, 16_384))}"
+        problemen.append(Probleem(blad, None, kolom, f"deze kolom {uitleg}"))
+    return problemen
+
+
+def _te_lange_of_vreemde_tekst(waarde: str) -> str | None:
+    """The Dutch problem with one text cell (over the cell limit, a control character), or None."""
+    try:
+        invoer.controleer_tekst(waarde, invoer.CEL)
+    except invoer.TekstFout as fout:
+        return str(fout)
+    if escape := _ESCAPE_STUURTEKEN.search(waarde):
+        return (
+            f"de cel bevat de code {escape.group(0)}, die Excel als onzichtbaar stuurteken "
+            "leest; verwijder die."
+        )
+    return None
+
+
+def _gewoon(tekst: str) -> bool:
+    """The common case, quickly: short printable text."""
+    return len(tekst) <= invoer.CEL.max_tekens and tekst.isprintable() and "_x" not in tekst
+
+
+def _controleer_cellen(
+    cellen: tuple[object, ...], blad: str, rij: int, kop: tuple, problemen: list[Probleem]
+) -> tuple[object, ...]:
+    """Every text cell checked against the cell limit and the control-character rule; a bad
+    cell becomes None plus a problem naming sheet, row and column (the text itself stays out
+    of the report: it may be megabytes long)."""
+    if all(not isinstance(c, str) or _gewoon(c) for c in cellen):
+        return cellen
+    uit = list(cellen)
+    for index, waarde in enumerate(cellen):
+        if isinstance(waarde, str) and (melding := _te_lange_of_vreemde_tekst(waarde)):
+            kolom = kolom_naam(index, kop[index] if index < len(kop) else None)
+            problemen.append(Probleem(blad, rij, kolom, melding))
+            uit[index] = None
+    return tuple(uit)
 
 
 def _uitgepakte_delen(data: bytes, naam: str, limieten: Limieten) -> dict[str, bytes]:
@@ -227,11 +310,40 @@ def _uitgepakte_delen(data: bytes, naam: str, limieten: Limieten) -> dict[str, b
                         stukken.append(blok)
                 if info.filename.endswith((".xml", ".rels")):
                     delen[info.filename] = b"".join(stukken)
+                    _controleer_deel(info.filename, delen[info.filename], naam)
             return delen
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError, EOFError):
         raise InvoerFout(naam, None, None, _GEEN_WERKMAP) from None
     except RuntimeError:  # an encrypted zip member
         raise InvoerFout(naam, None, None, "het bestand is met een wachtwoord beveiligd.") from None
+
+
+def _controleer_deel(pad: str, inhoud: bytes, naam: str) -> None:
+    """Refuse what Excel never writes in a plain workbook and what reaches outside the file:
+    DTDs and entities (XML bombs), links to other workbooks and DDE, XLM macro sheets."""
+    kop = inhoud[:4096]
+    if b"<!DOCTYPE" in kop or b"<!ENTITY" in kop:
+        raise InvoerFout(
+            naam,
+            None,
+            None,
+            f"het onderdeel {pad} bevat een XML-declaratie (DOCTYPE of ENTITY) die Excel nooit "
+            "schrijft; het bestand wordt niet geopend.",
+        )
+    laag = pad.lower()
+    if laag.startswith("xl/macrosheets/") or laag.startswith("xl/dialogsheets/"):
+        raise InvoerFout(naam, None, None, _MACRO_MELDING)
+    if laag.startswith("xl/externallinks/"):
+        soort = (
+            "een DDE-koppeling" if b"ddeLink" in inhoud else "een koppeling naar een ander bestand"
+        )
+        raise InvoerFout(
+            naam,
+            None,
+            None,
+            f"de werkmap bevat {soort} (externe koppeling). Verwijder de koppelingen (in Excel: "
+            "Gegevens > Koppelingen bewerken > Koppeling verbreken) en sla opnieuw op.",
+        )
 
 
 _GEEN_WERKMAP = (
@@ -241,6 +353,16 @@ _GEEN_WERKMAP = (
 _MACRO_MELDING = (
     "het bestand bevat macro's (.xlsm). Macrobestanden worden niet geaccepteerd; sla het op als "
     "Excel-werkmap (.xlsx) zonder macro's."
+)
+
+
+_XLSB_MELDING = (
+    "dit is een binaire Excel-werkmap (.xlsb); die wordt niet gelezen. Sla het bestand in Excel "
+    "op als Excel-werkmap (.xlsx) of als CSV."
+)
+_ODS_MELDING = (
+    "dit is een OpenDocument-rekenblad (.ods, LibreOffice); dat wordt niet gelezen. Sla het op "
+    "als Excel-werkmap (.xlsx) of als CSV (UTF-8)."
 )
 
 
@@ -265,6 +387,10 @@ def _xml(delen: dict[str, bytes], pad: str, naam: str):
 def _controleer_inhoudstypen(delen: dict[str, bytes], naam: str) -> None:
     typen = _xml(delen, "[Content_Types].xml", naam)
     soorten = [el.get("ContentType", "") for el in typen.iter()]
+    if any("macrosheet" in s.lower() for s in soorten):
+        raise InvoerFout(naam, None, None, _MACRO_MELDING)
+    if any("sheet.binary" in s.lower() for s in soorten):
+        raise InvoerFout(naam, None, None, _XLSB_MELDING)
     if any("macroenabled" in s.lower() or "vbaproject" in s.lower() for s in soorten):
         raise InvoerFout(naam, None, None, _MACRO_MELDING)
     overrides = {
@@ -284,6 +410,14 @@ def _bladen(delen: dict[str, bytes], naam: str) -> list[tuple[str, str, str]]:
     for blad in werkmap.iter(f"{NS_MAIN}sheet"):
         doel = doelen.get(blad.get(NS_REL_ID), "")
         pad = doel.lstrip("/") if doel.startswith("/") else posixpath.normpath(f"xl/{doel}")
+        if pad.startswith("../") or "://" in doel or doel.startswith("\\"):
+            raise InvoerFout(
+                naam,
+                None,
+                None,
+                f"blad '{blad.get('name', '')}' verwijst naar '{doel[:80]}', buiten de werkmap; "
+                "het bestand wordt niet geopend.",
+            )
         bladen.append((blad.get("name", ""), blad.get("state", "visible"), pad))
     if not bladen:
         raise InvoerFout(naam, None, None, "de werkmap heeft geen werkbladen.")
@@ -325,6 +459,7 @@ def _lees_blad(
                 raise InvoerFout(naam, None, None, _te_groot_melding(limieten))
             if met_cellen:
                 cellen = tuple(_celwaarde(c, blad, nr, kop, problemen) for c in cellen)
+            cellen = _controleer_cellen(tuple(cellen), blad, nr, kop, problemen)
             while cellen and cellen[-1] is None:
                 cellen = cellen[:-1]
             if cellen:
@@ -384,32 +519,96 @@ def _lees_csv(
     data: bytes, naam: str, limieten: Limieten, voortgang: ProgressCallback | None = None
 ) -> Tabel:
     tekst = _decodeer(data, naam)
-    regels = tekst.splitlines()
-    eerste = next((r for r in regels if r.strip()), "")
+    eerste = next((r for r in _regels(tekst) if r.strip()), "")
     scheiding = max(SCHEIDINGSTEKENS, key=eerste.count)
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
+    # lines one at a time: a StringIO would hold the whole text again, four bytes a character
+    lezer = csv.reader(_regels(tekst), delimiter=scheiding)
+    aantal_regels = max(1, tekst.count("\n"))
     rijen: list[tuple[int, tuple[object, ...]]] = []
+    cel_problemen: list[Probleem] = []
+    kop: tuple[object, ...] = ()
     try:
         for nr, cellen in enumerate(lezer, start=1):
             if nr > limieten.max_rijen or len(cellen) > limieten.max_kolommen:
                 raise InvoerFout(naam, None, None, _te_groot_melding(limieten))
             waarden = tuple(c if c.strip() else None for c in cellen)
+            waarden = _controleer_cellen(waarden, naam, nr, kop, cel_problemen)
             while waarden and waarden[-1] is None:
                 waarden = waarden[:-1]
             if waarden:
+                kop = kop or waarden
                 rijen.append((nr, waarden))
             if voortgang and nr % 500 == 0:
-                voortgang(min(1.0, nr / max(1, len(regels))), f"{nr} rijen gelezen")
+                voortgang(min(1.0, nr / aantal_regels), f"{nr} rijen gelezen")
     except csv.Error as fout:
-        raise InvoerFout(
-            naam, lezer.line_num, None, f"het CSV-bestand is kapot ({fout})."
-        ) from None
-    problemen = [] if rijen else [Probleem(naam, None, None, "het bestand is leeg.")]
+        rij = lezer.line_num
+        kolom = _lange_kolom(tekst, rij, scheiding, kop)
+        raise InvoerFout(naam, rij, kolom, _csv_melding(fout)) from None
+    problemen = cel_problemen if rijen else [Probleem(naam, None, None, "het bestand is leeg.")]
     return Tabel("csv", naam, rijen, problemen)
+
+
+_REGEL_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def _regels(tekst: str) -> Iterator[str]:
+    """The lines of ``tekst`` with their line ends (CR LF, LF or CR), one at a time."""
+    return (gevonden.group(0) for gevonden in _REGEL_RE.finditer(tekst))
+
+
+def _lange_kolom(tekst: str, rij: int, scheiding: str, kop: tuple) -> str | None:
+    """The column of the over-long field on line ``rij`` (for csv's field-limit error)."""
+    regel = next(itertools.islice(_regels(tekst), rij - 1, None), None) if rij > 0 else None
+    if regel is None:
+        return None
+    delen = regel.split(scheiding)
+    index = next((i for i, d in enumerate(delen) if len(d) > invoer.CEL.max_tekens), None)
+    if index is None:
+        return None
+    return kolom_naam(index, kop[index] if index < len(kop) else None)
+
+
+def _csv_melding(fout: csv.Error) -> str:
+    """Python's English csv errors in Dutch."""
+    if "field larger than field limit" in str(fout):
+        return (
+            f"een veld is langer dan {invoer.duizendtallen(csv.field_size_limit())} tekens; een "
+            f"cel mag hoogstens {invoer.duizendtallen(invoer.CEL.max_tekens)} tekens hebben."
+        )
+    if "NUL" in str(fout):
+        return "het CSV-bestand bevat een NUL-teken (binaire inhoud)."
+    return (
+        "het CSV-bestand is kapot (bijvoorbeeld een aanhalingsteken dat niet wordt gesloten). "
+        "Sla het opnieuw op als CSV."
+    )
+
+
+_UTF16_BOMS = {b"\xff\xfe": "UTF-16 (little-endian)", b"\xfe\xff": "UTF-16 (big-endian)"}
+
+
+def _utf16(data: bytes) -> str | None:
+    """The name of the UTF-16 variant a file is in (by BOM or by NULs between ASCII), or None."""
+    for bom, soort in _UTF16_BOMS.items():
+        if data.startswith(bom):
+            return soort
+    begin = data[:4096]
+    if len(begin) >= 4 and begin[1::2].count(0) > 0.4 * len(begin[1::2]) and begin[0] != 0:
+        return "UTF-16 (little-endian)"
+    if len(begin) >= 4 and begin[0::2].count(0) > 0.4 * len(begin[0::2]) and begin[1] != 0:
+        return "UTF-16 (big-endian)"
+    return None
 
 
 def _decodeer(data: bytes, naam: str) -> str:
     """Text of a CSV file: UTF-8 (with or without BOM), else Windows-1252; binary is refused."""
+    if soort := _utf16(data):
+        raise InvoerFout(
+            naam,
+            None,
+            None,
+            f"het CSV-bestand is gecodeerd als {soort}. Sla het op als 'CSV UTF-8 (door "
+            "komma's gescheiden)' en probeer het opnieuw.",
+        )
     if b"\x00" in data[:65536]:
         raise InvoerFout(naam, None, None, _GEEN_TABEL)
     for codering in CSV_CODERINGEN:

@@ -45,8 +45,19 @@ def voer_uit(engine: Engine, args: argparse.Namespace) -> int:
             return _export(engine, args)
         return _template(engine, args)
     except OSError as fout:
-        print(f"Fout: {fout.filename or args.bestand}: {fout.strerror}", file=sys.stderr)
+        print(f"Fout: {fout.filename or args.bestand}: {_os_melding(fout)}", file=sys.stderr)
         return 2
+
+
+def _os_melding(fout: OSError) -> str:
+    """What went wrong with a file, in Dutch (Python's own text is English)."""
+    if isinstance(fout, IsADirectoryError):
+        return "dit is een map, geen bestand. Geef de naam van een .xlsx- of .csv-bestand."
+    if isinstance(fout, FileNotFoundError):
+        return "het bestand of de map bestaat niet."
+    if isinstance(fout, PermissionError):
+        return "geen toegang tot dit bestand (rechten)."
+    return "het bestand kan niet worden gelezen of geschreven."
 
 
 def _import(engine: Engine, args: argparse.Namespace) -> int:

@@ -244,7 +244,9 @@ def exporteer_csv(
     schrijver.writerow(RUWE_KOLOMMEN)
     totaal = max(1, len(ruw))
     for nr, rij in enumerate(ruw.itertuples(index=False, name=None), start=1):
-        schrijver.writerow(["" if (c := veilige_cel(w)) is None else csv_getal(c) for w in rij])
+        schrijver.writerow(
+            ["" if (c := veilige_cel(w, max_tekens=None)) is None else csv_getal(c) for w in rij]
+        )
         if nr % 500 == 0:
             meld(voortgang, nr / totaal, f"{nr} antwoorden geschreven")
     meld(voortgang, 1.0, "Klaar")

@@ -26,12 +26,18 @@ from pathlib import Path
 import pandas as pd
 
 from monitor.config import ALIASSEN_BESTAND
-from monitor.domain import ACTORTYPE_BY_CODE, AntwoordStatus, opties_voor, parse_opties
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    AntwoordStatus,
+    RondeStatus,
+    opties_voor,
+    parse_opties,
+)
 from monitor.errors import InvoerFout, MonitorFout
 from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, Recht, vereis
 from monitor.store import antwoorden as antwoorden_store
-from monitor.store import lezen, schrijven, sessie
+from monitor.store import bevriezing, lezen, schrijven, sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
 from monitor.uitwisseling.waarden import (
@@ -42,6 +48,7 @@ from monitor.uitwisseling.waarden import (
     naam_sleutel,
     schoon,
     sleutel,
+    vreemd_teken,
     zonder_neutralisatie,
 )
 
@@ -309,7 +316,9 @@ class _Lezer:
             code = cel_tekst(code_waarde).upper().replace(" ", "")
             if code not in orgs:
                 self.probleem(
-                    nr, code_index, f"organisatiecode '{cel_tekst(code_waarde)}' bestaat niet."
+                    nr,
+                    code_index,
+                    f"organisatiecode '{cel_tekst(code_waarde)}' bestaat niet.{vreemd_teken(code)}",
                 )
                 return None
         if naam_waarde is not None:
@@ -365,7 +374,8 @@ class _Lezer:
             self.probleem(
                 nr,
                 index,
-                f"vraagcode '{cel_tekst(waarde)}' bestaat niet in ronde {self.context.jaar}.",
+                f"vraagcode '{cel_tekst(waarde)}' bestaat niet in ronde {self.context.jaar}."
+                + vreemd_teken(code),
             )
         return vraag
 
@@ -583,6 +593,11 @@ def importeer(
         ronde = lezen.ronde_by_jaar(session, jaar)
         if ronde is None:
             raise MonitorFout(f"Ronde {jaar} bestaat niet.")
+        if ronde.status == RondeStatus.GEPUBLICEERD:  # the dry run says what the real run will
+            rapport.problemen.append(
+                Probleem(bestandsnaam, None, None, bevriezing.melding(jaar, "antwoord"))
+            )
+            return rapport
         context = context_uit_frames(
             jaar=jaar,
             vragen=lezen.vragen_van_ronde(session, ronde.id),

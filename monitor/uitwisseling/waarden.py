@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Protocol
 
+from monitor import invoer
 from monitor.domain import VRAAGTYPES_NUMERIEK, Optie, Vraagtype
-from monitor.opmaak.excel import FORMULE_BEGIN
+from monitor.opmaak.excel import zonder_neutralisatie
 from monitor.opmaak.tekst import getal_exact
 
 MEERKEUZE_SCHEIDING = ";"
@@ -23,10 +24,10 @@ MEERKEUZE_SCHEIDING = ";"
 # Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
 _SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
 _ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
-_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
-_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$", re.ASCII)
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$", re.ASCII)
+_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$", re.ASCII)
 
 
 # --------------------------------------------------------------------------------------------
@@ -55,11 +56,17 @@ def naam_sleutel(naam: str) -> str:
     return re.sub(r"^(?:gemeente|jeugdregio|regio)\s+", "", tekst)
 
 
-def zonder_neutralisatie(tekst: str) -> str:
-    """Undo the quote our exports put before formula-like text, so that a round trip is exact."""
-    if len(tekst) > 1 and tekst[0] == "'" and tekst[1] in "".join(FORMULE_BEGIN):
-        return tekst[1:]
-    return tekst
+def vreemd_teken(code: str) -> str:
+    """A hint for a code with a non-ASCII character (a Cyrillic 'М' that looks like 'M'):
+    codes are plain ASCII, so such a code is a homoglyph, not a typo. '' for plain codes."""
+    teken = next((c for c in code if not c.isascii()), None)
+    if teken is None:
+        return ""
+    naam = unicodedata.name(teken, "onbekend teken")
+    return (
+        f" Let op: het teken '{teken}' (U+{ord(teken):04X}, {naam}) lijkt op een gewone letter "
+        "of cijfer maar is het niet; codes bestaan alleen uit gewone letters en cijfers."
+    )
 
 
 def cel_tekst(waarde: object) -> str:
@@ -165,10 +172,10 @@ def lees_getal(waarde: object, vraag: VraagInfo) -> str:
     getal = float(waarde) if isinstance(waarde, int | float) else lees_nl_getal(str(waarde))
     if getal != getal or getal in (float("inf"), float("-inf")):
         raise CelFout(f"'{waarde}' is geen getal.")
-    if (vraag.minimum is not None and getal < vraag.minimum) or (
-        vraag.maximum is not None and getal > vraag.maximum
-    ):
-        raise CelFout(f"{_nl(getal)} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
+    onder, boven = invoer.getal_grenzen(vraag.minimum, vraag.maximum)
+    if getal < onder or getal > boven:
+        getoond = _nl(getal) if abs(getal) <= 1e15 else "het getal"  # 1e308 has no Dutch form
+        raise CelFout(f"{getoond} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
     return getal_tekst(getal)
 
 
@@ -177,6 +184,9 @@ def _nl(getal: float) -> str:
 
 
 def _grenzen(vraag: VraagInfo) -> str:
+    if vraag.minimum is None and vraag.maximum is None:
+        onder, boven = invoer.getal_grenzen(None, None)
+        return f"van {_nl(onder)} tot en met {_nl(boven)}"
     if vraag.minimum is not None and vraag.maximum is not None:
         return f"van {_nl(vraag.minimum)} tot en met {_nl(vraag.maximum)}"
     if vraag.minimum is not None:

@@ -67,3 +67,11 @@ def test_export_writes_xlsx_or_csv_by_extension(database, tmp_path):
     assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbfronde;organisatiecode")
     assert main(["export", str(tmp_path / "r.pdf"), "--ronde", "2024"]) == 2
     assert main(["export", str(tmp_path / "r.csv"), "--ronde", "2031"]) == 2
+
+
+def test_a_directory_instead_of_a_file_gets_a_dutch_message(database, tmp_path, capsys):
+    map_ = tmp_path / "antwoorden.xlsx"
+    map_.mkdir()
+    assert main(["import", str(map_), "--ronde", "2024", "--dry-run"]) == 2
+    fout = capsys.readouterr().err
+    assert "dit is een map, geen bestand" in fout and "Is a directory" not in fout

@@ -5,6 +5,7 @@ database. tests/db/test_import_db.py runs the same catalogue against a database 
 nothing is written.
 """
 
+import tracemalloc
 from types import SimpleNamespace
 
 import openpyxl
@@ -18,7 +19,7 @@ from monitor.rondes.referentie import load_organisaties
 from monitor.rondes.vragenlijst import load_vragenlijst
 from monitor.uitwisseling.bestanden import lees_tabel
 from monitor.uitwisseling.importeren import context_uit_frames, lees_aliassen, lees_regels
-from tests.utils.import_bestanden import SLECHTE_BESTANDEN, Slecht
+from tests.utils.import_bestanden import SLECHTE_BESTANDEN, VIJANDIGE_BESTANDEN, Slecht
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,29 @@ def test_bad_file_gives_the_expected_problem_where_the_user_can_find_it(geval, c
 
 def test_openpyxl_parses_with_defusedxml():
     assert openpyxl.DEFUSEDXML is True
+
+
+# README, section Beveiliging: every hostile file is read (and refused) within this much memory
+# on top of the file's own bytes, measured with tracemalloc.
+GEHEUGENBUDGET = 64 * 2**20
+
+
+def test_the_catalogue_holds_at_least_twenty_five_hostile_files():
+    assert len({g.id for g in VIJANDIGE_BESTANDEN}) == len(VIJANDIGE_BESTANDEN) >= 25
+
+
+@pytest.mark.parametrize("geval", VIJANDIGE_BESTANDEN, ids=lambda g: g.id)
+def test_hostile_file_is_read_within_the_memory_budget(geval, context):
+    data = geval.maak()
+    tracemalloc.start()
+    try:
+        try:
+            tabel = lees_tabel(data, geval.naam, limieten=geval.limieten)
+        except InvoerFout:
+            pass
+        else:
+            lees_regels(tabel, context)
+        _, piek = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert piek < GEHEUGENBUDGET, f"{geval.id}: {piek / 2**20:.1f} MB"

@@ -18,6 +18,7 @@ BASIS = {
     "monitor.errors",
     "monitor.progress",
     "monitor.models",
+    "monitor.invoer",
 }
 DIENSTEN = {"monitor.store", "monitor.rechten", "monitor.kengetallen", "monitor.opmaak"}
 
@@ -29,6 +30,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "monitor.errors": set(),
     "monitor.progress": set(),
     "monitor.models": set(),
+    "monitor.invoer": set(),
     "monitor.db": {"monitor.store"},  # only to register the freeze of published rounds
     "monitor.store": {"monitor.db", "monitor.rechten"},
     "monitor.rechten": set(),

@@ -212,7 +212,7 @@ SLECHTE_BESTANDEN: list[Slecht] = [
         "a.xlsx",
         _lang(*[["GM0363", "GEM.1.01", "Ja", None]] * 30),
         "a.xlsx",
-        None,
+        31,  # the highest row of the sheet, found before any row is read
         None,
         "te veel rijen of kolommen",
         Limieten(max_rijen=20),
@@ -254,7 +254,7 @@ SLECHTE_BESTANDEN: list[Slecht] = [
         "a.xlsx",
         None,
         None,
-        "geen geldige Excel-werkmap",
+        "DOCTYPE of ENTITY",
     ),
     # -- sheets and cells ---------------------------------------------------------------------
     Slecht(
@@ -606,3 +606,422 @@ SLECHTE_BESTANDEN: list[Slecht] = [
         "'Half klaar' is geen antwoord",
     ),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# Hostile files (issue 13): what an attacker or a careless tool would send. Each is refused
+# with a Dutch message naming file, row and column; tests/db/test_import_db.py checks that the
+# database does not change, tests/unit/test_import_bestanden.py that each is read within the
+# memory budget of the README (section Beveiliging).
+
+D_TOELICHTING = "D (toelichting)"
+_RIJ = ["GM0363", "GEM.1.01", "Ja", "PLAATS"]
+_SS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+_SS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+
+
+def _deel(data: bytes, pad: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return z.read(pad)
+
+
+def _blad_met(vervang: Callable[[bytes], bytes]) -> bytes:
+    """A good long-layout workbook whose sheet XML is changed by ``vervang``."""
+    data = xlsx([LANG, _RIJ])
+    blad = vervang(_deel(data, "xl/worksheets/sheet1.xml"))
+    return herschrijf_zip(data, vervang={"xl/worksheets/sheet1.xml": blad})
+
+
+def _plaats(inhoud: bytes) -> Callable[[], bytes]:
+    """A workbook whose toelichting cell (D2) holds ``inhoud`` as raw XML text."""
+    return lambda: _blad_met(lambda b: b.replace(b"PLAATS", inhoud))
+
+
+def _met_gedeelde_tekst(tekst: bytes) -> bytes:
+    """A workbook whose D2 is shared string 0, holding ``tekst`` (raw XML text)."""
+    data = xlsx([LANG, _RIJ])
+    blad = _deel(data, "xl/worksheets/sheet1.xml").replace(
+        b'<c r="D2" t="inlineStr"><is><t>PLAATS</t></is></c>', b'<c r="D2" t="s"><v>0</v></c>'
+    )
+    rels = _deel(data, "xl/_rels/workbook.xml.rels").replace(
+        b"</Relationships>",
+        f'<Relationship Type="{_SS_REL}" Target="sharedStrings.xml" Id="rId9"/>'
+        "</Relationships>".encode(),
+    )
+    typen = _deel(data, "[Content_Types].xml").replace(
+        b"</Types>",
+        f'<Override PartName="/xl/sharedStrings.xml" ContentType="{_SS_TYPE}"/></Types>'.encode(),
+    )
+    gedeeld = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
+        b'uniqueCount="1"><si><t>' + tekst + b"</t></si></sst>"
+    )
+    return herschrijf_zip(
+        data,
+        vervang={
+            "xl/worksheets/sheet1.xml": blad,
+            "xl/_rels/workbook.xml.rels": rels,
+            "[Content_Types].xml": typen,
+        },
+        extra={"xl/sharedStrings.xml": gedeeld},
+    )
+
+
+def _onvoorspelbaar(aantal_tekens: int) -> bytes:
+    """Letters that barely compress (so a big cell is not stopped as a zip bomb)."""
+    import base64
+    import random
+
+    bron = random.Random(13).randbytes(aantal_tekens * 3 // 4 + 3)
+    return base64.b64encode(bron)[:aantal_tekens].replace(b"+", b"a").replace(b"/", b"b")
+
+
+BILJOEN_LACHEN_BLAD = BILJOEN_LACHEN.replace(b"<workbook", b"<worksheet").replace(
+    b'<sheets>\n<sheet name="&lol3;" sheetId="1"/></sheets></workbook>',
+    b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol3;</t></is></c></row>'
+    b"</sheetData></worksheet>",
+)
+
+
+def _extern(inhoud: bytes) -> bytes:
+    return herschrijf_zip(goed_lang(), extra={"xl/externalLinks/externalLink1.xml": inhoud})
+
+
+def _xlm_macroblad() -> bytes:
+    data = _met_inhoudstype(
+        "</Types>",
+        '<Override PartName="/xl/macrosheets/sheet2.xml" '
+        'ContentType="application/vnd.ms-excel.macrosheet+xml"/></Types>',
+    )
+    return herschrijf_zip(
+        data, extra={"xl/macrosheets/sheet2.xml": b'<xm:macrosheet xmlns:xm="x"/>'}
+    )
+
+
+def _xlsb() -> bytes:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.'
+            'sheet.binary.macroEnabled.main"/><Override PartName="/xl/workbook.bin" '
+            'ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>',
+        )
+        z.writestr("xl/workbook.bin", b"\x83\x01\x00" * 40)
+    return uit.getvalue()
+
+
+def _ods() -> bytes:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(uit, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    return uit.getvalue()
+
+
+def _valse_groottes() -> bytes:
+    """A member whose directory entries claim 100 bytes; it inflates to 5 MB."""
+    data = herschrijf_zip(goed_lang(), extra={"xl/media/leugen.bin": b"\x00" * 5 * 2**20})
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        info = z.getinfo("xl/media/leugen.bin")
+    echt = info.file_size.to_bytes(4, "little")
+    # local header and central directory both hold the size: patch every copy
+    return data.replace(echt, (100).to_bytes(4, "little"))
+
+
+def _duizenden_onderdelen() -> bytes:
+    return herschrijf_zip(goed_lang(), extra={f"xl/media/d{i}.xml": b"<a/>" for i in range(2500)})
+
+
+def _rels_buiten_werkmap() -> bytes:
+    data = goed_lang()
+    rels = _deel(data, "xl/_rels/workbook.xml.rels").replace(
+        b'Target="/xl/worksheets/sheet1.xml"', b'Target="../../../../etc/passwd"'
+    )
+    return herschrijf_zip(data, vervang={"xl/_rels/workbook.xml.rels": rels})
+
+
+def _csv_met_staart(cel: str, *, rijen: int = 700) -> bytes:
+    """A CSV of well over 64 KB whose last row holds ``cel`` as toelichting (row rijen + 2)."""
+    opvulling = [["GM0363", "GEM.1.01", "Ja", "x" * 100]] * rijen
+    return csv_bytes([LANG, *opvulling, ["GM0599", "GEM.1.01", "Ja", cel]])
+
+
+VIJANDIGE_BESTANDEN: list[Slecht] = [
+    Slecht(
+        "biljoen_lachen_in_blad",
+        "a.xlsx",
+        lambda: herschrijf_zip(
+            goed_lang(), vervang={"xl/worksheets/sheet1.xml": BILJOEN_LACHEN_BLAD}
+        ),
+        "a.xlsx",
+        None,
+        None,
+        "DOCTYPE of ENTITY",
+    ),
+    Slecht(
+        "externe_koppeling",
+        "a.xlsx",
+        lambda: _extern(b'<externalLink><externalBook r:id="rId1"/></externalLink>'),
+        "a.xlsx",
+        None,
+        None,
+        "een koppeling naar een ander bestand",
+    ),
+    Slecht(
+        "dde_koppeling",
+        "a.xlsx",
+        lambda: _extern(b'<externalLink><ddeLink ddeService="cmd" ddeTopic="/c calc"/>'),
+        "a.xlsx",
+        None,
+        None,
+        "DDE-koppeling",
+    ),
+    Slecht(
+        "dde_formule_in_cel",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "Ja", "=cmd|' /C calc'!A0"]),
+        A,
+        2,
+        D_TOELICHTING,
+        "formule",
+    ),
+    Slecht("xlm_macroblad", "a.xlsx", _xlm_macroblad, "a.xlsx", None, None, "macro's"),
+    Slecht("xlsb", "a.xlsb", _xlsb, "a.xlsb", None, None, "binaire Excel-werkmap (.xlsb)"),
+    Slecht("ods", "a.ods", _ods, "a.ods", None, None, "OpenDocument-rekenblad (.ods"),
+    Slecht(
+        "utf16_met_bom",
+        "a.csv",
+        lambda: csv_bytes([LANG, _RIJ], codering="utf-16"),
+        "a.csv",
+        None,
+        None,
+        "UTF-16 (little-endian)",
+    ),
+    Slecht(
+        "utf16_big_endian_zonder_bom",
+        "a.csv",
+        lambda: csv_bytes([LANG, _RIJ], codering="utf-16-be"),
+        "a.csv",
+        None,
+        None,
+        "UTF-16 (big-endian)",
+    ),
+    Slecht(
+        "nul_na_64kb",
+        "a.csv",
+        lambda: _csv_met_staart("stuur\x00teken"),
+        "a.csv",
+        702,
+        D_TOELICHTING,
+        "stuurteken (U+0000) op positie 6",
+    ),
+    Slecht(
+        "stuurteken_na_64kb",
+        "a.csv",
+        lambda: _csv_met_staart("stuur\x01teken\x0bhier"),
+        "a.csv",
+        702,
+        D_TOELICHTING,
+        "stuurteken (U+0001) op positie 6",
+    ),
+    Slecht(
+        "stuurteken_in_gedeelde_tekst",
+        "a.xlsx",
+        lambda: _met_gedeelde_tekst(b"stuur\x1bteken"),  # not even valid XML
+        "a.xlsx",
+        None,
+        None,
+        "geen geldige Excel-werkmap",
+    ),
+    Slecht(
+        "x0001_escape_gedeeld",
+        "a.xlsx",
+        lambda: _met_gedeelde_tekst(b"stuur_x0001_teken"),
+        A,
+        2,
+        D_TOELICHTING,
+        "de code _x0001_",
+    ),
+    Slecht(
+        "x0001_escape_inline",
+        "a.xlsx",
+        _plaats(b"stuur_x0007_teken"),
+        A,
+        2,
+        D_TOELICHTING,
+        "_x0007_",
+    ),
+    Slecht(
+        "miljoen_kolommen",
+        "a.csv",
+        lambda: b";" * 1_000_000 + b"x\r\n",
+        "a.csv",
+        None,
+        None,
+        "te veel rijen of kolommen",
+    ),
+    Slecht(
+        "kolom_xfd",
+        "a.xlsx",
+        lambda: _blad_met(
+            lambda b: b.replace(
+                b"</row></sheetData>", b'<c r="XFD2"><v>1</v></c></row></sheetData>'
+            )
+        ),
+        "a.xlsx",
+        None,
+        None,
+        "te veel rijen of kolommen",
+    ),
+    Slecht(
+        "cel_van_15_mb_xlsx",
+        "a.xlsx",
+        _plaats(_onvoorspelbaar(15 * 2**20)),
+        A,
+        2,
+        D_TOELICHTING,
+        "de cel is te lang: 15.728.640 tekens, hoogstens 5.000.",
+    ),
+    Slecht(
+        "cel_van_15_mb_csv",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "GEM.1.01", "Ja", "y" * 15 * 2**20]]),
+        "a.csv",
+        2,
+        D_TOELICHTING,
+        "een veld is langer dan 131.072 tekens",
+    ),
+    Slecht(
+        "enorme_gedeelde_tekst",
+        "a.xlsx",
+        lambda: _met_gedeelde_tekst(b"lol" * 50 * 2**20),
+        "a.xlsx",
+        None,
+        None,
+        "pakt uit tot meer dan",
+    ),
+    Slecht(
+        "toelichting_net_te_lang",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.1.01", "Ja", "t" * 5_001]),
+        A,
+        2,
+        D_TOELICHTING,
+        "de cel is te lang: 5.001 tekens",
+    ),
+    Slecht(
+        "valse_groottes_in_zip",
+        "a.xlsx",
+        _valse_groottes,
+        "a.xlsx",
+        None,
+        None,
+        "geen geldige Excel-werkmap",
+    ),
+    Slecht(
+        "duizenden_onderdelen",
+        "a.xlsx",
+        _duizenden_onderdelen,
+        "a.xlsx",
+        None,
+        None,
+        "te veel onderdelen",
+    ),
+    Slecht(
+        "cel_in_rij_1048576",
+        "a.xlsx",
+        lambda: _blad_met(
+            lambda b: b.replace(
+                b"</sheetData>",
+                b'<row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>',
+            )
+        ),
+        "a.xlsx",
+        1_048_576,
+        None,
+        "er staat iets in rij 1.048.576",
+    ),
+    Slecht(
+        "padtraversal_in_relaties",
+        "a.xlsx",
+        _rels_buiten_werkmap,
+        "a.xlsx",
+        None,
+        None,
+        "buiten de werkmap",
+    ),
+    Slecht(
+        "verborgen_rij",
+        "a.xlsx",
+        lambda: _blad_met(lambda b: b.replace(b'<row r="2">', b'<row r="2" hidden="1">')),
+        A,
+        2,
+        None,
+        "deze rij is verborgen",
+    ),
+    Slecht(
+        "verborgen_kolom",
+        "a.xlsx",
+        lambda: _blad_met(
+            lambda b: b.replace(
+                b"<sheetData>", b'<cols><col min="4" max="4" hidden="1"/></cols><sheetData>'
+            )
+        ),
+        A,
+        None,
+        "D",
+        "deze kolom is verborgen",
+    ),
+    Slecht(
+        "homoglief_organisatiecode",
+        "a.xlsx",
+        _lang(["G\u041c0363", "GEM.1.01", "Ja"]),
+        A,
+        2,
+        "A (organisatiecode)",
+        "U+041C, CYRILLIC CAPITAL LETTER EM",
+    ),
+    Slecht(
+        "homoglief_vraagcode",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "G\u0415M.1.01", "Ja"]]),
+        "a.csv",
+        2,
+        "B (vraagcode)",
+        "U+0415",
+    ),
+    Slecht(
+        "dubbel_via_alias",
+        "a.xlsx",
+        _lang(
+            ["'s-Hertogenbosch", "GEM.1.01", "Ja"],
+            ["Den Bosch", "GEM.1.01", "Nee"],
+            kop=["organisatienaam", "vraagcode", "antwoord"],
+        ),
+        A,
+        3,
+        "C (antwoord)",
+        "dubbel: het antwoord van GM0796 op GEM.1.01 staat ook in rij 2",
+    ),
+    Slecht(
+        "getal_1e308",
+        "a.xlsx",
+        _lang(["GM0363", "GEM.2.03", 1e308]),
+        A,
+        2,
+        ANTW,
+        "ligt buiten de grenzen van deze vraag",
+    ),
+    Slecht(
+        "arabisch_indische_cijfers",
+        "a.csv",
+        lambda: csv_bytes([LANG, ["GM0363", "GEM.2.03", "\u0661\u0662"]]),
+        "a.csv",
+        2,
+        ANTW,
+        "is geen getal",
+    ),
+]
+SLECHTE_BESTANDEN += VIJANDIGE_BESTANDEN

@@ -1,0 +1,33 @@
+"""User text on screen (monitor/ui/veilig.py): plain text in Markdown, neutralised tables."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from monitor.ui.veilig import geneutraliseerd, platte_tekst
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "[klik hier](https://phish.example/login)",
+        "![](https://tracker.example/pixel.png)",
+        "**vet** en _schuin_ <img src=x onerror=alert(1)>",
+        "www.phish.example en mail@phish.example",
+    ],
+)
+def test_plain_text_escapes_every_markdown_sign(tekst):
+    veilig = platte_tekst(tekst)
+    # every ASCII punctuation mark is preceded by a backslash; removing them gives the text back
+    assert re.sub(r"\\(.)", r"\1", veilig) == tekst
+    assert not re.search(r"(?<!\\)[\[\]()!*_<>:@.]", veilig)
+
+
+def test_a_free_text_table_shows_formula_text_neutralised():
+    frame = pd.DataFrame({"Toelichting": ['=HYPERLINK("http://x")', "+cmd|' /C calc'!A0", "ok"]})
+    kopie = geneutraliseerd(frame)
+    assert list(kopie["Toelichting"]) == ['\'=HYPERLINK("http://x")', "'+cmd|' /C calc'!A0", "ok"]
+    assert frame["Toelichting"][0].startswith("=")  # the input is not changed
