@@ -8,6 +8,7 @@ float. Times are shown in Europe/Amsterdam; naive datetimes (SQLite hands those 
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
@@ -15,6 +16,16 @@ from zoneinfo import ZoneInfo
 
 NL_TIJD = ZoneInfo("Europe/Amsterdam")
 LEEG = "–"
+
+# Unicode spaces that spreadsheets and browsers carry in from web pages and Word (no-break,
+# thin, zero width).
+_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$")
+_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+MINTEKEN = "\u2212"
 
 MAANDEN = (
     "januari",
@@ -87,6 +98,28 @@ def getal_exact(waarde: float | int | None, *, duizendtallen: bool = True) -> st
     return tekst if duizendtallen else tekst.replace(".", "")
 
 
+def verschil(nu: float | None, vorig: float | None, decimalen: int = 0) -> str:
+    """The change between two figures as shown, signed: 70,4 → 80,6 is '+11' (81 − 70), 5 → 2
+    is '−3' (a real minus sign), no change '0'; a missing figure gives '–'.
+
+    Each figure is rounded once, as it is shown next to the difference, and the difference is
+    taken of those, so that a reader who subtracts the two shown figures finds the shown one.
+    """
+    if _ontbreekt(nu) or _ontbreekt(vorig):
+        return LEEG
+    delta = afronden(nu, decimalen) - afronden(vorig, decimalen)
+    tekst = getal(abs(delta), decimalen)
+    return "0" if delta == 0 else ("+" if delta > 0 else MINTEKEN) + tekst
+
+
+def platte_tekst(waarde: object, leeg: str = LEEG) -> str:
+    """Text to show as it is, or ``leeg`` for None, NaN and blank (never 'nan' or 'None')."""
+    if _ontbreekt(waarde):
+        return leeg
+    tekst = str(waarde).strip()
+    return tekst or leeg
+
+
 def procent(waarde: float | None, decimalen: int = 0) -> str:
     """A share in 0–100 as text: 45.7 → '46%', or '45,7%' with 1 decimal; None → '–'."""
     return LEEG if _ontbreekt(waarde) else f"{getal(waarde, decimalen)}%"
@@ -148,3 +181,47 @@ def megabytes(aantal_bytes: int) -> str:
 def afkorten(tekst: str, lengte: int = 70) -> str:
     """Shorten a long text for a chart axis: 'Een lange vraag…' (at most ``lengte`` characters)."""
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# Reading what a person typed
+
+
+class GetalFout(ValueError):
+    """Text that is not a number in Dutch notation; the message is Dutch and names the text."""
+
+
+def schoon(tekst: str) -> str:
+    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
+    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
+        return tekst  # the common case, quickly
+    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
+
+
+def lees_getal(tekst: str) -> float:
+    """Dutch notation: '1.234,56', '1234,5', '2,5', '€ 1.200', '-3' (or '−3'); else GetalFout.
+
+    The one reader of typed and imported numbers. A point as decimal sign ('1.5') or English
+    grouping ('1,234.5') is ambiguous and refused, as are dates ('12-05-2024')."""
+    t = schoon(tekst).replace("€", "").replace(" ", "").replace(MINTEKEN, "-")
+    if _DATUM.match(t):
+        raise GetalFout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
+    if _NL_GETAL.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
+        raise GetalFout(
+            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
+            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
+        )
+    raise GetalFout(f"'{tekst}' is geen getal.")
+
+
+def bereik(minimum: float | None, maximum: float | None) -> str:
+    """The allowed range of a number in words: 'van 0 tot en met 100', 'minimaal 0', ''."""
+    if minimum is not None and maximum is not None:
+        return f"van {getal_exact(minimum)} tot en met {getal_exact(maximum)}"
+    if minimum is not None:
+        return f"minimaal {getal_exact(minimum)}"
+    if maximum is not None:
+        return f"maximaal {getal_exact(maximum)}"
+    return ""
