@@ -9,7 +9,7 @@ import streamlit as st
 from monitor.benchmark import groepen as groepen_mod
 from monitor.benchmark import vergelijking as bm
 from monitor.benchmark.profiel import profiel_xlsx
-from monitor.domain import ACTORTYPE_BY_CODE, inwonersklasse_label
+from monitor.domain import ACTORTYPE_BY_CODE, RondeStatus, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
@@ -133,6 +133,8 @@ def eigen_groep_samenstellen(
             list(labels),
             format_func=labels.__getitem__,
             key=EIGEN_LEDEN,
+            placeholder="Zoek en kies organisaties",
+            select_all=False,  # Streamlit's "Select all" is English and selects the whole land
             help="Kies daarna 'Eigen selectie' als vergelijkgroep.",
         )
         if gebruiker.account_id is None:
@@ -419,7 +421,8 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
             for rij in groep.head(LEER_MAX).itertuples():
                 regio = " · zelfde regio" if rij.zelfde_regio else ""
                 st.markdown(f"**{rij.naam}**: {rij.antwoord}{regio}")
-                st.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
+                # plain text, never HTML
+                st.text(tekst.platte_tekst(rij.toelichting, "(geen toelichting)"))
             if len(groep) > LEER_MAX:
                 st.caption(f"En nog {len(groep) - LEER_MAX} andere organisaties.")
 
@@ -475,3 +478,15 @@ def download(uitkomst: bm.Benchmark, jaar: int, thema: pd.DataFrame, vragen: pd.
         bestandsnaam=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
         key="benchmark_download",
     )
+
+
+def uitleg_open_ronde(rondes: list[data.RondeInfo], gekozen: data.RondeInfo) -> None:
+    """Say why a round being filled in is not the one shown, and when its comparison comes."""
+    open_rondes = [r for r in rondes if r.status == RondeStatus.OPEN and r.jaar != gekozen.jaar]
+    for ronde in open_rondes:
+        st.caption(
+            f"Ronde {ronde.jaar} wordt nog ingevuld. Hier ziet u ronde {gekozen.jaar}; "
+            f"ronde {ronde.jaar} kunt u links bij 'Ronde' kiezen. Zolang die open is, telt de "
+            "vergelijking alleen organisaties die al hebben ingediend; na de sluitdatum is "
+            "ze compleet."
+        )
