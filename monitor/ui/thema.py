@@ -91,7 +91,7 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                     ),
                     "Vorige ronde": per_thema["index_vorig"].map(tekst.getal),
                     "Deze ronde": per_thema["index"].map(tekst.getal),
-                    "Verschil": per_thema["verschil"].map(tekst.getal),
+                    "Verschil": _verschillen(per_thema["index"], per_thema["index_vorig"]),
                 }
             ),
             hide_index=True,
@@ -125,9 +125,16 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                 "Deze ronde": per_vraag["verdeling"],
                 "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].map(tekst.procent),
                 "Afgerond deze ronde (%)": per_vraag["afgerond"].map(tekst.procent),
-                "Verschil (procentpunt)": per_vraag["verschil"].map(tekst.getal),
+                "Verschil (procentpunt)": _verschillen(
+                    per_vraag["afgerond"], per_vraag["afgerond_vorig"]
+                ),
             }
         ),
         hide_index=True,
         width="stretch",
     )
+
+
+def _verschillen(nu: pd.Series, vorig: pd.Series) -> list[str]:
+    """Signed differences of the figures as shown beside them ('+11', '−3')."""
+    return [tekst.verschil(n, v) for n, v in zip(nu, vorig, strict=True)]
