@@ -43,6 +43,9 @@ MAANDEN = (
 )
 
 
+MAANDEN_KORT = tuple(m[:3] if m != "maart" else "mrt" for m in MAANDEN)
+
+
 def _ontbreekt(waarde: object) -> bool:
     """None, NaN and pandas' NA/NaT: nothing to show."""
     if waarde is None:
@@ -171,6 +174,24 @@ def datum_tijd_kort(waarde: datetime | None) -> str:
     if _ontbreekt(waarde):
         return LEEG
     return f"{datum_kort(waarde)} {tijd(waarde)}"
+
+
+def maand_as(begin: date, eind: date, *, hoogstens: int = 8) -> tuple[list[date], list[str]]:
+    """Tick positions and Dutch labels for a date axis from ``begin`` to ``eind``: the first
+    of a month every 1, 2, 3, 6, 12, … months ('okt 2024'), at most ``hoogstens`` ticks.
+
+    Plotly names months in English whatever its locale setting, so a chart with dates on an
+    axis sets these as ``tickvals``/``ticktext``."""
+    if eind < begin:
+        begin, eind = eind, begin
+    eerste = begin.year * 12 + begin.month - 1 + (begin.day > 1)  # months since year 0
+    laatste = eind.year * 12 + eind.month - 1
+    stap = 1
+    while (laatste - eerste) // stap + 1 > hoogstens:
+        stap = {1: 2, 2: 3, 3: 6}.get(stap, stap * 2)
+    maanden = [m for m in range(eerste, laatste + 1) if m % stap == 0]
+    dagen = [date(m // 12, m % 12 + 1, 1) for m in maanden]
+    return dagen, [f"{MAANDEN_KORT[d.month - 1]} {d.year}" for d in dagen]
 
 
 def megabytes(aantal_bytes: int) -> str:

@@ -171,3 +171,21 @@ def test_verschil_is_signed_and_matches_the_figures_as_shown(nu, vorig, decimale
 )
 def test_platte_tekst_never_shows_nan_or_none(waarde, verwacht):
     assert tekst.platte_tekst(waarde, "(geen toelichting)") == verwacht
+
+
+def test_maand_as_gives_dutch_month_ticks_at_most_eight():
+    dagen, teksten = tekst.maand_as(date(2024, 10, 1), date(2025, 3, 31))
+    assert teksten == ["okt 2024", "nov 2024", "dec 2024", "jan 2025", "feb 2025", "mrt 2025"]
+    assert dagen[0] == date(2024, 10, 1)
+    # 19 June 2023 to 31 December 2026 (43 months): every six months, from July 2023
+    dagen, teksten = tekst.maand_as(date(2023, 6, 19), date(2026, 12, 31))
+    assert teksten == [
+        "jul 2023",
+        "jan 2024",
+        "jul 2024",
+        "jan 2025",
+        "jul 2025",
+        "jan 2026",
+        "jul 2026",
+    ]
+    assert all(d.day == 1 for d in dagen)
