@@ -7,7 +7,7 @@ from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.thema import actor_sectie, verandering_sectie
+from monitor.ui.thema import actor_sectie, toelichtingen_weergave, verandering_sectie
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
@@ -52,4 +52,8 @@ zicht = data.zicht(ronde.id, context.gebruiker, versie)
 if zicht.melding:
     st.caption(zicht.melding)
 st.caption(f"{len(toelichtingen)} toelichtingen")
-st.dataframe(toelichtingen, hide_index=True, width="stretch")
+st.dataframe(
+    toelichtingen_weergave(toelichtingen, data.vragen(ronde.id, versie)),
+    hide_index=True,
+    width="stretch",
+)

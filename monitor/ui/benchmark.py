@@ -445,7 +445,7 @@ def regio_beeld(
         st.info("Geen antwoorden van de gemeenten in deze regio.")
         return
     titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
-    tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord").reset_index()
+    tabel = regio_tabel(raster, data.vragen(ronde_id, versie))
     grafiek(
         charts.status_heatmap(raster, titel),
         titel=titel,
@@ -490,3 +490,12 @@ def uitleg_open_ronde(rondes: list[data.RondeInfo], gekozen: data.RondeInfo) -> 
             "vergelijking alleen organisaties die al hebben ingediend; na de sluitdatum is "
             "ze compleet."
         )
+
+
+def regio_tabel(raster: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
+    """The Regiobeeld as a table: a row per gemeente, a column per vraag headed by its code
+    and (shortened) text, not by the bare code."""
+    teksten = dict(zip(vragen["code"], vragen["tekst"], strict=True))
+    tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord")
+    tabel.columns = [f"{c}: {tekst.afkorten(teksten.get(c, ''), 60)}" for c in tabel.columns]
+    return tabel.reset_index().rename(columns={"gemeente": "Gemeente"})
