@@ -79,6 +79,12 @@ BELEVING_OPTIES: tuple[Optie, ...] = (
     Optie("grotendeels", "Grotendeels"),
     Optie("volledig", "Volledig"),
 )
+# The stem the 2024 questionnaire put above every beleving question (report, chapter 4):
+# the question itself names only the beweging of the thema.
+BELEVING_STAM = (
+    "In hoeverre is volgens u de beoogde beweging op dit thema gemaakt? "
+    "Het gaat om uw beleving, niet om de feitelijke voortgang."
+)
 VASTE_OPTIES: dict[str, tuple[Optie, ...]] = {
     Vraagtype.STATUS4: STATUS_OPTIES,
     Vraagtype.JANEE: JANEE_OPTIES,

@@ -15,6 +15,7 @@ st.markdown(
     "zelfanalyse: de cijfers zijn een aanleiding voor het gesprek, geen oordeel."
 )
 ronde = ronde_of_stop(context)
+ui.uitleg_open_ronde(context.rondes, ronde)
 gebruiker, versie = context.gebruiker, context.versie
 organisaties = data.organisaties(versie)
 code = ui.kies_organisatie(gebruiker, organisaties)

@@ -9,12 +9,19 @@ from monitor.opmaak.excel import tabel_naar_xlsx
 from monitor.rechten import Recht, mag
 from monitor.ui import data, veilig
 from monitor.ui.components import excel_knop, keuze_uit_url
-from monitor.ui.invullen import dien_in, lees_stand, toon_vraag
+from monitor.ui.invullen import (
+    benchmark_na_indienen,
+    dien_in,
+    lees_stand,
+    ontbrekende_vragen,
+    stap_knoppen,
+    toon_vraag,
+)
 from monitor.ui.page import setup_page
 
 CONTROLE = 0  # the last step: review and submit
 
-context = setup_page("pages/invullen.py")
+context = setup_page("pages/invullen.py", rondekiezer=False)
 gebruiker = context.gebruiker
 st.title("Vragenlijst invullen")
 
@@ -38,6 +45,7 @@ if stand is None:
     st.stop()
 
 ronde = stand.ronde
+st.sidebar.markdown(f"**U vult ronde {ronde.jaar} in.**")
 st.markdown(
     f"**{namen[org]}** · {ronde.titel} · peildatum {tekst.datum(ronde.peildatum)} · "
     f"sluitdatum {tekst.datum(ronde.sluit_datum)}"
@@ -48,6 +56,7 @@ if ingediend:
         f"Ingediend op {tekst.datum_tijd(stand.inzending.ingediend_op)}. Dank u wel! "
         "De antwoorden zijn nu alleen te lezen."
     )
+    st.info(benchmark_na_indienen(ronde))
 elif stand.alleen_lezen:
     st.warning(stand.alleen_lezen)
 else:
@@ -85,8 +94,7 @@ if stap != CONTROLE:
     for vraag in stand.vragen:
         if vraag.thema_nr == stap and invullen.zichtbaar(vraag, waarden):
             toon_vraag(gebruiker, stand, vraag)
-    volgende = stappen[stappen.index(stap) + 1]
-    st.caption(f"Volgende stap: {_stap_label(volgende)} — kies hem hierboven bij 'Stap'.")
+    stap_knoppen(stappen, stap, _stap_label)
     st.stop()
 
 st.header("Controleren en indienen")
@@ -99,10 +107,7 @@ excel_knop(
 )
 open_vragen = invullen.ontbrekend(stand.vragen)
 if open_vragen:
-    st.warning(
-        f"Nog {len(open_vragen)} verplichte vragen zonder antwoord: "
-        + ", ".join(f"{v.code} (thema {v.thema_nr})" for v in open_vragen)
-    )
+    ontbrekende_vragen(open_vragen, titels)
 if not ingediend and not stand.alleen_lezen:
     bevestigd = st.checkbox(
         "Ik heb de antwoorden gecontroleerd; na indienen kan ik ze niet meer wijzigen."
@@ -113,3 +118,4 @@ if not ingediend and not stand.alleen_lezen:
             st.error(fout)
         else:
             st.rerun()
+stap_knoppen(stappen, stap, _stap_label)

@@ -71,7 +71,7 @@ gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
 if not gedeeld.empty:
     st.subheader("Gemeenten en regio's: aandeel achter op planning")
     st.table(
-        gedeeld.rename(
+        gedeeld.assign(aandeel_achter=gedeeld["aandeel_achter"].map(tekst.procent)).rename(
             columns={
                 "afspraak": "Afspraak",
                 "actor": "Actor",

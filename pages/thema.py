@@ -7,7 +7,7 @@ from monitor.rechten import Recht, mag
 from monitor.ui import data, filters, veilig
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.thema import actor_sectie, verandering_sectie
+from monitor.ui.thema import actor_sectie, toelichtingen_weergave, verandering_sectie
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
@@ -53,5 +53,7 @@ if zicht.melding:
     st.caption(zicht.melding)
 st.caption(f"{len(toelichtingen)} toelichtingen")
 veilig.tabel(
-    toelichtingen, titel=f"Toelichtingen thema {nr}, ronde {ronde.jaar}", key="toelichtingen"
+    toelichtingen_weergave(toelichtingen, data.vragen(ronde.id, versie)),
+    titel=f"Toelichtingen thema {nr}, ronde {ronde.jaar}",
+    key="toelichtingen",
 )

@@ -4,6 +4,7 @@ differently, with both answers and toelichtingen side by side."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.opmaak import tekst
 from monitor.rechten import Recht, mag
 from monitor.ui import data
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -30,6 +31,7 @@ for (thema_nr, _code, afspraak), groep in tabel.groupby(
         for kolom, rij in zip(st.columns(len(groep)), groep.itertuples(), strict=True):
             kolom.markdown(f"**{ACTORTYPE_BY_CODE[rij.actortype].label}: {rij.antwoord}**")
             if mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN):
-                kolom.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
+                # plain text, never HTML; no toelichting is said in words, never 'nan'
+                kolom.text(tekst.tekst_of_leeg(rij.toelichting, "(geen toelichting)"))
 if not mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN) and not tabel.empty:
     st.caption("Toelichtingen zijn zichtbaar na inloggen.")

@@ -32,7 +32,15 @@ from monitor.domain import (
 from monitor.errors import MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.models import Antwoord, Inzending, Ronde, Vraag
-from monitor.opmaak.tekst import datum_kort, euro, getal, getal_exact
+from monitor.opmaak.tekst import (
+    GetalFout,
+    bereik,
+    datum_kort,
+    euro,
+    getal,
+    getal_exact,
+    lees_getal,
+)
 from monitor.rechten import Gebruiker, Recht, mag, vereis, vereis_organisatie
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
@@ -337,27 +345,36 @@ def _normaliseer_opties(code: str, vraagtype: str, opties: tuple[Optie, ...], in
     return ";".join(c for c in codes if c in gekozen)
 
 
+def _ondergrens(vraagtype: str, minimum: float | None) -> float | None:
+    """An amount is never negative, also when the questionnaire gives no minimum."""
+    return minimum if minimum is not None else (0.0 if vraagtype == Vraagtype.BEDRAG else None)
+
+
+def getal_bereik(vraag: InvulVraag) -> str:
+    """The numbers a number question accepts, in words ('van 0 tot en met 100', 'elk getal')."""
+    return bereik(_ondergrens(vraag.vraagtype, vraag.minimum), vraag.maximum) or "elk getal"
+
+
 def _normaliseer_getal(
     code: str, vraagtype: str, minimum: float | None, maximum: float | None, invoer
 ) -> str:
-    if isinstance(invoer, str) and not invoerregels.is_ascii_getal(invoer):
-        raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal (gebruik de cijfers 0–9).")
+    """A number typed in Dutch notation ('2,5', '1.234,5') or given as a number, in bounds.
+
+    Only the digits 0–9 count (the reader is ASCII-only), and every question has bounds: its
+    own, else ``invoer.getal_grenzen``'s."""
     try:
-        waarde = float(invoer)
+        waarde = lees_getal(invoer) if isinstance(invoer, str) else float(invoer)
+    except GetalFout as fout:
+        raise WaardeFout(f"Vraag {code}: {fout}") from None
     except (TypeError, ValueError, OverflowError):
         raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal.") from None
     if not invoerregels.eindig_getal(waarde):
         raise WaardeFout(f"Vraag {code}: '{invoer}' is geen getal.")
-    if minimum is None and vraagtype == Vraagtype.BEDRAG:
-        minimum = 0.0
-    ondergrens, maximum = invoerregels.getal_grenzen(minimum, maximum)
-    if waarde < ondergrens:
+    ondergrens, bovengrens = invoerregels.getal_grenzen(_ondergrens(vraagtype, minimum), maximum)
+    if not ondergrens <= waarde <= bovengrens:
         raise WaardeFout(
-            f"Vraag {code}: het getal mag niet kleiner zijn dan {getal_exact(ondergrens)}."
-        )
-    if waarde > maximum:
-        raise WaardeFout(
-            f"Vraag {code}: het getal mag niet groter zijn dan {getal_exact(maximum)}."
+            f"Vraag {code}: {getal_exact(waarde)} ligt buiten het toegestane bereik: "
+            f"{bereik(ondergrens, bovengrens)}."
         )
     if vraagtype == Vraagtype.BEDRAG:
         waarde = round(waarde, 2)

@@ -17,7 +17,7 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
 )
-from monitor.opmaak.tekst import afkorten, getal, procent
+from monitor.opmaak.tekst import afkorten, getal, maand_as, procent
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -221,7 +221,17 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
         fig.add_annotation(x=peildatum, y=1.02, yref="paper", text="peildatum", showarrow=False)
     fig.update_yaxes(tickfont={"color": "#000000"})
     fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
+    _nederlandse_maanden(fig, [*tabel["deadline"], peildatum])
     return _opmaak(fig, titel, hoogte=420)
+
+
+def _nederlandse_maanden(fig: go.Figure, datums: list) -> None:
+    """Month ticks in Dutch ('okt 2024') on the x axis: plotly's own are English."""
+    dagen = pd.to_datetime(pd.Series(datums), errors="coerce").dropna()
+    if dagen.empty:
+        return
+    waarden, teksten = maand_as(dagen.min().date(), dagen.max().date())
+    fig.update_xaxes(tickvals=[d.isoformat() for d in waarden], ticktext=teksten)
 
 
 def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:

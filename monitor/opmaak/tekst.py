@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
@@ -16,6 +17,16 @@ from zoneinfo import ZoneInfo
 
 NL_TIJD = ZoneInfo("Europe/Amsterdam")
 LEEG = "–"
+
+# Unicode spaces that spreadsheets and browsers carry in from web pages and Word (no-break,
+# thin, zero width).
+_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
+_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$", re.ASCII)
+_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$", re.ASCII)
+_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
+_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$", re.ASCII)
+MINTEKEN = "\u2212"
 
 MAANDEN = (
     "januari",
@@ -31,6 +42,9 @@ MAANDEN = (
     "november",
     "december",
 )
+
+
+MAANDEN_KORT = tuple(m[:3] if m != "maart" else "mrt" for m in MAANDEN)
 
 
 def _ontbreekt(waarde: object) -> bool:
@@ -82,10 +96,34 @@ def getal_exact(waarde: float | int | None, *, duizendtallen: bool = True) -> st
     """
     if _ontbreekt(waarde):
         return LEEG
+    if abs(waarde) >= 1e15:  # beyond what a person reads digit by digit (and 1e308 has 309)
+        return f"{float(waarde):.3e}".replace(".", ",")
     exact = Decimal(waarde) if isinstance(waarde, int) else Decimal(repr(float(waarde)))
     decimalen = max(0, -exact.normalize().as_tuple().exponent)
     tekst = getal(exact, decimalen)
     return tekst if duizendtallen else tekst.replace(".", "")
+
+
+def verschil(nu: float | None, vorig: float | None, decimalen: int = 0) -> str:
+    """The change between two figures as shown, signed: 70,4 → 80,6 is '+11' (81 − 70), 5 → 2
+    is '−3' (a real minus sign), no change '0'; a missing figure gives '–'.
+
+    Each figure is rounded once, as it is shown next to the difference, and the difference is
+    taken of those, so that a reader who subtracts the two shown figures finds the shown one.
+    """
+    if _ontbreekt(nu) or _ontbreekt(vorig):
+        return LEEG
+    delta = afronden(nu, decimalen) - afronden(vorig, decimalen)
+    tekst = getal(abs(delta), decimalen)
+    return "0" if delta == 0 else ("+" if delta > 0 else MINTEKEN) + tekst
+
+
+def tekst_of_leeg(waarde: object, leeg: str = LEEG) -> str:
+    """Text to show as it is, or ``leeg`` for None, NaN and blank (never 'nan' or 'None')."""
+    if _ontbreekt(waarde):
+        return leeg
+    tekst = str(waarde).strip()
+    return tekst or leeg
 
 
 def procent(waarde: float | None, decimalen: int = 0) -> str:
@@ -141,6 +179,24 @@ def datum_tijd_kort(waarde: datetime | None) -> str:
     return f"{datum_kort(waarde)} {tijd(waarde)}"
 
 
+def maand_as(begin: date, eind: date, *, hoogstens: int = 8) -> tuple[list[date], list[str]]:
+    """Tick positions and Dutch labels for a date axis from ``begin`` to ``eind``: the first
+    of a month every 1, 2, 3, 6, 12, … months ('okt 2024'), at most ``hoogstens`` ticks.
+
+    Plotly names months in English whatever its locale setting, so a chart with dates on an
+    axis sets these as ``tickvals``/``ticktext``."""
+    if eind < begin:
+        begin, eind = eind, begin
+    eerste = begin.year * 12 + begin.month - 1 + (begin.day > 1)  # months since year 0
+    laatste = eind.year * 12 + eind.month - 1
+    stap = 1
+    while (laatste - eerste) // stap + 1 > hoogstens:
+        stap = {1: 2, 2: 3, 3: 6}.get(stap, stap * 2)
+    maanden = [m for m in range(eerste, laatste + 1) if m % stap == 0]
+    dagen = [date(m // 12, m % 12 + 1, 1) for m in maanden]
+    return dagen, [f"{MAANDEN_KORT[d.month - 1]} {d.year}" for d in dagen]
+
+
 def megabytes(aantal_bytes: int) -> str:
     """A file size: 1572864 → '1,5 MB'."""
     return f"{getal(aantal_bytes / 2**20, 1)} MB"
@@ -165,3 +221,47 @@ def zonder_nan(waarde: object) -> object:
 def json_tekst(waarde: object, **opties: object) -> str:
     """Valid JSON, always: NaN and Infinity (which ``json.dumps`` writes bare) become null."""
     return json.dumps(zonder_nan(waarde), ensure_ascii=False, allow_nan=False, **opties)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading what a person typed
+
+
+class GetalFout(ValueError):
+    """Text that is not a number in Dutch notation; the message is Dutch and names the text."""
+
+
+def schoon(tekst: str) -> str:
+    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
+    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
+        return tekst  # the common case, quickly
+    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
+
+
+def lees_getal(tekst: str) -> float:
+    """Dutch notation: '1.234,56', '1234,5', '2,5', '€ 1.200', '-3' (or '−3'); else GetalFout.
+
+    The one reader of typed and imported numbers. A point as decimal sign ('1.5') or English
+    grouping ('1,234.5') is ambiguous and refused, as are dates ('12-05-2024')."""
+    t = schoon(tekst).replace("€", "").replace(" ", "").replace(MINTEKEN, "-")
+    if _DATUM.match(t):
+        raise GetalFout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
+    if _NL_GETAL.match(t):
+        return float(t.replace(".", "").replace(",", "."))
+    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
+        raise GetalFout(
+            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
+            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
+        )
+    raise GetalFout(f"'{tekst}' is geen getal.")
+
+
+def bereik(minimum: float | None, maximum: float | None) -> str:
+    """The allowed range of a number in words: 'van 0 tot en met 100', 'minimaal 0', ''."""
+    if minimum is not None and maximum is not None:
+        return f"van {getal_exact(minimum)} tot en met {getal_exact(maximum)}"
+    if minimum is not None:
+        return f"minimaal {getal_exact(minimum)}"
+    if maximum is not None:
+        return f"maximaal {getal_exact(maximum)}"
+    return ""

@@ -10,7 +10,7 @@ from monitor import invoer
 from monitor.benchmark import groepen as groepen_mod
 from monitor.benchmark import vergelijking as bm
 from monitor.benchmark.profiel import profiel_xlsx
-from monitor.domain import ACTORTYPE_BY_CODE, inwonersklasse_label
+from monitor.domain import ACTORTYPE_BY_CODE, RondeStatus, inwonersklasse_label
 from monitor.errors import MonitorFout
 from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
@@ -135,6 +135,8 @@ def eigen_groep_samenstellen(
             list(labels),
             format_func=labels.__getitem__,
             key=EIGEN_LEDEN,
+            placeholder="Zoek en kies organisaties",
+            select_all=False,  # Streamlit's "Select all" is English and selects the whole land
             help="Kies daarna 'Eigen selectie' als vergelijkgroep.",
         )
         if gebruiker.account_id is None:
@@ -427,7 +429,8 @@ def leer_van_anderen(uitkomst: bm.Benchmark, wacht_op: dict[str, str]) -> None:
             for rij in groep.head(LEER_MAX).itertuples():
                 regio = " · zelfde regio" if rij.zelfde_regio else ""
                 st.markdown(f"**{platte_tekst(rij.naam)}**: {platte_tekst(rij.antwoord)}{regio}")
-                st.text(rij.toelichting or "(geen toelichting)")  # plain text, never HTML
+                # plain text, never HTML
+                st.text(tekst.tekst_of_leeg(rij.toelichting, "(geen toelichting)"))
             if len(groep) > LEER_MAX:
                 st.caption(f"En nog {len(groep) - LEER_MAX} andere organisaties.")
 
@@ -450,7 +453,7 @@ def regio_beeld(
         st.info("Geen antwoorden van de gemeenten in deze regio.")
         return
     titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
-    tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord").reset_index()
+    tabel = regio_tabel(raster, data.vragen(ronde_id, versie))
     grafiek(
         charts.status_heatmap(raster, titel),
         titel=titel,
@@ -483,3 +486,24 @@ def download(uitkomst: bm.Benchmark, jaar: int, thema: pd.DataFrame, vragen: pd.
         bestandsnaam=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
         key="benchmark_download",
     )
+
+
+def uitleg_open_ronde(rondes: list[data.RondeInfo], gekozen: data.RondeInfo) -> None:
+    """Say why a round being filled in is not the one shown, and when its comparison comes."""
+    open_rondes = [r for r in rondes if r.status == RondeStatus.OPEN and r.jaar != gekozen.jaar]
+    for ronde in open_rondes:
+        st.caption(
+            f"Ronde {ronde.jaar} wordt nog ingevuld. Hier ziet u ronde {gekozen.jaar}; "
+            f"ronde {ronde.jaar} kunt u links bij 'Ronde' kiezen. Zolang die open is, telt de "
+            "vergelijking alleen organisaties die al hebben ingediend; na de sluitdatum is "
+            "ze compleet."
+        )
+
+
+def regio_tabel(raster: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
+    """The Regiobeeld as a table: a row per gemeente, a column per vraag headed by its code
+    and (shortened) text, not by the bare code."""
+    teksten = dict(zip(vragen["code"], vragen["tekst"], strict=True))
+    tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord")
+    tabel.columns = [f"{c}: {tekst.afkorten(teksten.get(c, ''), 60)}" for c in tabel.columns]
+    return tabel.reset_index().rename(columns={"gemeente": "Gemeente"})

@@ -9,7 +9,9 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from pandas.io.formats.style import Styler
 
+from monitor.opmaak import tekst
 from monitor.opmaak.excel import XLSX_MIME, tabel_naar_xlsx
 
 PLOTLY_CONFIG = {
@@ -38,13 +40,23 @@ def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> Non
     """
     st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{_sleutel(titel)}")
     with st.expander(f"Toon als tabel: {titel}"):
-        st.dataframe(tabel, hide_index=True, width="stretch")
+        st.dataframe(nederlandse_getallen(tabel), hide_index=True, width="stretch")
         excel_knop(
             "Download als Excel",
             lambda: tabel_naar_xlsx(tabel, titel),
             bestandsnaam=f"{_sleutel(titel)}.xlsx",
             key=f"download_{_sleutel(titel)}",
         )
+
+
+def nederlandse_getallen(tabel: pd.DataFrame) -> pd.DataFrame | Styler:
+    """A table whose decimal columns show Dutch numbers ('2,4') and '–' where there is none,
+    instead of Streamlit's '2.4' and 'None'; the values stay numbers, so a column still
+    sorts as numbers."""
+    decimaal = [k for k in tabel.columns if pd.api.types.is_float_dtype(tabel[k])]
+    if not decimaal:
+        return tabel
+    return tabel.style.format(tekst.getal_exact, subset=decimaal)
 
 
 def keuze_uit_url(

@@ -97,7 +97,13 @@ def _meerkeuze(
     else:
         begin = [o for o in st.session_state.get(bewaard, []) if o in opties]
     gekozen = st.multiselect(
-        label, opties, default=begin, format_func=format_func, key=sleutel, placeholder="Alle"
+        label,
+        opties,
+        default=begin,
+        format_func=format_func,
+        key=sleutel,
+        placeholder="Alle",
+        select_all=False,  # Streamlit's "Select all" is English; none chosen already means all
     )
     st.session_state[bewaard] = list(gekozen)
     if gekozen:

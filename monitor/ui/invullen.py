@@ -8,18 +8,19 @@ a conflict that shows both values and lets the person choose.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import streamlit as st
 
 from monitor import invoer
-from monitor.domain import VRAAGTYPES_MET_OPTIES, Vraagtype
+from monitor.domain import BELEVING_STAM, VRAAGTYPES_MET_OPTIES, VRAAGTYPES_NUMERIEK, Vraagtype
 from monitor.errors import MonitorFout
 from monitor.invullen import antwoorden
 from monitor.invullen.antwoorden import InvulVraag
 from monitor.models import Inzending, Ronde
-from monitor.opmaak.tekst import datum_tijd
+from monitor.opmaak.tekst import datum, datum_tijd, getal_exact
 from monitor.rechten import Gebruiker
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
@@ -68,8 +69,8 @@ def _begin_waarde(vraag: InvulVraag) -> object:
         return [] if vraag.vraagtype == Vraagtype.MEERKEUZE else None
     if vraag.vraagtype == Vraagtype.MEERKEUZE:
         return vraag.waarde.split(";")
-    if vraag.vraagtype in (Vraagtype.GETAL, Vraagtype.BEDRAG):
-        return float(vraag.waarde)
+    if vraag.vraagtype in VRAAGTYPES_NUMERIEK:  # typed as text, in Dutch notation
+        return getal_exact(float(vraag.waarde))
     return vraag.waarde
 
 
@@ -140,6 +141,8 @@ def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
     args = (gebruiker, stand.ronde.id, org, vraag)
     with st.container(border=True):
         regels = [f"Vraag {vraag.code}"]
+        if vraag.vraagtype in VRAAGTYPES_NUMERIEK:
+            regels.append(f"toegestaan: {antwoorden.getal_bereik(vraag)}")
         if vraag.planning:
             regels.append(f"planning: {vraag.planning}")
         regels.append(f"vorige ronde: {vraag.vorig_antwoord or 'geen antwoord'}")
@@ -164,20 +167,26 @@ def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
     labels = {o.code: o.label for o in vraag.opties}
     if vraag.vraagtype == Vraagtype.MEERKEUZE:
         st.multiselect(
-            label, list(labels), format_func=labels.get, placeholder="Kies één of meer", **gemeen
+            label,
+            list(labels),
+            format_func=labels.get,
+            placeholder="Kies één of meer",
+            select_all=False,  # Streamlit's "Select all" is English
+            **gemeen,
         )
     elif vraag.vraagtype in VRAAGTYPES_MET_OPTIES:
+        if vraag.vraagtype == Vraagtype.LIKERT5:
+            st.markdown(f"**{BELEVING_STAM}**")
         st.radio(label, list(labels), format_func=labels.get, horizontal=True, **gemeen)
-    elif vraag.vraagtype in (Vraagtype.GETAL, Vraagtype.BEDRAG):
-        eenheid = " (bedrag in euro)" if vraag.vraagtype == Vraagtype.BEDRAG else ""
-        grenzen = invoer.getal_grenzen(vraag.minimum, vraag.maximum)
-        st.number_input(
-            label + eenheid,
-            min_value=grenzen[0],
-            max_value=grenzen[1],
-            step=1.0,
-            format="%.2f" if vraag.vraagtype == Vraagtype.BEDRAG else "%g",
-            placeholder="Vul een getal in",
+    elif vraag.vraagtype in VRAAGTYPES_NUMERIEK:
+        # A text field, not st.number_input: that one reads '2,5' as 25 and speaks English.
+        # The write path reads the text with the import's Dutch number rules.
+        voorbeeld = "1.234,50" if vraag.vraagtype == Vraagtype.BEDRAG else "2,5"
+        eenheid = "bedrag in euro, " if vraag.vraagtype == Vraagtype.BEDRAG else ""
+        st.text_input(
+            label,
+            max_chars=invoer.GETAL.max_tekens,
+            placeholder=f"{eenheid}bijvoorbeeld {voorbeeld}".capitalize(),
             **gemeen,
         )
     else:
@@ -194,6 +203,8 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
     conflict, mijn_waarde, mijn_toelichting = conflict_info
 
     def tekst_van(waarde: object) -> str:
+        if isinstance(waarde, str) and vraag.vraagtype in VRAAGTYPES_NUMERIEK:
+            return waarde or "geen antwoord"  # as typed, in Dutch notation
         if isinstance(waarde, list):
             waarde = ";".join(waarde)
         opgeslagen = None if waarde is None else str(waarde)
@@ -237,3 +248,69 @@ def dien_in(gebruiker: Gebruiker, stand: InvulStand) -> str | None:
     except MonitorFout as fout:
         return str(fout)
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Leading through the steps
+
+STAP = "stap"  # the key of the step selectbox and of ``?stap=`` in the URL
+
+
+def ga_naar_stap(stap: int) -> None:
+    """on_click: show step ``stap`` (a thema number, 0 for controleren) on the next run."""
+    st.session_state[STAP] = stap
+    st.query_params[STAP] = str(stap)
+
+
+def stap_knoppen(stappen: list[int], stap: int, label: Callable[[int], str]) -> None:
+    """'Vorige' and 'Volgende' under a step, each naming the step it goes to."""
+    i = stappen.index(stap)
+    links, rechts = st.columns(2)
+    if i > 0:
+        links.button(
+            f"← Vorige: {label(stappen[i - 1])}",
+            key="stap_vorige",
+            on_click=ga_naar_stap,
+            args=(stappen[i - 1],),
+        )
+    if i < len(stappen) - 1:
+        rechts.button(
+            f"Volgende: {label(stappen[i + 1])} →",
+            key="stap_volgende",
+            type="primary",
+            on_click=ga_naar_stap,
+            args=(stappen[i + 1],),
+        )
+
+
+def ontbrekende_vragen(vragen: list[InvulVraag], titels: dict[int, str]) -> None:
+    """Required questions without an answer: their text, thema and a button to their step."""
+    n = len(vragen)
+    st.warning(
+        f"Nog {n} verplichte {'vraag' if n == 1 else 'vragen'} zonder antwoord. "
+        "Beantwoord ze voordat u indient."
+    )
+    for vraag in vragen:
+        with st.container(border=True):
+            tekst, knop = st.columns([4, 1], vertical_alignment="center")
+            tekst.text(vraag.tekst)  # plain text, never HTML
+            thema = f"thema {vraag.thema_nr}. {titels.get(vraag.thema_nr, '')}".rstrip(". ")
+            tekst.caption(f"Vraag {vraag.code} · {thema}")
+            if vraag.thema_nr is not None:
+                knop.button(
+                    f"Naar thema {vraag.thema_nr}",
+                    key=f"naar-{vraag.vraag_id}",
+                    on_click=ga_naar_stap,
+                    args=(vraag.thema_nr,),
+                )
+
+
+def benchmark_na_indienen(ronde: Ronde) -> str:
+    """What Benchmark shows of the round just submitted, and from when."""
+    return (
+        f"Op de pagina Benchmark vergelijkt u uw antwoorden met die van anderen. Die pagina "
+        f"toont eerst de laatst gesloten ronde; ronde {ronde.jaar} kiest u daar links bij "
+        f"'Ronde'. Zolang ronde {ronde.jaar} open is, telt de vergelijking alleen de "
+        f"organisaties die al hebben ingediend; na de sluitdatum "
+        f"({datum(ronde.sluit_datum)}) is ze compleet."
+    )

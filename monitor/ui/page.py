@@ -28,6 +28,25 @@ OVERDRACHT = "inlogsessie_overdracht"  # one-time code, handed to the browser on
 COOKIE_WISSEN = "inlogsessie_cookie_wissen"
 APP_TITEL = "Monitor Hervormingsagenda Jeugd"
 
+# Streamlit writes "Press Enter to apply" under a text field and has no option to change it;
+# the first hint span is replaced by Dutch text (the character counter after it stays).
+NL_INVOER_CSS = """
+<style>
+[data-testid="InputInstructions"] > span:first-child { font-size: 0; }
+[data-testid="InputInstructions"] > span:first-child::after {
+  font-size: 0.75rem; content: "Enter: toepassen";
+}
+[data-testid="stTextArea"] [data-testid="InputInstructions"] > span:first-child::after {
+  content: "Ctrl+Enter: toepassen";
+}
+[data-testid="stForm"] [data-testid="InputInstructions"] > span:first-child::after {
+  content: "Enter: formulier versturen";
+}
+[data-testid="stForm"] [data-testid="stTextArea"] [data-testid="InputInstructions"]
+  > span:first-child::after { content: "Ctrl+Enter: formulier versturen"; }
+</style>
+"""
+
 
 @dataclass(frozen=True)
 class PaginaContext:
@@ -175,10 +194,14 @@ def _oidc_gebruiker() -> Gebruiker | None:
     return gebruiker
 
 
-def setup_page(pad: str) -> PaginaContext:
-    """Start a page: config, sidebar, and a refusal (then stop) when the role may not see it."""
+def setup_page(pad: str, *, rondekiezer: bool = True) -> PaginaContext:
+    """Start a page: config, sidebar, and a refusal (then stop) when the role may not see it.
+
+    ``rondekiezer=False`` leaves out the sidebar's round of the figures, for a page that works
+    on one round of its own (Invullen: the open round), so that the two cannot disagree."""
     pagina = PAGINA_BY_PAD[pad]
     st.set_page_config(page_title=f"{pagina.titel} · {APP_TITEL}", page_icon="📊", layout="wide")
+    st.html(NL_INVOER_CSS)  # style only: Streamlit adds it without taking space
     if not data.database_klaar():
         st.error(
             "De database is nog leeg. Voer eerst `make run` uit, of "
@@ -191,7 +214,7 @@ def setup_page(pad: str) -> PaginaContext:
     versie = data.data_versie()
     demo = data.is_demo(versie)
     rondes = data.rondes(versie)
-    ronde = _sidebar(pagina, gebruiker, rondes, demo, versie)
+    ronde = _sidebar(pagina, gebruiker, rondes if rondekiezer else None, demo, versie)
     if demo:
         st.info(f"**{DEMO_BANNER}**: alle antwoorden en toelichtingen zijn verzonnen.", icon="ℹ️")
     if st.session_state.pop("sessie_verlopen", False):
@@ -211,14 +234,14 @@ def setup_page(pad: str) -> PaginaContext:
 def _sidebar(
     pagina: Pagina,
     gebruiker: Gebruiker,
-    rondes: list[data.RondeInfo],
+    rondes: list[data.RondeInfo] | None,
     demo: bool,
     versie: int,
 ) -> data.RondeInfo | None:
     with st.sidebar:
         st.markdown(f"### {APP_TITEL}")
         _navigatie(gebruiker)
-        ronde = _ronde_kiezer(rondes)
+        ronde = _ronde_kiezer(rondes) if rondes is not None else None
         st.divider()
         _inlog(gebruiker, demo, versie)
     return ronde

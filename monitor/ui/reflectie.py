@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from monitor import invoer
-from monitor.domain import ACTORTYPES
+from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak.tekst import datum, datum_tijd_kort
 from monitor.rapportage.figuren import dia_figuur
@@ -122,12 +122,14 @@ def notities_onder_dia(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
     if tabel.empty:
         st.caption("Nog geen notities bij deze dia.")
     for rij in tabel.itertuples():
-        actie = ""
+        kop = datum_tijd_kort(rij.aangemaakt_op)
         if rij.is_actiepunt:
-            actie = f" — **actiepunt** voor {platte_tekst(rij.eigenaar)}"
+            eigenaar = ACTORTYPE_BY_CODE.get(rij.eigenaar)
+            naam = eigenaar.label_meervoud if eigenaar else platte_tekst(rij.eigenaar)
+            kop += f" · **actiepunt** voor {naam}"
             if rij.deadline is not None and not pd.isna(rij.deadline):
-                actie += f", deadline {datum(rij.deadline)}"
-        st.markdown(f"{datum_tijd_kort(rij.aangemaakt_op)} · {actie.lstrip(' —')}")
+                kop += f", deadline {datum(rij.deadline)}"
+        st.markdown(kop)
         st.text(rij.tekst)  # plain text, never HTML
     if mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         _notitie_formulier(gebruiker, ronde_id, dia)
@@ -151,7 +153,7 @@ def _notitie_formulier(gebruiker: Gebruiker, ronde_id: int, dia: Dia) -> None:
             key="notitie_eigenaar",
         )
         deadline = kolom2.date_input(
-            "Deadline", value=None, format="DD-MM-YYYY", key="notitie_deadline"
+            "Deadline (dag-maand-jaar)", value=None, format="DD-MM-YYYY", key="notitie_deadline"
         )
         if st.form_submit_button("Notitie bewaren"):
             _bewaar(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.domain import ACTORTYPE_BY_CODE, opties_voor, parse_opties
+from monitor.invullen.antwoorden import toon_waarde
 from monitor.kengetallen import kerncijfers, themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
@@ -91,7 +92,7 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                     ),
                     "Vorige ronde": per_thema["index_vorig"].map(tekst.getal),
                     "Deze ronde": per_thema["index"].map(tekst.getal),
-                    "Verschil": per_thema["verschil"].map(tekst.getal),
+                    "Verschil": _verschillen(per_thema["index"], per_thema["index_vorig"]),
                 }
             ),
             hide_index=True,
@@ -125,9 +126,43 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                 "Deze ronde": per_vraag["verdeling"],
                 "Afgerond vorige ronde (%)": per_vraag["afgerond_vorig"].map(tekst.procent),
                 "Afgerond deze ronde (%)": per_vraag["afgerond"].map(tekst.procent),
-                "Verschil (procentpunt)": per_vraag["verschil"].map(tekst.getal),
+                "Verschil (procentpunt)": _verschillen(
+                    per_vraag["afgerond"], per_vraag["afgerond_vorig"]
+                ),
             }
         ),
         hide_index=True,
         width="stretch",
+    )
+
+
+def _verschillen(nu: pd.Series, vorig: pd.Series) -> list[str]:
+    """Signed differences of the figures as shown beside them ('+11', '−3')."""
+    return [tekst.verschil(n, v) for n, v in zip(nu, vorig, strict=True)]
+
+
+def toelichtingen_weergave(tabel: pd.DataFrame, vragen: pd.DataFrame) -> pd.DataFrame:
+    """The toelichtingen table as people read it: Dutch headers, the actor's name and the
+    answer's label ('Ja', 'Mee bezig') instead of the codes the figures work with."""
+    per_code = {
+        rij.code: (rij.vraagtype, opties_voor(rij.vraagtype, parse_opties(rij.opties or "")))
+        for rij in vragen.itertuples(index=False)
+    }
+
+    def antwoord(code: str, waarde: object) -> str:
+        if pd.isna(waarde):
+            return tekst.LEEG
+        vraagtype, opties = per_code[code]
+        return tekst.tekst_of_leeg(toon_waarde(vraagtype, opties, str(waarde)))
+
+    return pd.DataFrame(
+        {
+            "Organisatie": tabel["organisatie"],
+            "Actor": tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label),
+            "Vraag": tabel["vraag"],
+            "Antwoord": [
+                antwoord(c, w) for c, w in zip(tabel["vraag"], tabel["antwoord"], strict=True)
+            ],
+            "Toelichting": tabel["toelichting"].map(tekst.tekst_of_leeg),
+        }
     )

@@ -17,28 +17,14 @@ from typing import Protocol
 from monitor import invoer
 from monitor.domain import VRAAGTYPES_NUMERIEK, Optie, Vraagtype
 from monitor.opmaak.excel import zonder_neutralisatie
-from monitor.opmaak.tekst import getal_exact
+from monitor.opmaak.tekst import GetalFout, bereik, getal_exact, schoon
+from monitor.opmaak.tekst import lees_getal as lees_getypt_getal
 
 MEERKEUZE_SCHEIDING = ";"
-
-# Unicode spaces that spreadsheets carry in from web pages and Word (no-break, thin, zero width).
-_SPATIES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\r\n"), " ")
-_ONZICHTBAAR = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-_NL_GETAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$", re.ASCII)
-_PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$", re.ASCII)
-_EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
-_DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$", re.ASCII)
 
 
 # --------------------------------------------------------------------------------------------
 # Text normalisation
-
-
-def schoon(tekst: str) -> str:
-    """Text with odd spaces made plain, runs of spaces collapsed, and trimmed."""
-    if tekst.isascii() and tekst.isprintable() and "  " not in tekst and tekst == tekst.strip():
-        return tekst  # the common case, quickly
-    return " ".join(tekst.translate(_ONZICHTBAAR).translate(_SPATIES).split())
 
 
 @functools.lru_cache(maxsize=4096)
@@ -141,21 +127,11 @@ def lees_meerkeuze(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> 
 
 
 def lees_nl_getal(tekst: str) -> float:
-    """Dutch notation: '1.234,56', '1234,5', '€ 1.200', '-3'. Anything else raises CelFout.
-
-    A point as decimal sign ('1.5') or English grouping ('1,234.5') is ambiguous and refused,
-    as are dates ('12-05-2024')."""
-    t = schoon(tekst).replace("€", "").replace(" ", "")
-    if _DATUM.match(t):
-        raise CelFout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
-    if _NL_GETAL.match(t):
-        return float(t.replace(".", "").replace(",", "."))
-    if _PUNT_DECIMAAL.match(t) or _EN_GETAL.match(t):
-        raise CelFout(
-            f"'{tekst}' is dubbelzinnig: gebruik de Nederlandse notatie met een komma als "
-            "decimaalteken en punten tussen duizendtallen (bijvoorbeeld 1.234,5)."
-        )
-    raise CelFout(f"'{tekst}' is geen getal.")
+    """Dutch notation ('1.234,56', '€ 1.200', '-3'), read by ``opmaak.tekst.lees_getal``."""
+    try:
+        return lees_getypt_getal(tekst)
+    except GetalFout as fout:
+        raise CelFout(str(fout)) from None
 
 
 def getal_tekst(getal: float) -> str:
@@ -184,14 +160,7 @@ def _nl(getal: float) -> str:
 
 
 def _grenzen(vraag: VraagInfo) -> str:
-    if vraag.minimum is None and vraag.maximum is None:
-        onder, boven = invoer.getal_grenzen(None, None)
-        return f"van {_nl(onder)} tot en met {_nl(boven)}"
-    if vraag.minimum is not None and vraag.maximum is not None:
-        return f"van {_nl(vraag.minimum)} tot en met {_nl(vraag.maximum)}"
-    if vraag.minimum is not None:
-        return f"minimaal {_nl(vraag.minimum)}"
-    return f"maximaal {_nl(vraag.maximum)}"
+    return bereik(*invoer.getal_grenzen(vraag.minimum, vraag.maximum))
 
 
 def lees_antwoord(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:

@@ -1,6 +1,7 @@
 """The Benchmark page in AppTest on the demo database (2025: Groningen GM0014 did not submit)."""
 
 import json
+import re
 
 import pytest
 from sqlmodel import select
@@ -74,6 +75,12 @@ def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():
     titels = _grafiek_titels(at)
     assert any(t.startswith("Antwoorden van de gemeenten in jeugdregio") for t in titels)
     assert _box_trace(at)
+    regio = next(d.value for d in at.dataframe if "Gemeente" in d.value.columns)
+    assert "Rotterdam" in set(regio["Gemeente"])
+    koppen = [k for k in regio.columns if k != "Gemeente"]  # a code with its question text
+    assert koppen and all(re.fullmatch(r"GEM\.[\w.]+: \S.+", k) for k in koppen), koppen
+    # The round still being filled in is named, with why it is not the one shown.
+    assert "wordt nog ingevuld. Hier ziet u ronde 2025" in tekst
 
 
 def test_kijker_finds_a_gemeente_by_name_without_diacritics_in_the_url():

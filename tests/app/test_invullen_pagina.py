@@ -7,7 +7,7 @@ import pytest
 from sqlmodel import select
 
 from monitor.db import make_engine, read_session, write_session
-from monitor.domain import Rol
+from monitor.domain import BELEVING_STAM, Rol
 from monitor.invullen import accounts
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Ronde, Vraag
@@ -110,7 +110,7 @@ def _vul_verplichte_vragen_in(engine):
 def test_submitting_after_review_makes_the_answers_read_only(schrijf_db):
     at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
     assert "verplichte vragen zonder antwoord" in page_text(at)
-    assert at.button[0].disabled if at.button else True
+    assert next(b for b in at.button if b.label == "Indienen").disabled
     _vul_verplichte_vragen_in(schrijf_db)
     at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
     indienen = next(b for b in at.button if b.label == "Indienen")
@@ -119,10 +119,71 @@ def test_submitting_after_review_makes_the_answers_read_only(schrijf_db):
     next(b for b in at.button if b.label == "Indienen").click().run()
     assert not at.exception
     assert "Ingediend op" in " ".join(s.value for s in at.success)
+    uitleg = " ".join(i.value for i in at.info)
+    assert "Benchmark" in uitleg and "na de sluitdatum" in uitleg
     assert _antwoord(schrijf_db, "GEM.1.01").status == "ingediend"
     at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="1")
     key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.1.01')}"
     assert at.radio(key=key).disabled
+
+
+def _ronde_jaar(engine) -> int:
+    with read_session(engine) as session:
+        return _open_ronde(session).jaar
+
+
+def test_a_number_is_typed_in_dutch_and_a_value_outside_the_range_is_refused_naming_it(
+    schrijf_db,
+):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="3")
+    key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.3.06')}"
+    assert "toegestaan: van 0 tot en met 100" in page_text(at)
+    at.text_input(key=key).input("2,5").run()
+    assert not at.exception
+    assert _antwoord(schrijf_db, "GEM.3.06").waarde == "2.5"
+    at.text_input(key=key).input("-5").run()
+    fout = " ".join(e.value for e in at.error)
+    assert "-5 ligt buiten het toegestane bereik: van 0 tot en met 100" in fout
+    assert _antwoord(schrijf_db, "GEM.3.06").waarde == "2.5"  # the refused value is not saved
+    bedrag = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.3.09')}"
+    at.text_input(key=bedrag).input("1.234,5").run()
+    assert _antwoord(schrijf_db, "GEM.3.09").waarde == "1234.5"
+    assert "(in euro)? (bedrag in euro)" not in page_text(at)
+    assert at.text_input(key=bedrag).placeholder == "Bedrag in euro, bijvoorbeeld 1.234,50"
+    # A new session shows the stored numbers in Dutch notation.
+    herladen = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="3")
+    assert herladen.text_input(key=key).value == "2,5"
+    assert herladen.text_input(key=bedrag).value == "1.234,5"
+
+
+def test_volgende_and_vorige_lead_through_the_steps(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="1")
+    assert not [b for b in at.button if b.label.startswith("← Vorige")]
+    volgende = next(b for b in at.button if b.label.startswith("Volgende: 2."))
+    volgende.click().run()
+    assert at.selectbox(key="stap").value == 2
+    assert at.query_params["stap"] == "2"  # a link keeps the step
+    next(b for b in at.button if b.label.startswith("← Vorige: 1.")).click().run()
+    assert at.selectbox(key="stap").value == 1
+
+
+def test_missing_answers_are_listed_with_their_text_and_a_button_to_their_step(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
+    with read_session(schrijf_db) as session:
+        vragen = invullen.lees_vragenlijst(session, ANNA, _open_ronde(session), "GM0363")
+    eerste = invullen.ontbrekend(vragen)[0]
+    assert eerste.tekst in [t.value for t in at.text]
+    at.button(key=f"naar-{eerste.vraag_id}").click().run()
+    assert at.selectbox(key="stap").value == eerste.thema_nr
+    assert at.header[0].value.startswith(f"{eerste.thema_nr}.")
+
+
+def test_the_sidebar_shows_the_round_being_filled_in_and_beleving_has_its_stem(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="1")
+    assert not [s for s in at.sidebar.selectbox if s.label == "Ronde"]
+    zijbalk = " ".join(m.value for m in at.sidebar.markdown)
+    assert f"U vult ronde {_ronde_jaar(schrijf_db)} in." in zijbalk
+    assert BELEVING_STAM in " ".join(m.value for m in at.markdown)
 
 
 def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(schrijf_db):

@@ -4,6 +4,7 @@ import base64
 import json
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from monitor.domain import DEMO_BANNER, Rol
@@ -84,6 +85,9 @@ def test_thema_toelichtingen_only_after_sign_in_and_searchable():
     kijker.text_input(key="zoek_toelichting").input("wachten").run()
     assert not kijker.exception
     assert any("toelichtingen" in c.value for c in kijker.caption)
+    tabel = kijker.dataframe[-1].value
+    assert list(tabel.columns) == ["Organisatie", "Actor", "Vraag", "Antwoord", "Toelichting"]
+    assert not {"gemeente", "regio", "ja", "nee", "mee_bezig"} & set(tabel.stack())
 
 
 def test_respons_lists_non_respondents_for_kijker_only():
@@ -113,6 +117,10 @@ def test_verschillen_page_names_the_reports_examples():
     tekst = page_text(at)
     assert "volwassen-GGZ" in tekst and "Stoppen met tijdschrijven" in tekst
     assert "Rijk: Ja" in tekst and "VNG: Nee" in tekst
+    volgend = open_page("pages/verschillen.py", Rol.KIJKER, ronde="2025")
+    toelichtingen = [t.value for t in [*at.text, *volgend.text]]
+    assert "(geen toelichting)" in toelichtingen  # in 2025 one actor gave none
+    assert not {"nan", "None", "NaN", ""} & set(toelichtingen)
 
 
 def test_planning_page_lists_what_the_report_names_as_behind():
@@ -122,6 +130,44 @@ def test_planning_page_lists_what_the_report_names_as_behind():
     assert "beter niet doen" in tekst.lower()  # SBJ, Klaar Q4 2023
     assert "kwaliteitskaders" in tekst  # KBL, In 2023
     assert "Stevige lokale teams" in tekst  # VNG's convenant, Klaar Q2 2024
+    volgend = open_page("pages/planning.py", ronde="2025")
+    gedeeld = next(t.value for t in volgend.table if "Achter (%)" in t.value.columns)
+    aandeel = gedeeld["Achter (%)"]
+    assert aandeel.str.fullmatch(r"\d+%").all(), aandeel.tolist()  # '2%', never 2.4000
+
+
+MIN = "\u2212"  # the minus sign of a difference
+
+
+def test_thema_changes_are_signed_and_match_the_figures_shown():
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="4")
+    assert not at.exception
+    index = next(d.value for d in at.dataframe if "Verschil" in d.value.columns)
+    for vorig, nu, verschil in index[["Vorige ronde", "Deze ronde", "Verschil"]].itertuples(
+        index=False
+    ):
+        if "–" in (vorig, nu):
+            assert verschil == "–"
+            continue
+        delta = int(nu.replace(".", "")) - int(vorig.replace(".", ""))
+        teken = "+" if delta > 0 else MIN
+        verwacht = "0" if delta == 0 else f"{teken}{abs(delta)}"
+        assert verschil == verwacht, (vorig, nu, verschil)
+    per_vraag = next(d.value for d in at.dataframe if "Verschil (procentpunt)" in d.value.columns)
+    assert per_vraag["Verschil (procentpunt)"].str.fullmatch(f"[+{MIN}]\\d+|0|–").all()
+
+
+def test_start_map_table_shows_a_dash_not_none_and_keeps_numbers_to_sort_on():
+    at = open_page("app.py", Rol.KIJKER, ronde="2025")
+    kaart = next(d for d in at.dataframe if "Code" in d.value.columns)
+    getoond = pa.ipc.open_stream(kaart.proto.arrow_data.styler.display_values).read_pandas()
+    groningen = kaart.value["Code"] == "GM0014"  # did not submit in 2025
+    assert kaart.value.loc[groningen, "Index (0–100)"].isna().all()  # still a number column
+    assert getoond.loc[groningen, "Index (0–100)"].tolist() == ["–"]
+    assert not getoond.isin(["None", "nan", "NaN", "<NA>"]).any().any()
+    verdeling = next(d for d in at.dataframe if "Percentage" in d.value.columns)
+    getoond = pa.ipc.open_stream(verdeling.proto.arrow_data.styler.display_values).read_pandas()
+    assert getoond["Percentage"].str.fullmatch(r"\d+(,\d)?").all()  # '11,1', not '11.1'
 
 
 def test_nonsense_in_the_url_falls_back_to_defaults():

@@ -1,11 +1,12 @@
 """Reflectiesessie, Actiepunten and Rapportage pages in AppTest."""
 
+import re
 import shutil
 
 import pytest
 import streamlit as st
 
-from monitor.domain import Rol
+from monitor.domain import ACTORTYPE_BY_CODE, Rol
 from tests.app.conftest import open_page, page_text
 
 
@@ -18,6 +19,9 @@ def eigen_database(demo_database_file, tmp_path, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
     return pad
+
+
+KBL = ACTORTYPE_BY_CODE["kbl"].label_meervoud  # the label, not the code 'kbl'
 
 
 def _titel(at) -> str:
@@ -75,6 +79,22 @@ def test_kijker_adds_an_actiepunt_that_shows_under_the_slide_and_in_the_overview
     volgend = open_page("pages/actiepunten.py", Rol.KIJKER, ronde="2025")
     assert "actiepunten van ronde 2024" in page_text(volgend)
     assert volgend.get("arrow_data_frame") or volgend.dataframe
+
+
+def test_a_note_heading_is_its_dutch_time_without_a_dangling_dot(eigen_database):
+    at = open_page("pages/reflectiesessie.py", Rol.KIJKER, ronde="2024", dia="5")
+    at.text_area(key="notitie_tekst").input("Het gesprek liep goed.")
+    at.button(key="FormSubmitter:notitie_formulier-Notitie bewaren").click().run()
+    assert not at.exception
+    kop = next(
+        m.value for m in at.markdown if re.fullmatch(r"\d\d-\d\d-\d{4} \d\d:\d\d.*", m.value)
+    )
+    assert kop == kop.rstrip(" ·") and "·" not in kop  # a plain note: only the moment
+    at.text_area(key="notitie_tekst").input("Regio's wachten op de landsdelen.")
+    at.checkbox(key="notitie_actiepunt").check()
+    at.selectbox(key="notitie_eigenaar").select("kbl")
+    at.button(key="FormSubmitter:notitie_formulier-Notitie bewaren").click().run()
+    assert any(m.value.endswith(" · **actiepunt** voor " + KBL) for m in at.markdown)
 
 
 def test_a_note_with_a_phone_number_is_refused_with_a_warning(eigen_database):

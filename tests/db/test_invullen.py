@@ -126,11 +126,27 @@ def test_wrong_values_are_refused_naming_the_question(engine, open_ronde):
     ):
         _save(engine, AMSTERDAM, status, "klaar", 0)
     with pytest.raises(
-        invullen.WaardeFout, match=r"GEM\.3\.06: het getal mag niet groter zijn dan 100"
+        invullen.WaardeFout,
+        match=r"GEM\.3\.06: 120 ligt buiten het toegestane bereik: van 0 tot en met 100",
     ):
         _save(engine, AMSTERDAM, percentage, 120, 0)
+    with pytest.raises(invullen.WaardeFout, match=r"GEM\.3\.06: '2\.5' is dubbelzinnig"):
+        _save(engine, AMSTERDAM, percentage, "2.5", 0)
     assert _save(engine, AMSTERDAM, percentage, 42.0, 0) == 1
     assert _vragenlijst(engine)["GEM.3.06"].waarde == "42"
+
+
+@pytest.mark.parametrize(
+    ("code", "getypt", "bewaard"),
+    [
+        ("GEM.3.06", "2,5", "2.5"),
+        ("GEM.3.09", "1.234,5", "1234.5"),
+        ("GEM.3.09", "€ 1.200", "1200"),
+    ],
+)
+def test_a_number_typed_in_dutch_is_stored_as_its_value(engine, open_ronde, code, getypt, bewaard):
+    assert _save(engine, AMSTERDAM, open_ronde.vraag_ids[code], getypt, 0) == 1
+    assert _vragenlijst(engine)[code].waarde == bewaard
 
 
 def test_after_the_sluitdatum_only_a_beheerder_can_save(engine, open_ronde):

@@ -19,8 +19,8 @@ import sys
 import time
 import urllib.request
 import weakref
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -104,6 +104,21 @@ def copy_sqlite(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target
+
+
+@contextmanager
+def demo_server(template: Path, tmp: Path) -> Iterator[tuple[AppServer, str]]:
+    """A running app on its own copy of the demo database in ``tmp``, for a test that writes;
+    yields the server and the database URL (to check what was stored)."""
+    db = copy_sqlite(template, tmp / "monitor.db")
+    server = AppServer(
+        env={"DATABASE_URL": sqlite_url(db), "MONITOR_DEMO": "1"}, log_path=tmp / "streamlit.log"
+    )
+    server.start()
+    try:
+        yield server, sqlite_url(db)
+    finally:
+        server.stop()
 
 
 @dataclass

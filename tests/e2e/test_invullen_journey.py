@@ -10,14 +10,13 @@ import pytest
 from browser_harness import (
     AppServer,
     choose,
-    copy_sqlite,
+    demo_server,
     new_context,
     new_page,
     open_page,
     rerun_and_wait,
     save_evidence,
     sign_in,
-    sqlite_url,
     wait_until_ready,
 )
 from playwright.sync_api import expect
@@ -36,14 +35,8 @@ def schrijf_server(
     demo_db_template: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[AppServer, str]]:
     """An app of its own: this journey writes answers."""
-    tmp = tmp_path_factory.mktemp("invullen")
-    db = copy_sqlite(demo_db_template, tmp / "monitor.db")
-    server = AppServer(
-        env={"DATABASE_URL": sqlite_url(db), "MONITOR_DEMO": "1"}, log_path=tmp / "streamlit.log"
-    )
-    server.start()
-    yield server, sqlite_url(db)
-    server.stop()
+    with demo_server(demo_db_template, tmp_path_factory.mktemp("invullen")) as server_en_url:
+        yield server_en_url
 
 
 def _vul_de_andere_themas_in(url: str) -> None:

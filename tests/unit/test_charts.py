@@ -1,5 +1,7 @@
 """Chart builders: what the user sees is complete and labelled."""
 
+from datetime import date
+
 import pandas as pd
 
 from monitor.opmaak import grafieken as charts
@@ -114,3 +116,27 @@ def test_categorical_map_has_one_legend_entry_per_option_given():
     assert [t.name for t in fig.data] == ["Ja", "Geen antwoord"]  # nobody said nee
     assert list(fig.data[0].locations) == [codes[0], codes[2]]
     assert list(fig.data[1].locations) == [codes[1]]
+
+
+def test_planning_timeline_names_its_months_in_dutch():
+    tabel = pd.DataFrame(
+        {
+            "deadline": pd.to_datetime(["2023-12-31", "2024-06-30", "2025-03-31"]),
+            "actor": ["Rijk", "VNG", "SBJ"],
+            "afspraak": ["a", "b", "c"],
+            "status": ["Achter", "Op schema", "Achter"],
+        }
+    )
+    fig = charts.planning_tijdlijn(tabel, date(2024, 10, 1), "Tijdlijn")
+    # January 2024 to March 2025 is 15 months: a tick every two months keeps it at eight
+    assert fig.layout.xaxis.ticktext == (
+        "jan 2024",
+        "mrt 2024",
+        "mei 2024",
+        "jul 2024",
+        "sep 2024",
+        "nov 2024",
+        "jan 2025",
+        "mrt 2025",
+    )
+    assert fig.layout.xaxis.tickvals[0] == "2024-01-01"

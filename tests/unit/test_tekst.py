@@ -95,3 +95,97 @@ def test_afgerond_keeps_table_figures_numeric_and_rounds_half_up():
     reeks = pd.Series([80.5, None, 0.05]).map(lambda w: tekst.afgerond(w, 1))
     assert reeks.dtype == float
     assert reeks.tolist()[0] == 80.5 and pd.isna(reeks[1]) and reeks[2] == 0.1
+
+
+@pytest.mark.parametrize(
+    ("getypt", "verwacht"),
+    [
+        ("2,5", 2.5),
+        ("1.234,5", 1234.5),
+        ("1234,5", 1234.5),
+        ("-5", -5.0),
+        ("\u22125", -5.0),  # the minus sign our own texts use
+        ("€ 1.200", 1200.0),
+        (" 42\u00a0", 42.0),
+        ("0,125", 0.125),
+    ],
+)
+def test_a_number_typed_in_dutch_is_read_as_its_value(getypt, verwacht):
+    assert tekst.lees_getal(getypt) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("getypt", "melding"),
+    [
+        ("2.5", "'2.5' is dubbelzinnig"),
+        ("1,234.5", "dubbelzinnig"),
+        ("12-05-2024", "lijkt een datum"),
+        ("twee", "'twee' is geen getal"),
+        ("", "is geen getal"),
+    ],
+)
+def test_text_that_is_not_a_dutch_number_is_refused_in_dutch(getypt, melding):
+    with pytest.raises(tekst.GetalFout, match=melding):
+        tekst.lees_getal(getypt)
+
+
+@pytest.mark.parametrize(
+    ("minimum", "maximum", "verwacht"),
+    [
+        (0, 100, "van 0 tot en met 100"),
+        (0.5, 1234.5, "van 0,5 tot en met 1.234,5"),
+        (0, None, "minimaal 0"),
+        (None, 10, "maximaal 10"),
+        (None, None, ""),
+    ],
+)
+def test_bereik_names_the_allowed_range(minimum, maximum, verwacht):
+    assert tekst.bereik(minimum, maximum) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("nu", "vorig", "decimalen", "verwacht"),
+    [
+        (80.6, 70.4, 0, "+11"),  # shown as 70 and 81: the difference shown is 11, not 10
+        (2.4, 5.0, 0, "\u22123"),  # 2 and 5: a real minus sign
+        (70.2, 69.8, 0, "0"),  # both shown as 70: no '+0' or '−0'
+        (1234.5, 0.0, 0, "+1.235"),
+        (45.66, 45.0, 1, "+0,7"),
+        (None, 50.0, 0, "–"),
+        (50.0, float("nan"), 0, "–"),
+    ],
+)
+def test_verschil_is_signed_and_matches_the_figures_as_shown(nu, vorig, decimalen, verwacht):
+    assert tekst.verschil(nu, vorig, decimalen) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"),
+    [
+        ("Gesprekken lopen.", "Gesprekken lopen."),
+        (None, "(geen toelichting)"),
+        (float("nan"), "(geen toelichting)"),
+        (pd.NA, "(geen toelichting)"),
+        ("   ", "(geen toelichting)"),
+    ],
+)
+def test_tekst_of_leeg_never_shows_nan_or_none(waarde, verwacht):
+    assert tekst.tekst_of_leeg(waarde, "(geen toelichting)") == verwacht
+
+
+def test_maand_as_gives_dutch_month_ticks_at_most_eight():
+    dagen, teksten = tekst.maand_as(date(2024, 10, 1), date(2025, 3, 31))
+    assert teksten == ["okt 2024", "nov 2024", "dec 2024", "jan 2025", "feb 2025", "mrt 2025"]
+    assert dagen[0] == date(2024, 10, 1)
+    # 19 June 2023 to 31 December 2026 (43 months): every six months, from July 2023
+    dagen, teksten = tekst.maand_as(date(2023, 6, 19), date(2026, 12, 31))
+    assert teksten == [
+        "jul 2023",
+        "jan 2024",
+        "jul 2024",
+        "jan 2025",
+        "jul 2025",
+        "jan 2026",
+        "jul 2026",
+    ]
+    assert all(d.day == 1 for d in dagen)
