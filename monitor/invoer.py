@@ -35,7 +35,6 @@ GRENZEN: tuple[Grens, ...] = (TOELICHTING, ANTWOORD, NOTITIE, ACCOUNTNAAM, GROEP
 # C0 control characters except tab (\t) and newline (\n); CR is allowed too because browsers
 # and spreadsheets send line ends as CR LF. DEL is not a C0 control but is just as invisible.
 _STUURTEKEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ASCII_GETAL = re.compile(r"^[+-]?[0-9]+(?:[.,][0-9]+)?(?:[eE][+-]?[0-9]+)?$")
 
 
 class TekstFout(MonitorFout):
@@ -78,12 +77,6 @@ def controleer_tekst(tekst: str | None, grens: Grens, *, waar: str = "") -> str 
     if positie is not None:
         raise TekstFout(f"{voor}{grens.naam} bevat {stuurteken_melding(tekst, positie)}.")
     return tekst
-
-
-def is_ascii_getal(tekst: str) -> bool:
-    """True for digits 0–9 with an optional sign, decimal sign and exponent; Arabic-Indic or
-    full-width digits, 'NaN' and 'Infinity' are not numbers here."""
-    return bool(_ASCII_GETAL.match(tekst.strip()))
 
 
 def eindig_getal(waarde: float) -> bool:

@@ -244,6 +244,8 @@ def lees_getal(tekst: str) -> float:
     The one reader of typed and imported numbers. A point as decimal sign ('1.5') or English
     grouping ('1,234.5') is ambiguous and refused, as are dates ('12-05-2024')."""
     t = schoon(tekst).replace("€", "").replace(" ", "").replace(MINTEKEN, "-")
+    if any(teken.isdigit() and not teken.isascii() for teken in t):
+        raise GetalFout(f"'{tekst}' bevat andere cijfers dan 0–9: gebruik de cijfers 0–9.")
     if _DATUM.match(t):
         raise GetalFout(f"'{tekst}' lijkt een datum; hier hoort een getal.")
     if _NL_GETAL.match(t):

@@ -151,7 +151,9 @@ def lees_getal(waarde: object, vraag: VraagInfo) -> str:
     onder, boven = invoer.getal_grenzen(vraag.minimum, vraag.maximum)
     if getal < onder or getal > boven:
         getoond = _nl(getal) if abs(getal) <= 1e15 else "het getal"  # 1e308 has no Dutch form
-        raise CelFout(f"{getoond} ligt buiten de grenzen van deze vraag ({_grenzen(vraag)}).")
+        raise CelFout(
+            f"{getoond} ligt buiten de grenzen van deze vraag ({_grenzen(vraag, getal)})."
+        )
     return getal_tekst(getal)
 
 
@@ -159,7 +161,11 @@ def _nl(getal: float) -> str:
     return getal_exact(getal)
 
 
-def _grenzen(vraag: VraagInfo) -> str:
+def _grenzen(vraag: VraagInfo, getal: float) -> str:
+    """The bounds in words: the question's own, unless ``getal`` broke the general cap."""
+    eigen = bereik(vraag.minimum, vraag.maximum)
+    if eigen and abs(getal) <= invoer.MAX_GETAL:
+        return eigen
     return bereik(*invoer.getal_grenzen(vraag.minimum, vraag.maximum))
 
 

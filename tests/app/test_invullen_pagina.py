@@ -142,7 +142,7 @@ def test_a_number_is_typed_in_dutch_and_a_value_outside_the_range_is_refused_nam
     assert not at.exception
     assert _antwoord(schrijf_db, "GEM.3.06").waarde == "2.5"
     at.text_input(key=key).input("-5").run()
-    fout = " ".join(e.value for e in at.error)
+    fout = " ".join(e.value for e in at.error).replace("\\", "")  # shown as plain text
     assert "-5 ligt buiten het toegestane bereik: van 0 tot en met 100" in fout
     assert _antwoord(schrijf_db, "GEM.3.06").waarde == "2.5"  # the refused value is not saved
     bedrag = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.3.09')}"

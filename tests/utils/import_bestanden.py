@@ -1021,7 +1021,7 @@ VIJANDIGE_BESTANDEN: list[Slecht] = [
         "a.csv",
         2,
         ANTW,
-        "is geen getal",
+        "gebruik de cijfers 0–9",
     ),
 ]
 SLECHTE_BESTANDEN += VIJANDIGE_BESTANDEN
