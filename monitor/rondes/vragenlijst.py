@@ -281,3 +281,35 @@ def load_vragenlijst(map_: Path, jaar: int = 2024) -> Vragenlijst:
     planning = read_planning(map_ / "planning.csv", codes)
     vragen = read_vragen(map_ / f"vragen_{jaar}.csv", thema_nrs, codes)
     return Vragenlijst(themas, afspraken, planning, vragen)
+
+
+@dataclass(frozen=True)
+class RapportTelling:
+    """What the published report of a round says per actortype: the number of questions it
+    counts, its printed response rate, and why our questionnaire differs (shown on screen)."""
+
+    actortype: str
+    vragen: int
+    respons: float | None
+    toelichting: str
+
+
+def read_rapport_telling(map_: Path, jaar: int) -> list[RapportTelling]:
+    """``rapport_<jaar>.csv`` in the questionnaire folder; empty when the round has none."""
+    pad = map_ / f"rapport_{jaar}.csv"
+    if not pad.exists():
+        return []
+    rijen = _read_csv(pad, ("actortype", "vragen_rapport", "respons_rapport", "toelichting"))
+    uit = []
+    for nr, rij in rijen:
+        if rij["actortype"] not in ACTORTYPE_CODES:
+            raise InvoerFout(pad.name, nr, "actortype", f"'{rij['actortype']}' onbekend")
+        uit.append(
+            RapportTelling(
+                actortype=rij["actortype"],
+                vragen=_int(pad.name, nr, "vragen_rapport", rij["vragen_rapport"]),
+                respons=_float_of_leeg(pad.name, nr, "respons_rapport", rij["respons_rapport"]),
+                toelichting=rij["toelichting"],
+            )
+        )
+    return uit

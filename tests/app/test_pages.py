@@ -92,9 +92,31 @@ def test_respons_lists_non_respondents_for_kijker_only():
     assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
     publiek = open_page("pages/respons.py", ronde="2024")
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
-    # the tables of the three charts (actor, provincie, jeugdregio), never the list of names
-    assert len(publiek.dataframe) == 3
+    # the tables of the three charts (actor, provincie, jeugdregio) and the question counts,
+    # never the list of names
+    assert len(publiek.dataframe) == 4
     assert all("Naam" not in d.value.columns for d in publiek.dataframe)
+
+
+def test_respons_explains_the_reports_rates_and_unpublished_questions():
+    at = open_page("pages/respons.py", ronde="2024")
+    assert not at.exception
+    bijschriften = " ".join(c.value for c in at.caption)
+    assert "het rapport noemt 89,2%" in bijschriften and "308 van 342 = 90,1%" in bijschriften
+    assert "het rapport noemt 94,9%" in bijschriften and "41 van 42 = 97,6%" in bijschriften
+    telling = at.dataframe[-1].value.set_index("Actor")
+    assert telling.loc["KBL", "Vragen in het rapport"] == 9
+    assert telling.loc["KBL", "Vragen in de monitor"] == 6
+    assert (
+        "3 vragen van KBL zijn in het rapport geteld maar niet gepubliceerd"
+        in (telling.loc["KBL", "Verschil"])
+    )
+
+
+def test_home_tile_help_explains_the_reports_response_rate():
+    at = open_page("app.py", ronde="2024")
+    hulp = {m.label: m.help for m in at.metric}
+    assert "het rapport noemt 89,2%" in hulp["Respons gemeenten"]
 
 
 def test_beleving_page_shows_the_reports_figures():

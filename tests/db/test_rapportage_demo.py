@@ -19,6 +19,7 @@ from pptx.util import Inches
 
 from monitor.__main__ import main
 from monitor.db import read_session
+from monitor.domain import parse_opties
 from monitor.rapportage import pdf_rapport
 from monitor.rapportage.bron import laad_bron
 from monitor.rapportage.excel_tabellen import bouw_xlsx
@@ -182,6 +183,27 @@ def test_excel_tables_equal_the_reports_tables_of_chapters_3_and_4(werkboek):
         if werkelijk != verwacht and (_haalbaar(verwacht, n) or abs(werkelijk - verwacht) > 1):
             afwijkend.append((rij["vraag"], rij["optie"], verwacht, werkelijk, n))
     assert not afwijkend
+
+
+def test_excel_follow_up_questions_on_the_reports_base(werkboek, bron):
+    """The follow-ups the report describes in its text (GEM.2.02, GEM.3.02, GEM.7.02,
+    REG.7.02): whole percentages of all respondents, the base named, within 1 point."""
+    labels = {
+        (v.code, o.code): o.label
+        for v in bron.vragen.itertuples()
+        for o in parse_opties(v.opties or "")
+    }
+    blad = list(werkboek["Informatievragen"].iter_rows(min_row=3, values_only=True))
+    cellen = {(r[1], r[3]): r for r in blad}
+    with (DATA / "rapport_2024.csv").open(encoding="utf-8") as handle:
+        rijen = [r for r in csv.DictReader(handle) if r["basis"] == "respondenten"]
+    assert {r["vraag"] for r in rijen} == {"GEM.2.02", "GEM.3.02", "GEM.7.02", "REG.7.02"}
+    for rij in rijen:
+        cel = cellen[(rij["vraag"], labels[(rij["vraag"], rij["optie"])])]
+        assert abs(cel[4] - float(rij["percentage"])) <= 1, rij
+        basis = {"gemeente": "van alle 308 gemeenten", "regio": "van alle 41 jeugdregio's"}
+        assert cel[5] == basis[rij["actortype"]]
+        assert cel[6] > cel[4]  # of those asked: a larger share
 
 
 def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):

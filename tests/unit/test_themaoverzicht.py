@@ -45,7 +45,10 @@ PLANNING = pd.DataFrame(
 
 
 def _verdeling(rijen):
-    return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
+    """Rows (vraag_id, optie, label, aantal, n, percentage) of questions that are no follow-up;
+    a row may add (vervolg, respondenten, percentage_respondenten)."""
+    volledig = [r if len(r) == 9 else (*r, False, r[4], r[5]) for r in rijen]
+    return pd.DataFrame(volledig, columns=VERDELING_KOLOMMEN)
 
 
 VERDELING = _verdeling(
@@ -76,6 +79,43 @@ def test_thema_table_rows_per_actor_with_planning_and_summary():
     assert tabel.loc["VNG.1.01", "planningstatus"] == ACHTER  # Klaar Q2 2024, still 'nee'
     assert tabel.loc["GEM.1.01", "samenvatting"] == "75% Mee bezig · 25% Afgerond"
     assert tabel.loc["GEM.1.01", "planningstatus"] == ""  # not judged for gemeenten as a whole
+
+
+def test_follow_up_summary_names_the_base_of_all_respondents_first():
+    """GEM.2.02 asked of the 259 gemeenten that said ja: 71 doorbraakmethode = 23% of all 308
+    gemeenten (27% of the 259 asked)."""
+    vragen = pd.DataFrame(
+        [
+            (
+                9,
+                "GEM.2.02",
+                "gemeente",
+                1,
+                None,
+                "informatie",
+                "keuze",
+                "Welke methode?",
+                "a=Doorbraakmethode|b=Anders",
+                "GEM.2.01=ja",
+                9,
+                None,
+            )
+        ],
+        columns=VRAAG_KOLOMMEN,
+    )
+    verdeling = _verdeling(
+        [
+            (9, "a", "Doorbraakmethode", 71, 259, 100 * 71 / 259, True, 308, 100 * 71 / 308),
+            (9, "b", "Anders", 188, 259, 100 * 188 / 259, True, 308, 100 * 188 / 308),
+        ]
+    )
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=1, vragen=vragen, verdeling=verdeling, planning=PLANNING, peildatum=None
+    )
+    assert tabel["samenvatting"].iloc[0] == (
+        "23% Doorbraakmethode · 61% Anders van alle 308 gemeenten "
+        "(van de 259 gevraagden: 27% Doorbraakmethode · 73% Anders)"
+    )
 
 
 def test_chart_rows_only_for_ordinal_questions():
