@@ -82,6 +82,11 @@ def test_the_catalogue_has_the_expected_slides(dias):
     assert thema4.kernboodschap.startswith("51% van de jeugdregio's antwoordt 'afgerond'")
 
 
+def test_differences_slide_counts_the_reports_two_afspraken(dias):
+    dia = next(d for d in dias if d.sleutel == "verschillen")
+    assert dia.kernboodschap.startswith("Bij 2 gedeelde afspraken antwoorden")
+
+
 def test_slides_name_no_gemeente_or_regio(bron, dias):
     namen = bron.organisaties.loc[
         bron.organisaties["actortype"].isin(["gemeente", "regio"]), "naam"
