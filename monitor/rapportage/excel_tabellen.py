@@ -12,7 +12,13 @@ from functools import partial
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    BELEVING_OPTIES,
+    DEMO_REGEL,
+    JANEE_OPTIES,
+    STATUS_OPTIES,
+)
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak.excel import Werkboek
@@ -214,7 +220,9 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
     melden = partial(meld, voortgang_cb)
     verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
     achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
-    werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}")
+    werkboek = Werkboek(
+        f"Rapportagetabellen ronde {bron.jaar}", demo_regel=DEMO_REGEL if bron.demo else None
+    )
     werkboek.tekst(
         "Over deze tabellen",
         [

@@ -337,6 +337,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
         themas=themas(versie)[["nr", "titel"]],
         planning=planning(versie),
         afspraken=afspraken(versie),
+        demo=is_demo(versie),
     )
 
 

@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import re
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -68,6 +69,16 @@ def pptx(bron, dias):
         ("thema-4-voortgang", "Tarieven kleinschalig bespreken.", "VNG"),
     )
     return Presentation(io.BytesIO(bouw_pptx(bron, dias, notities)))
+
+
+def test_pptx_of_a_demo_database_says_demodata_on_the_title_slide_and_every_footer(pptx):
+    teksten = [
+        [vorm.text_frame.text for vorm in slide.shapes if vorm.has_text_frame]
+        for slide in pptx.slides
+    ]
+    assert "Demodata" in " ".join(teksten[0])
+    assert all(any(t.startswith("Demodata:") for t in dia) for dia in teksten)
+    assert pptx.core_properties.title.startswith("Demodata")
 
 
 def test_the_catalogue_has_the_expected_slides(dias):
@@ -211,6 +222,13 @@ def test_excel_follow_up_questions_on_the_reports_base(werkboek, bron):
         assert cel[6] > cel[4]  # of those asked: a larger share
 
 
+def test_excel_of_a_demo_database_says_demodata_first(werkboek):
+    eerste = werkboek.worksheets[0]
+    assert eerste["A1"].value.startswith("Demodata:")
+    assert werkboek.properties.title.startswith("Demodata")
+    assert werkboek.properties.keywords == "Demodata"
+
+
 def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):
     over = " ".join(str(c.value) for c in werkboek["Over deze tabellen"]["A"] if c.value)
     assert "Ronde 2024" in over and "30 juni 2024" in over and "zonder feitelijke controle" in over
@@ -281,7 +299,7 @@ def test_pdf_without_chromium_is_a_dutch_message_not_a_crash(demo_engine, tmp_pa
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
-def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias):
+def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias, tmp_path):
     stappen = []
     inhoud = pdf_rapport.bouw_pdf(bron, dias, voortgang=lambda f, t: stappen.append(f))
     assert inhoud.startswith(b"%PDF")
@@ -289,3 +307,13 @@ def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias):
     assert paginas >= 1 + 1 + 8  # title, overview, one per thema
     assert len(re.findall(rb"/Subtype\s*/Image", inhoud)) == len(dias)  # one picture per chart
     assert stappen == sorted(stappen) and stappen[-1] == 1.0  # progress only moves forward
+    pad = tmp_path / "rapport.pdf"
+    pad.write_bytes(inhoud)
+    eerste = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pad), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Demodata:" in eerste  # the cover line
+    pagina_teksten = subprocess.run(
+        ["pdftotext", str(pad), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    assert all("Demodata · Monitor" in p for p in pagina_teksten if p.strip())  # every footer
