@@ -468,8 +468,8 @@ def planning_op_peildatum(bron: Bron) -> pd.DataFrame:
     for plan in in_kracht.itertuples():
         if plan.afspraak_code not in actoren.index:
             continue
-        verstreken = (
-            "–" if bron.peildatum is None else ("Ja" if plan.datum <= bron.peildatum else "Nee")
+        verstreken = planning_mod.deadline_verstreken(
+            soort=plan.soort, datum=plan.datum, peildatum=bron.peildatum
         )
         rijen.append(
             (

@@ -146,6 +146,22 @@ def test_planning_page_lists_what_the_report_names_as_behind():
     assert "Stevige lokale teams" in tekst  # VNG's convenant, Klaar Q2 2024
 
 
+def test_planning_page_shows_sources_and_marks_inferred_dependencies():
+    at = open_page("pages/planning.py", ronde="2024")
+    assert not at.exception
+    bronnen = {tuple(d.value.columns): d.value for d in at.dataframe}
+    afh = bronnen[("Afspraak", "Wacht op", "Bron")]
+    a715 = afh[afh["Afspraak"].str.startswith("A7.15")]["Bron"].iloc[0]
+    assert a715.startswith("[afgeleid] afgeleid: ")
+    a404 = afh[afh["Afspraak"].str.startswith("A4.04")]["Bron"].iloc[0]
+    assert a404.startswith("rapport §3.4 tabel")
+    plan = bronnen[("Afspraak", "Planning", "Geldig vanaf", "Bron")]
+    assert plan["Bron"].str.len().gt(0).all()
+    assert (
+        plan.loc[plan["Afspraak"].str.startswith("A6.01"), "Bron"].iloc[0].startswith("[afgeleid]")
+    )
+
+
 def test_nonsense_in_the_url_falls_back_to_defaults():
     at = open_page("pages/thema.py", ronde="1999", thema="abc")
     assert not at.exception

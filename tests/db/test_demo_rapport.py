@@ -151,3 +151,38 @@ def test_questionnaire_holds_no_reconstructed_question(overzicht_json):
     ) as handle:
         herkomsten = {r["herkomst"] for r in csv.DictReader(handle)}
     assert herkomsten <= {"tabel", "tekst"}
+
+
+@pytest.fixture(scope="module")
+def bronnen(demo_engine):
+    with read_session(demo_engine) as session:
+        return queries.planning_frame(session), queries.afhankelijkheden_frame(session)
+
+
+def test_every_planning_row_and_dependency_names_its_source(bronnen):
+    """Each points to the report's line ('rapport §3.4 tabel, regel 342') or says that it is
+    our inference ('afgeleid: …')."""
+    planning, afhankelijkheden = bronnen
+    assert len(planning) == 38 and len(afhankelijkheden) >= 15
+    for bron in [*planning["bron_rapport"], *afhankelijkheden["bron"]]:
+        assert bron.startswith(("rapport §", "afgeleid: ")), bron
+    assert (planning["geldig_vanaf"].astype(str) == "2024-04-08").all()  # not 2023-06-19
+
+
+def test_dependencies_the_report_states_and_the_inferred_ones(bronnen):
+    _, afhankelijkheden = bronnen
+    bron = {(r.afspraak_code, r.hangt_af_van): r.bron for r in afhankelijkheden.itertuples()}
+    assert bron[("A4.04", "A7.11")].startswith("rapport §3.4 tabel")  # amvb reële prijzen
+    assert bron[("A4.06", "A4.03")].startswith("rapport §3.4.2 tekst")  # VNG's afspraken
+    for paar in [("A3.10", "A3.07"), ("A5.04", "A5.01"), ("A7.15", "A6.01")]:
+        assert bron[paar].startswith("afgeleid: "), paar
+
+
+def test_deadlines_from_the_reports_text(bronnen):
+    planning, _ = bronnen
+    per_afspraak = planning.groupby("afspraak_code")["tekst"].agg(list).to_dict()
+    assert per_afspraak["A6.04"] == ["Klaar Q4 2024"]  # governance landelijke inkoop
+    assert per_afspraak["A6.08"] == ["Klaar Q4 2025"]  # implementatie en inkoop aanbod
+    assert per_afspraak["A6.01"] == ["Klaar Q3 2024"]  # one version, no invented Kamerbrief
+    a601 = planning.loc[planning["afspraak_code"] == "A6.01", "bron_rapport"].iloc[0]
+    assert a601.startswith("afgeleid: ") and "regel 416" in a601

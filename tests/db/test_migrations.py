@@ -18,5 +18,5 @@ def test_upgrade_on_an_empty_database_twice_is_harmless(tmp_path):
     upgrade_schema(engine)
     upgrade_schema(engine)
     with engine.connect() as conn:
-        assert MigrationContext.configure(conn).get_current_revision() == "0001"
+        assert MigrationContext.configure(conn).get_current_revision() == "0004"
     engine.dispose()

@@ -235,7 +235,9 @@ def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):
     blad = werkboek["Deadlines"]
     rijen = {r[1]: r for r in blad.iter_rows(min_row=3, values_only=True)}
     assert rijen["A1.11"][4] == "Klaar Q4 2023" and rijen["A1.11"][6] == "Ja"  # SBJ's list
-    assert rijen["A6.01"][6] == "Nee"  # Klaar Q2 2025
+    assert rijen["A6.01"][6] == "Nee"  # Klaar Q3 2024: after the peildatum
+    assert rijen["A6.06"][4] == "Start Q3 2024"
+    assert rijen["A6.06"][6] == "n.v.t. (startdatum)"  # a start date is no deadline
     thema4 = werkboek["3.4 Terugdringen residentiële j"]
     kop = [c.value for c in thema4[2]]
     assert "Deadline verstreken op peildatum" in kop
