@@ -186,3 +186,38 @@ def beleving_tabel(
     return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]
+
+
+VER_GEKOMEN = ("grotendeels", "volledig")  # 'the movement has (largely) been made'
+
+
+def beleving_actortypes(vragen: pd.DataFrame) -> list[str]:
+    """The actortypes the round asked beleving questions, in the Hervormingsagenda order
+    (2024: gemeenten and regio's only; a later round may ask more)."""
+    gevraagd = set(vragen.loc[vragen["soort"] == "beleving", "actortype"])
+    return [a.code for a in ACTORTYPES if a.code in gevraagd]
+
+
+def beleving_verschillen(*, vragen: pd.DataFrame, verdeling: pd.DataFrame) -> pd.DataFrame:
+    """Per thema the share (0–100, not rounded) of each actortype that answered 'grotendeels'
+    or 'volledig' on that thema's beleving statements: the differences between actors.
+
+    Columns: thema_nr, then one column per actortype (short label, e.g. 'Gemeenten'); a thema
+    an actortype was not asked about is NaN. With more statements per thema and actortype
+    (thema 1 of the gemeenten), their answers are pooled.
+    """
+    eigen = vragen[vragen["soort"] == "beleving"][["id", "actortype", "thema_nr"]]
+    tabel = verdeling.merge(eigen, left_on="vraag_id", right_on="id")
+    if tabel.empty:
+        return pd.DataFrame(columns=["thema_nr"])
+    tabel = tabel.assign(ver=tabel["optie"].isin(VER_GEKOMEN) * tabel["aantal"])
+    per_vraag = tabel.groupby(["thema_nr", "actortype", "vraag_id"]).agg(
+        ver=("ver", "sum"), n=("n", "first")
+    )
+    som = per_vraag.groupby(["thema_nr", "actortype"]).sum()
+    som = som[som["n"] > 0]
+    aandeel = (100 * som["ver"] / som["n"]).unstack("actortype")
+    volgorde = [a for a in ACTORTYPES if a.code in aandeel.columns]
+    aandeel = aandeel[[a.code for a in volgorde]].rename(columns={a.code: a.kort for a in volgorde})
+    aandeel.columns.name = None
+    return aandeel.reset_index().assign(thema_nr=lambda t: t["thema_nr"].astype(int))

@@ -148,3 +148,10 @@ def megabytes(aantal_bytes: int) -> str:
 def afkorten(tekst: str, lengte: int = 70) -> str:
     """Shorten a long text for a chart axis: 'Een lange vraag…' (at most ``lengte`` characters)."""
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+def opsomming(delen: list[str]) -> str:
+    """A Dutch enumeration: ['a'] → 'a'; ['a', 'b', 'c'] → 'a, b en c'; [] → ''."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return f"{', '.join(delen[:-1])} en {delen[-1]}"

@@ -181,9 +181,10 @@ def informatie_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
 
 
 def beleving_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
-    """The rows of chapter 4: per beleving statement of gemeenten and regio's."""
+    """The rows of chapter 4: per beleving statement of every actortype asked (2024: gemeenten
+    and regio's)."""
     rijen = []
-    for actortype in ("gemeente", "regio"):
+    for actortype in themaoverzicht.beleving_actortypes(bron.vragen):
         eigen = bron.vragen[
             (bron.vragen["soort"] == "beleving") & (bron.vragen["actortype"] == actortype)
         ].sort_values("volgorde", kind="stable")

@@ -114,8 +114,9 @@ def thema_tabel(data: RondeData, thema_nr: int) -> pd.DataFrame:
 
 def beleving_tabel(data: RondeData) -> pd.DataFrame:
     verdeling = voortgang.verdeling(data.vragen, data.antwoorden)
-    delen = []
-    for actortype in ("gemeente", "regio"):
+    leeg = pd.DataFrame(columns=["vraag", "optie", "label", "percentage", "actor"])
+    delen = [leeg]  # a round without beleving questions: an empty sheet with its headers
+    for actortype in themaoverzicht.beleving_actortypes(data.vragen):
         tabel = themaoverzicht.beleving_tabel(
             vragen=data.vragen, verdeling=verdeling, actortype=actortype
         )

@@ -119,6 +119,17 @@ def test_home_tile_help_explains_the_reports_response_rate():
     assert "het rapport noemt 89,2%" in hulp["Respons gemeenten"]
 
 
+def test_beleving_page_says_who_was_asked_and_shows_differences_between_actors():
+    at = open_page("pages/beleving.py", ronde="2024")
+    assert not at.exception
+    assert any(
+        "vroeg alleen jeugdregio's en gemeenten naar hun beleving" in c.value for c in at.caption
+    )
+    verschil = next(d.value for d in at.dataframe if "Thema" in d.value.columns)
+    assert list(verschil.columns) == ["Thema", "Regio's", "Gemeenten"]
+    assert len(verschil) == 7  # thema 8 has no statement
+
+
 def test_beleving_page_shows_the_reports_figures():
     at = open_page("pages/beleving.py", ronde="2024")
     assert not at.exception

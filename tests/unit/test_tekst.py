@@ -95,3 +95,16 @@ def test_afgerond_keeps_table_figures_numeric_and_rounds_half_up():
     reeks = pd.Series([80.5, None, 0.05]).map(lambda w: tekst.afgerond(w, 1))
     assert reeks.dtype == float
     assert reeks.tolist()[0] == 80.5 and pd.isna(reeks[1]) and reeks[2] == 0.1
+
+
+@pytest.mark.parametrize(
+    ("delen", "verwacht"),
+    [
+        ([], ""),
+        (["Rijk"], "Rijk"),
+        (["Rijk", "VNG"], "Rijk en VNG"),
+        (["a", "b", "c"], "a, b en c"),
+    ],
+)
+def test_opsomming_in_dutch(delen, verwacht):
+    assert tekst.opsomming(delen) == verwacht

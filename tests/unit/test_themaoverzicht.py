@@ -220,3 +220,36 @@ def test_number_questions_are_summarised_by_their_mean():
     ).set_index("code")
     assert tabel.loc["GEM.1.09", "samenvatting"] == "gemiddeld € 1.200.000"
     assert tabel.loc["GEM.1.09", "n"] == 2
+
+
+def test_beleving_is_asked_of_the_actortypes_that_have_statements():
+    assert themaoverzicht.beleving_actortypes(VRAGEN) == ["gemeente"]
+
+
+def test_beleving_differences_between_actors_per_thema():
+    """Thema 1: gemeenten 3 of 4 (75%) grotendeels/volledig, regio's 1 of 2 (50%); thema 2 was
+    asked of gemeenten only."""
+    vragen = pd.DataFrame(
+        [
+            (4, "GEM.B.1", "gemeente", 1, None, "beleving", "likert5", "B1", "", "", 4, None),
+            (6, "GEM.B.2", "gemeente", 2, None, "beleving", "likert5", "B2", "", "", 6, None),
+            (7, "REG.B.1", "regio", 1, None, "beleving", "likert5", "R1", "", "", 7, None),
+        ],
+        columns=VRAAG_KOLOMMEN,
+    )
+    verdeling = _verdeling(
+        [
+            (4, "enigszins", "Enigszins", 1, 4, 25.0),
+            (4, "grotendeels", "Grotendeels", 2, 4, 50.0),
+            (4, "volledig", "Volledig", 1, 4, 25.0),
+            (6, "volledig", "Volledig", 0, 3, 0.0),
+            (6, "enigszins", "Enigszins", 3, 3, 100.0),
+            (7, "helemaal_niet", "Helemaal niet", 1, 2, 50.0),
+            (7, "volledig", "Volledig", 1, 2, 50.0),
+        ]
+    )
+    tabel = themaoverzicht.beleving_verschillen(vragen=vragen, verdeling=verdeling)
+    assert list(tabel.columns) == ["thema_nr", "Regio's", "Gemeenten"]
+    rijen = tabel.set_index("thema_nr")
+    assert rijen.loc[1, "Gemeenten"] == 75.0 and rijen.loc[1, "Regio's"] == 50.0
+    assert rijen.loc[2, "Gemeenten"] == 0.0 and pd.isna(rijen.loc[2, "Regio's"])
