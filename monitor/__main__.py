@@ -106,6 +106,11 @@ def _overzicht(engine, jaar: int, als_json: bool) -> int:
     return 0
 
 
+def _meld(meldingen: list[str]) -> None:
+    for melding in meldingen:
+        print(melding, file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if getattr(args, "rondes", 1) < 1:
@@ -114,13 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     engine = sessie.maak_engine(get_settings().database_url)
     try:
         if args.opdracht == "init":
-            init_database(engine)
+            _meld(init_database(engine))
             print("Database bijgewerkt: schema, vragenlijst en referentiedata geladen.")
         elif args.opdracht == "demo":
             if not get_settings().demo_toegestaan:
                 print("Fout: demodata staat uit (MONITOR_DEMO=0).", file=sys.stderr)
                 return 2
-            init_database(engine)
+            _meld(init_database(engine))
             aantal = load_demo(engine, rondes=args.rondes)
             print(
                 f"Demodata: {aantal} antwoorden toegevoegd."

@@ -204,6 +204,12 @@ INWONERSKLASSEN: tuple[str, ...] = (
 )
 
 DEMO_BANNER = "Demodata — gesimuleerde antwoorden"
+# The first line of every export (file, sheet, slide, page) from a demo database, so that a
+# forwarded file is never mistaken for real monitor results.
+DEMO_REGEL = (
+    "Demodata: alle antwoorden en toelichtingen zijn verzonnen; dit zijn geen echte "
+    "monitorresultaten."
+)
 DISCLAIMER = (
     "Deze monitor is een zelfanalyse: elke actor geeft zelf aan hoe het staat met zijn afspraken. "
     "Er is geen feitelijke controle. 'Nee' of 'nog niet begonnen' betekent niet dat er niets is "

@@ -74,6 +74,7 @@ class AfspraakAfhankelijkheid(SQLModel, table=True):
 
     afspraak_code: str = Field(foreign_key="afspraak.code", primary_key=True)
     hangt_af_van: str = Field(foreign_key="afspraak.code", primary_key=True)
+    bron: str = ""  # the report's line, or 'afgeleid: …' for our inference
 
 
 class Planning(SQLModel, table=True):
@@ -86,6 +87,9 @@ class Planning(SQLModel, table=True):
     tekst: str  # as published, e.g. 'Klaar Q2 2024'
     bron: str  # Hervormingsagenda, Implementatieplan, a later revision
     geldig_vanaf: date  # from when this version is in force
+    # Where the report names it ('rapport §3.4 tabel, regel 342') or 'afgeleid: …'; empty for
+    # versions recorded in the app (their ``bron`` says where they come from).
+    bron_rapport: str = ""
 
 
 class Vraag(SQLModel, table=True):

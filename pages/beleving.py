@@ -1,7 +1,9 @@
-"""Beleving: how far gemeenten and regio's feel the intended movement has come, per thema."""
+"""Beleving: how far each actortype that was asked feels the intended movement has come, per
+thema, and the differences between them."""
 
 import streamlit as st
 
+from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
@@ -11,20 +13,29 @@ from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beleving.py")
 st.title("Beleving van de beweging")
-st.markdown(
-    "Gemeenten en regio's gaven per thema aan in hoeverre volgens hen de beoogde beweging is "
-    "gemaakt, van 'helemaal niet' tot 'volledig'. Het gaat om hun beleving, niet om de feitelijke "
-    "voortgang. Links van de nul: 'helemaal niet' en 'enigszins'; rechts: 'grotendeels' en "
-    "'volledig'; 'ongeveer halverwege' staat half links en half rechts van de nul."
-)
 ronde, versie = ronde_of_stop(context), context.versie
+alle_vragen = data.vragen(ronde.id, versie)
+gevraagd = themaoverzicht.beleving_actortypes(alle_vragen)
+namen = [ACTORTYPE_BY_CODE[a].label_meervoud.lower() for a in gevraagd]
+st.markdown(
+    "Per thema gaven de actoren aan in hoeverre volgens hen de beoogde beweging is gemaakt, van "
+    "'helemaal niet' tot 'volledig'. Het gaat om hun beleving, niet om de feitelijke voortgang. "
+    "Links van de nul: 'helemaal niet' en 'enigszins'; rechts: 'grotendeels' en 'volledig'; "
+    "'ongeveer halverwege' staat half links en half rechts van de nul."
+)
+niet_gevraagd = [a.label_meervoud for a in ACTORTYPES if a.code not in gevraagd]
+if niet_gevraagd:
+    st.caption(
+        f"De vragenlijst {ronde.jaar} vroeg alleen {tekst.opsomming(namen) or 'niemand'} naar "
+        f"hun beleving; {tekst.opsomming(niet_gevraagd)} kregen geen belevingsvragen. Een ronde "
+        "die hen wel vraagt, verschijnt hier vanzelf."
+    )
 filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", "inwoners"))
 filters.toon_filter(filter_, versie)
 vragen, _ = data.gefilterd(ronde.id, versie, filter_)
 verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
-for kolom, (actortype, naam) in zip(
-    st.columns(2), (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")), strict=True
-):
+for kolom, actortype in zip(st.columns(max(1, len(gevraagd))), gevraagd, strict=False):
+    naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
     with kolom:
         tabel = themaoverzicht.beleving_tabel(
             vragen=vragen, verdeling=verdeling, actortype=actortype
@@ -41,3 +52,14 @@ for kolom, (actortype, naam) in zip(
             .rename(columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"})
             .drop(columns=["optie"]),
         )
+if len(gevraagd) > 1:
+    st.subheader("Verschillen tussen actoren")
+    st.caption("Per thema het aandeel dat de beweging 'grotendeels' of 'volledig' gemaakt vindt.")
+    verschil = themaoverzicht.beleving_verschillen(vragen=vragen, verdeling=verdeling)
+    st.dataframe(
+        verschil.assign(thema_nr=verschil["thema_nr"].map(lambda n: f"Thema {n}"))
+        .rename(columns={"thema_nr": "Thema"})
+        .apply(lambda k: k.map(tekst.procent) if k.name != "Thema" else k),
+        hide_index=True,
+        width="stretch",
+    )

@@ -4,7 +4,7 @@ for), and the deadlines that moved."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
-from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.kengetallen.afhankelijkheden import afgeleid_per_afspraak, wacht_op_tekst
 from monitor.kengetallen.filters import GEEN_FILTER
 from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_tekst
 from monitor.opmaak import grafieken as charts
@@ -12,7 +12,12 @@ from monitor.opmaak import tekst
 from monitor.ui import data
 from monitor.ui.components import grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.planning import achter_per_thema_sectie, verschoven_sectie, wacht_op_sectie
+from monitor.ui.planning import (
+    achter_per_thema_sectie,
+    planning_bronnen_sectie,
+    verschoven_sectie,
+    wacht_op_sectie,
+)
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
@@ -30,9 +35,13 @@ if tabel.empty:
 afspraken = data.afspraken(context.versie)
 teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
 wachten = data.wacht_op(ronde.id, context.versie)
+afhankelijkheden = data.afhankelijkheden(context.versie)
+afgeleid = afgeleid_per_afspraak(afhankelijkheden)
 tabel = tabel.assign(
     actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
-    wacht_op=tabel["afspraak_code"].map(lambda c: wacht_op_tekst(wachten.get(c, []), teksten)),
+    wacht_op=tabel["afspraak_code"].map(
+        lambda c: wacht_op_tekst(wachten.get(c, []), teksten, afgeleid=afgeleid.get(c, set()))
+    ),
 )
 titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
 weergave = tabel.rename(
@@ -85,5 +94,6 @@ if not gedeeld.empty:
         border="horizontal",
     )
 
-wacht_op_sectie(wachten, teksten)
+wacht_op_sectie(wachten, teksten, afhankelijkheden)
 verschoven_sectie(data.planning(context.versie), teksten)
+planning_bronnen_sectie(data.planning(context.versie), teksten)

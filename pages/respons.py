@@ -34,6 +34,8 @@ st.caption(
     "Percentages zijn berekend op de indeling van dit jaar (bijvoorbeeld 342 gemeenten en 42 "
     "jeugdregio's in 2024)."
 )
+for zin in data.respons_uitleg(ronde.id, ronde.jaar, context.versie):
+    st.caption(zin)
 grafiek(
     grafieken.respons_staaf(tabel, titel),
     titel=titel,
@@ -56,6 +58,26 @@ for per, naam, regio_kop in (
         titel=titel,
         alt=f"Staafdiagram: {titel}.",
         tabel=_weergave(groepen, {**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
+    )
+
+telling = data.vragen_telling(ronde.id, ronde.jaar, context.versie)
+if not telling.empty:
+    st.subheader("Aantal vragen: rapport en monitor")
+    st.caption(
+        "Het rapport telt per actor het aantal gestelde vragen; de monitor toont alleen vragen "
+        "die het rapport ook laat zien."
+    )
+    st.dataframe(
+        telling.drop(columns=["actortype"]).rename(
+            columns={
+                "actor": "Actor",
+                "rapport": "Vragen in het rapport",
+                "monitor": "Vragen in de monitor",
+                "toelichting": "Verschil",
+            }
+        ),
+        hide_index=True,
+        width="stretch",
     )
 
 st.subheader("Nog niet gereageerd")

@@ -40,8 +40,55 @@ def wacht_op(*, afhankelijkheden: pd.DataFrame, afgerond: dict[str, bool]) -> di
     return uitkomst
 
 
-def wacht_op_tekst(codes: list[str], teksten: dict[str, str], lengte: int = 60) -> str:
-    """'wacht op A7.01 (De standaarden…); A7.02 (…)'; '' when waiting on nothing."""
+AFGELEID_MERK = "[afgeleid]"
+
+
+def is_afgeleid(bron: object) -> bool:
+    """A dependency or planning whose source is our inference ('afgeleid: …'), not the report."""
+    return isinstance(bron, str) and bron.strip().lower().startswith("afgeleid")
+
+
+def afgeleid_per_afspraak(afhankelijkheden: pd.DataFrame) -> dict[str, set[str]]:
+    """Per afspraak the prerequisites that are only inferred (see :func:`is_afgeleid`)."""
+    uit: dict[str, set[str]] = {}
+    if "bron" not in afhankelijkheden.columns:
+        return uit
+    for rij in afhankelijkheden[afhankelijkheden["bron"].map(is_afgeleid)].itertuples():
+        uit.setdefault(rij.afspraak_code, set()).add(rij.hangt_af_van)
+    return uit
+
+
+def wacht_op_tekst(
+    codes: list[str],
+    teksten: dict[str, str],
+    lengte: int = 60,
+    afgeleid: set[str] | frozenset[str] = frozenset(),
+) -> str:
+    """'wacht op A7.01 (De standaarden…); A7.02 (…) [afgeleid]'; '' when waiting on nothing.
+
+    A prerequisite in ``afgeleid`` is our inference, not the report's: it is marked so."""
     if not codes:
         return ""
-    return "wacht op " + "; ".join(f"{c} ({afkorten(teksten.get(c, c), lengte)})" for c in codes)
+    delen = [
+        f"{c} ({afkorten(teksten.get(c, c), lengte)})"
+        + (f" {AFGELEID_MERK}" if c in afgeleid else "")
+        for c in codes
+    ]
+    return "wacht op " + "; ".join(delen)
+
+
+def afhankelijkheden_tabel(afhankelijkheden: pd.DataFrame, teksten: dict[str, str]) -> pd.DataFrame:
+    """Every dependency with its source, inferred ones marked: for the Planning page.
+
+    Columns: afspraak ('A7.15 Specialistische…'), wacht_op ('A6.01 Het wetsvoorstel…'), bron
+    ('[afgeleid] afgeleid: …' or the report's line).
+    """
+    rijen = [
+        (
+            f"{r.afspraak_code} {afkorten(teksten.get(r.afspraak_code, ''), 60)}",
+            f"{r.hangt_af_van} {afkorten(teksten.get(r.hangt_af_van, ''), 60)}",
+            f"{AFGELEID_MERK} {r.bron}" if is_afgeleid(r.bron) else (r.bron or "–"),
+        )
+        for r in afhankelijkheden.sort_values(["afspraak_code", "hangt_af_van"]).itertuples()
+    ]
+    return pd.DataFrame(rijen, columns=["afspraak", "wacht_op", "bron"])

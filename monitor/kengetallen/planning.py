@@ -51,6 +51,16 @@ def planning_in_kracht(planning: pd.DataFrame, peildatum: date | None) -> pd.Dat
     return pd.concat([laatste, eerste], ignore_index=True).sort_values("afspraak_code")
 
 
+def deadline_verstreken(*, soort: str, datum: date, peildatum: date | None) -> str:
+    """'Ja'/'Nee': had the deadline passed at the peildatum? A start date is no deadline:
+    'n.v.t. (startdatum)'; '–' without peildatum."""
+    if peildatum is None:
+        return "–"
+    if soort == PlanningSoort.START:
+        return "n.v.t. (startdatum)"
+    return "Ja" if datum <= peildatum else "Nee"
+
+
 def planning_status(
     *, soort: str | None, deadline: date | None, waarde: str | None, peildatum: date | None
 ) -> str:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPES
+from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, Zicht, vereis
@@ -28,15 +28,31 @@ TABEL_KOLOMMEN = [
 ]
 
 
-def _samenvatting(groep: pd.DataFrame) -> str:
+def basis_tekst(actortype: str, respondenten: int) -> str:
+    """The base of a follow-up percentage, named: 'van alle 308 gemeenten'."""
+    return f"van alle {respondenten} {ACTORTYPE_BY_CODE[actortype].label_meervoud.lower()}"
+
+
+def _samenvatting(groep: pd.DataFrame, actortype: str) -> str:
     """'70% Ja · 30% Nee' (options nobody chose left out); one answer as its label ('Nee');
-    '–' when nobody answered."""
+    '–' when nobody answered.
+
+    A follow-up question first gives the report's base, all respondents of the actortype,
+    named, and then the share of those who were asked: '23% Doorbraakmethode · … van alle
+    308 gemeenten (van de 259 gevraagden: 27% Doorbraakmethode · …)'.
+    """
     if groep.empty or groep["n"].iloc[0] == 0:
         return "–"
     if groep["n"].iloc[0] == 1:  # a single actor: its answer, not a percentage
         return ", ".join(groep.loc[groep["aantal"] > 0, "label"])
-    delen = [f"{tekst.procent(r.percentage)} {r.label}" for r in groep.itertuples() if r.aantal > 0]
-    return " · ".join(delen)
+    gekozen = [r for r in groep.itertuples() if r.aantal > 0]
+    van_n = " · ".join(f"{tekst.procent(r.percentage)} {r.label}" for r in gekozen)
+    eerste = groep.iloc[0]
+    if not eerste["vervolg"] or not eerste["respondenten"]:
+        return van_n
+    van_alle = " · ".join(f"{tekst.procent(r.percentage_respondenten)} {r.label}" for r in gekozen)
+    basis = basis_tekst(actortype, int(eerste["respondenten"]))
+    return f"{van_alle} {basis} (van de {int(eerste['n'])} gevraagden: {van_n})"
 
 
 def _n(samenvatting) -> int:
@@ -99,7 +115,7 @@ def thema_tabel(
                 plan.tekst if plan else "",
                 status,
                 int(groep["n"].iloc[0]) if len(groep) else _n(getallen.get(vraag.id)),
-                _samenvatting(groep)
+                _samenvatting(groep, vraag.actortype)
                 if len(groep)
                 else _getal_samenvatting(getallen.get(vraag.id), vraag.vraagtype),
             )
@@ -170,3 +186,38 @@ def beleving_tabel(
     return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
         ["vraag", "optie", "label", "percentage"]
     ]
+
+
+VER_GEKOMEN = ("grotendeels", "volledig")  # 'the movement has (largely) been made'
+
+
+def beleving_actortypes(vragen: pd.DataFrame) -> list[str]:
+    """The actortypes the round asked beleving questions, in the Hervormingsagenda order
+    (2024: gemeenten and regio's only; a later round may ask more)."""
+    gevraagd = set(vragen.loc[vragen["soort"] == "beleving", "actortype"])
+    return [a.code for a in ACTORTYPES if a.code in gevraagd]
+
+
+def beleving_verschillen(*, vragen: pd.DataFrame, verdeling: pd.DataFrame) -> pd.DataFrame:
+    """Per thema the share (0–100, not rounded) of each actortype that answered 'grotendeels'
+    or 'volledig' on that thema's beleving statements: the differences between actors.
+
+    Columns: thema_nr, then one column per actortype (short label, e.g. 'Gemeenten'); a thema
+    an actortype was not asked about is NaN. With more statements per thema and actortype
+    (thema 1 of the gemeenten), their answers are pooled.
+    """
+    eigen = vragen[vragen["soort"] == "beleving"][["id", "actortype", "thema_nr"]]
+    tabel = verdeling.merge(eigen, left_on="vraag_id", right_on="id")
+    if tabel.empty:
+        return pd.DataFrame(columns=["thema_nr"])
+    tabel = tabel.assign(ver=tabel["optie"].isin(VER_GEKOMEN) * tabel["aantal"])
+    per_vraag = tabel.groupby(["thema_nr", "actortype", "vraag_id"]).agg(
+        ver=("ver", "sum"), n=("n", "first")
+    )
+    som = per_vraag.groupby(["thema_nr", "actortype"]).sum()
+    som = som[som["n"] > 0]
+    aandeel = (100 * som["ver"] / som["n"]).unstack("actortype")
+    volgorde = [a for a in ACTORTYPES if a.code in aandeel.columns]
+    aandeel = aandeel[[a.code for a in volgorde]].rename(columns={a.code: a.kort for a in volgorde})
+    aandeel.columns.name = None
+    return aandeel.reset_index().assign(thema_nr=lambda t: t["thema_nr"].astype(int))

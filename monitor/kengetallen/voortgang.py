@@ -14,10 +14,20 @@ from monitor.domain import (
     opties_voor,
     parse_opties,
 )
-from monitor.opmaak.tekst import afgerond
+from monitor.opmaak.tekst import afgerond, procent
 from monitor.rechten import Gebruiker, Recht, vereis
 
-VERDELING_KOLOMMEN = ["vraag_id", "optie", "label", "aantal", "n", "percentage"]
+VERDELING_KOLOMMEN = [
+    "vraag_id",
+    "optie",
+    "label",
+    "aantal",
+    "n",
+    "percentage",
+    "vervolg",
+    "respondenten",
+    "percentage_respondenten",
+]
 
 
 def respondenten(antwoorden: pd.DataFrame) -> set[str]:
@@ -47,6 +57,48 @@ def respons(organisaties: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rijen, columns=["actortype", "label", "ingevuld", "totaal", "percentage"])
 
 
+def respons_uitleg(respons_tabel: pd.DataFrame, rapport: dict[str, float]) -> list[str]:
+    """Why a printed response rate (``rapport``: actortype → percentage as printed) differs
+    from ours: the report does not name its denominator, we count on this year's division.
+
+    One Dutch sentence per actortype whose printed figure differs at one decimal.
+    """
+    zinnen = []
+    for rij in respons_tabel.itertuples():
+        gedrukt = rapport.get(rij.actortype)
+        if gedrukt is None or rij.percentage is None or pd.isna(rij.percentage):
+            continue
+        if afgerond(rij.percentage, 1) == afgerond(gedrukt, 1):
+            continue
+        zinnen.append(
+            f"{rij.label}: het rapport noemt {procent(gedrukt, 1)} zonder te zeggen waarop; "
+            f"de monitor rekent {rij.ingevuld} van {rij.totaal} = {procent(rij.percentage, 1)}, "
+            "op de indeling van dit jaar."
+        )
+    return zinnen
+
+
+def vragen_telling(vragen: pd.DataFrame, rapport: dict[str, tuple[int, str]]) -> pd.DataFrame:
+    """Per actortype the number of questions the report counts beside ours, with the reason
+    for a difference (``rapport``: actortype → (count, toelichting)).
+
+    Columns: actortype, actor, rapport, monitor, toelichting.
+    """
+    per_actor = vragen["actortype"].value_counts()
+    rijen = [
+        (
+            a.code,
+            a.label_meervoud,
+            rapport[a.code][0],
+            int(per_actor.get(a.code, 0)),
+            rapport[a.code][1],
+        )
+        for a in ACTORTYPES
+        if a.code in rapport
+    ]
+    return pd.DataFrame(rijen, columns=["actortype", "actor", "rapport", "monitor", "toelichting"])
+
+
 def split_waarde(waarde: str | None) -> list[str]:
     """The option codes in a stored answer ('a;b' for meerkeuze)."""
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
@@ -54,17 +106,37 @@ def split_waarde(waarde: str | None) -> list[str]:
     return [deel for deel in str(waarde).split(";") if deel]
 
 
+def respondenten_per_actortype(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> dict[str, int]:
+    """Per actortype: how many organisations answered at least one of its vragen.
+
+    This is the report's base for follow-up questions ("van alle 308 gemeenten").
+    """
+    if antwoorden.empty:
+        return {}
+    actor = vragen.set_index("id")["actortype"]
+    per = antwoorden.assign(_actor=antwoorden["vraag_id"].map(actor)).dropna(subset=["_actor"])
+    return {str(k): int(v) for k, v in per.groupby("_actor")["organisatie_code"].nunique().items()}
+
+
+def is_vervolg(toon_als: object) -> bool:
+    """A follow-up question is asked only after a given answer (``toon_als`` is set)."""
+    return isinstance(toon_als, str) and toon_als.strip() != ""
+
+
 def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
     """Per vraag with options: count and percentage of each option.
 
-    ``n`` is the number of organisations that answered the vraag; the percentage (0–100, not
+    ``n`` is the number of organisations that answered the vraag; ``percentage`` (0–100, not
     rounded: round only when shown) is of ``n`` (for meerkeuze the percentages can add up to
-    more than 100). Options nobody chose are
-    included with 0, so every vraag shows all its options in their order.
+    more than 100). ``respondenten`` is the number of organisations of the vraag's actortype
+    that answered any vraag, and ``percentage_respondenten`` the share of them: the report's
+    base for follow-up questions (``vervolg``), which are asked of only some. Options nobody
+    chose are included with 0, so every vraag shows all its options in their order.
     """
     met_opties = vragen[vragen["vraagtype"].isin([str(t) for t in VRAAGTYPES_MET_OPTIES])]
     beantwoord = antwoorden[antwoorden["waarde"].notna() & (antwoorden["waarde"] != "")]
     per_vraag = {vraag_id: groep for vraag_id, groep in beantwoord.groupby("vraag_id")}
+    basis = respondenten_per_actortype(vragen, beantwoord)
     rijen = []
     for vraag in met_opties.itertuples():
         groep = per_vraag.get(vraag.id)
@@ -74,11 +146,22 @@ def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
         for codes in waarden:
             for code in codes:
                 tellingen[code] = tellingen.get(code, 0) + 1
+        vervolg = is_vervolg(getattr(vraag, "toon_als", None))
+        alle = basis.get(vraag.actortype, 0)
         for optie in opties_voor(vraag.vraagtype, parse_opties(vraag.opties or "")):
             aantal = tellingen.get(optie.code, 0)
             percentage = 100 * aantal / n if n else None
-            rijen.append((vraag.id, optie.code, optie.label, aantal, n, percentage))
+            van_alle = 100 * aantal / alle if alle else None
+            rijen.append(
+                (vraag.id, optie.code, optie.label, aantal, n, percentage, vervolg, alle, van_alle)
+            )
     return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
+
+
+def rapport_percentage(rij) -> float | None:
+    """The percentage shown first: of all respondents for a follow-up (as the report prints
+    it), of those who answered the vraag otherwise."""
+    return rij.percentage_respondenten if rij.vervolg else rij.percentage
 
 
 def numerieke_samenvatting(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
@@ -116,8 +199,11 @@ def overzicht(
     """The national aggregates of a round as the stable JSON interface of ``overzicht``.
 
     Keys: ronde, peildatum, respons[{actortype, ingevuld, totaal, percentage}],
-    vragen[{code, actortype, thema, soort, tekst, vraagtype, n, verdeling[{optie, label,
-    aantal, percentage}] | gemiddelde, mediaan}].
+    vragen[{code, actortype, thema, soort, tekst, vraagtype, n, respondenten, verdeling[{optie,
+    label, aantal, percentage, percentage_respondenten}] | gemiddelde, mediaan}].
+    ``percentage`` is of ``n`` (those who answered the vraag), ``percentage_respondenten`` of
+    ``respondenten`` (all organisations of the actortype that answered): the report's base
+    for follow-up questions.
     """
     tabel = verdeling(vragen, antwoorden)
     per_vraag = {vraag_id: groep for vraag_id, groep in tabel.groupby("vraag_id")}
@@ -135,12 +221,14 @@ def overzicht(
         if vraag.id in per_vraag:
             groep = per_vraag[vraag.id]
             item["n"] = int(groep["n"].iloc[0])
+            item["respondenten"] = int(groep["respondenten"].iloc[0])
             item["verdeling"] = [
                 {
                     "optie": r.optie,
                     "label": r.label,
                     "aantal": int(r.aantal),
                     "percentage": _een_decimaal(r.percentage),
+                    "percentage_respondenten": _een_decimaal(r.percentage_respondenten),
                 }
                 for r in groep.itertuples()
             ]

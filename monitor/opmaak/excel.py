@@ -188,10 +188,19 @@ def schrijf_tabel(
 class Werkboek:
     """A workbook under construction; sheets get safe, unique names; ``naar_bytes`` at the end."""
 
-    def __init__(self, titel: str) -> None:
+    def __init__(self, titel: str, *, demo_regel: str | None = None) -> None:
+        """``demo_regel``: from a demo database, the line that says so; it goes into the
+        document properties (title, subject, keywords) and above the first sheet's content."""
         self._werkboek = Workbook()
         self._leeg: Worksheet | None = self._werkboek.active  # reused by the first sheet
-        self._werkboek.properties.title = zonder_stuurtekens(titel)
+        self._demo_regel = demo_regel
+        self._voorblad: Worksheet | None = None  # the first sheet, when it has the demo line
+        eigenschappen = self._werkboek.properties
+        eigenschappen.title = zonder_stuurtekens(titel)
+        if demo_regel:
+            eigenschappen.title = zonder_stuurtekens(f"Demodata — {titel}")
+            eigenschappen.subject = zonder_stuurtekens(demo_regel)
+            eigenschappen.keywords = "Demodata"
 
     @property
     def bladnamen(self) -> list[str]:
@@ -203,6 +212,9 @@ class Werkboek:
         if self._leeg is not None:
             blad, self._leeg = self._leeg, None
             blad.title = titel
+            if self._demo_regel:  # the first sheet: the cover line
+                titelregel(blad, self._demo_regel, grootte=12)
+                self._voorblad = blad
             return blad
         return self._werkboek.create_sheet(titel)
 
@@ -225,7 +237,7 @@ class Werkboek:
         (the import reads the raw answers sheet that way). The panes freeze below the header.
         """
         blad = self.blad(naam)
-        boven = 0  # rows above the header
+        boven = 1 if blad is self._voorblad else 0  # rows above the header (the demo line)
         if kop:
             titelregel(blad, kop, grootte=13)
             boven += 1

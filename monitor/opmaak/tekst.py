@@ -267,3 +267,10 @@ def bereik(minimum: float | None, maximum: float | None) -> str:
     if maximum is not None:
         return f"maximaal {getal_exact(maximum)}"
     return ""
+
+
+def opsomming(delen: list[str]) -> str:
+    """A Dutch enumeration: ['a'] → 'a'; ['a', 'b', 'c'] → 'a, b en c'; [] → ''."""
+    if len(delen) <= 1:
+        return "".join(delen)
+    return f"{', '.join(delen[:-1])} en {delen[-1]}"

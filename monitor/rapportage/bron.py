@@ -31,4 +31,5 @@ def laad_bron(session: Session, jaar: int) -> Bron:
         themas=themas_frame(session),
         planning=lezen.planning_frame(session),
         afspraken=lezen.afspraken_frame(session),
+        demo=lezen.is_demo(session),
     )

@@ -12,7 +12,13 @@ from functools import partial
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    BELEVING_OPTIES,
+    DEMO_REGEL,
+    JANEE_OPTIES,
+    STATUS_OPTIES,
+)
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import planning as planning_mod
 from monitor.opmaak.excel import Werkboek
@@ -126,10 +132,59 @@ def thema_rijen(
     return rijen
 
 
-def beleving_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
-    """The rows of chapter 4: per beleving statement of gemeenten and regio's."""
+INFORMATIE_KOPPEN = [
+    "Actor",
+    "Code",
+    "Vraag",
+    "Antwoord",
+    "Percentage (%)",
+    "Basis",
+    "Percentage van wie de vraag kreeg (%)",
+    "Antwoorden (n)",
+]
+
+
+def informatie_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
+    """The option questions outside the status tables that the report describes in its text
+    (gemeenten and regio's): per option the percentage on the report's base, named. For a
+    follow-up that is all respondents of the actortype, with the share of those asked beside."""
+    tabel = verdeling.merge(
+        bron.vragen[["id", "code", "actortype", "tekst", "soort", "volgorde"]],
+        left_on="vraag_id",
+        right_on="id",
+    )
+    tabel = tabel[
+        (tabel["soort"] == "informatie")
+        & tabel["actortype"].map(lambda a: ACTORTYPE_BY_CODE[a].collectief)
+    ].sort_values("volgorde", kind="stable")
     rijen = []
-    for actortype in ("gemeente", "regio"):
+    for r in tabel.itertuples():
+        if r.vervolg:
+            basis = themaoverzicht.basis_tekst(r.actortype, int(r.respondenten))
+            van_gevraagden = _procent(r.percentage)
+        else:
+            basis = f"van de {int(r.n)} die de vraag beantwoordden"
+            van_gevraagden = None
+        rijen.append(
+            [
+                ACTORTYPE_BY_CODE[r.actortype].label_meervoud,
+                r.code,
+                r.tekst,
+                r.label,
+                _procent(voortgang.rapport_percentage(r)),
+                basis,
+                van_gevraagden,
+                int(r.n),
+            ]
+        )
+    return rijen
+
+
+def beleving_rijen(bron: Bron, verdeling: pd.DataFrame) -> list[list]:
+    """The rows of chapter 4: per beleving statement of every actortype asked (2024: gemeenten
+    and regio's)."""
+    rijen = []
+    for actortype in themaoverzicht.beleving_actortypes(bron.vragen):
         eigen = bron.vragen[
             (bron.vragen["soort"] == "beleving") & (bron.vragen["actortype"] == actortype)
         ].sort_values("volgorde", kind="stable")
@@ -166,14 +221,19 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
     melden = partial(meld, voortgang_cb)
     verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
     achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
-    werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}")
+    werkboek = Werkboek(
+        f"Rapportagetabellen ronde {bron.jaar}", demo_regel=DEMO_REGEL if bron.demo else None
+    )
     werkboek.tekst(
         "Over deze tabellen",
         [
             *kopregels(bron),
             "",
             "Percentages van de organisaties die de vraag beantwoordden, afgerond op hele "
-            "procenten zoals in het rapport; enkele actoren met hun antwoord.",
+            "procenten zoals in het rapport; enkele actoren met hun antwoord. Bij een "
+            "vervolgvraag (alleen gesteld na een bepaald antwoord) is het percentage, zoals in "
+            "het rapport, van alle respondenten van de actor; het blad Informatievragen noemt "
+            "de basis en geeft het percentage van wie de vraag kreeg ernaast.",
             "Afgerond of ja: "
             + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
             + " op afspraken (status of ja/nee).",
@@ -197,6 +257,13 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
         f"Afgerond of ja en achter op planning per thema en actor — ronde {bron.jaar}",
         KERNCIJFER_KOPPEN,
         kerncijfer_rijen(bron),
+    )
+    _blad(
+        werkboek,
+        "Informatievragen",
+        f"Informatievragen van gemeenten en regio's — ronde {bron.jaar}",
+        INFORMATIE_KOPPEN,
+        informatie_rijen(bron, verdeling),
     )
     melden(len(nummers) / (len(nummers) + 2), "Tabel beleving")
     _blad(

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-from monitor.domain import ACTORTYPE_BY_CODE
+from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL
 from monitor.errors import MonitorFout
 from monitor.kengetallen import kerncijfers as kerncijfers_mod
 from monitor.opmaak.tekst import datum
@@ -168,8 +168,13 @@ def bouw_pdf(
     browser_pad()
     plaatjes = afbeeldingen(dias, melden, 0.8)
     melden(0.85, "PDF opmaken")
-    rapport = _Rapport(f"Monitor Hervormingsagenda Jeugd · ronde {bron.jaar}")
+    voet = f"Monitor Hervormingsagenda Jeugd · ronde {bron.jaar}"
+    rapport = _Rapport(f"Demodata · {voet}" if bron.demo else voet)
     rapport.set_title(f"Rapport monitor ronde {bron.jaar}")
+    if bron.demo:
+        rapport.set_title(f"Demodata — Rapport monitor ronde {bron.jaar}")
+        rapport.set_subject(DEMO_REGEL)
+        rapport.set_keywords("Demodata")
     rapport.set_lang("nl")
     rapport.add_page()
     rapport.kop(f"Monitor Hervormingsagenda Jeugd — rapport ronde {bron.jaar}", 20)

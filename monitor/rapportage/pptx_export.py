@@ -17,6 +17,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
+from monitor.domain import DEMO_REGEL
 from monitor.opmaak.tekst import afkorten, datum, datum_tijd_kort
 from monitor.progress import ProgressCallback, meld
 from monitor.reflectie.dias import (
@@ -96,8 +97,18 @@ def _grafiek(slide, dia: Dia) -> None:
 def _titeldia(prs, bron: Bron) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[TITEL_LAYOUT])
     slide.shapes.title.text = "Reflectiesessie Monitor Hervormingsagenda Jeugd"
-    slide.placeholders[1].text = "\n".join(kopregels(bron)[:3])
+    slide.placeholders[1].text = "\n".join(kopregels(bron)[: 4 if bron.demo else 3])
     slide.notes_slide.notes_text_frame.text = "\n".join(kopregels(bron))
+
+
+def _demo_voetregels(prs, bron: Bron) -> None:
+    """From a demo database: a footer on every slide that says so."""
+    if not bron.demo:
+        return
+    for slide in prs.slides:
+        _tekstvak(
+            slide, DEMO_REGEL, Inches(0.4), Inches(7.05), Inches(12.5), Inches(0.35), 11, True
+        )
 
 
 def _planning_dias(prs, bron: Bron) -> None:
@@ -138,6 +149,10 @@ def bouw_pptx(
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
     prs.core_properties.title = f"Reflectiesessie monitor ronde {bron.jaar}"
+    if bron.demo:
+        prs.core_properties.title = f"Demodata — {prs.core_properties.title}"
+        prs.core_properties.subject = DEMO_REGEL
+        prs.core_properties.keywords = "Demodata"
     _titeldia(prs, bron)
     for i, dia in enumerate(dias):
         melden(i / (len(dias) + 1), f"Dia {i + 1} van {len(dias)}: {dia.titel}")
@@ -155,6 +170,7 @@ def bouw_pptx(
         slide.notes_slide.notes_text_frame.text = "\n".join(tekst)
     melden(len(dias) / (len(dias) + 1), "Deadlines op de peildatum")
     _planning_dias(prs, bron)
+    _demo_voetregels(prs, bron)
     buffer = io.BytesIO()
     prs.save(buffer)
     melden(1.0, "Klaar")

@@ -22,6 +22,7 @@ from monitor.domain import (
     ACTORTYPES,
     BELEVING_OPTIES,
     CATEGORISCHE_KLEUREN,
+    DEMO_REGEL,
     DISCLAIMER,
     JANEE_OPTIES,
     OPTIE_KLEUREN,
@@ -76,6 +77,7 @@ class Bron:
     themas: pd.DataFrame  # nr, titel
     planning: pd.DataFrame
     afspraken: pd.DataFrame
+    demo: bool = False  # from a demo database: every export says so first
 
 
 @dataclass(frozen=True)
@@ -466,8 +468,8 @@ def planning_op_peildatum(bron: Bron) -> pd.DataFrame:
     for plan in in_kracht.itertuples():
         if plan.afspraak_code not in actoren.index:
             continue
-        verstreken = (
-            "–" if bron.peildatum is None else ("Ja" if plan.datum <= bron.peildatum else "Nee")
+        verstreken = planning_mod.deadline_verstreken(
+            soort=plan.soort, datum=plan.datum, peildatum=bron.peildatum
         )
         rijen.append(
             (
@@ -492,8 +494,9 @@ def _actor_volgorde(code: str) -> int:
 
 
 def kopregels(bron: Bron) -> list[str]:
-    """The lines every export starts with: round, peildatum, self-reported, deadlines."""
+    """The lines every export starts with: (demo,) round, peildatum, self-reported, deadlines."""
     return [
+        *([DEMO_REGEL] if bron.demo else []),
         f"Ronde {bron.jaar}: {bron.titel}",
         f"Peildatum: {datum(bron.peildatum)}",
         ZELFRAPPORTAGE,

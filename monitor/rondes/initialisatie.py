@@ -15,7 +15,7 @@ from monitor.models import Ronde
 from monitor.rechten import Gebruiker
 from monitor.rondes import demo, levensloop
 from monitor.rondes.referentie import load_organisaties
-from monitor.rondes.vragenlijst import load_vragenlijst
+from monitor.rondes.vragenlijst import Vragenlijst, load_vragenlijst
 from monitor.store import lezen, schrijven, sessie
 from monitor.store import rondes as rondes_store
 from monitor.store.sessie import Engine, Session
@@ -45,16 +45,46 @@ def init_database(
     *,
     vragenlijst_dir: Path = VRAGENLIJST_DIR,
     reference_dir: Path = REFERENCE_DIR,
-) -> None:
-    """Schema, questionnaire 2024 and organisations; safe to run again (idempotent)."""
+) -> list[str]:
+    """Schema, questionnaire 2024 and organisations; safe to run again (idempotent).
+
+    Returns Dutch notices for the user. A published round is frozen: when its stored questions
+    differ from the questionnaire file (a database built before the file changed), they are
+    left as they were, with a notice, instead of stopping ``init``.
+    """
     vragenlijst = load_vragenlijst(vragenlijst_dir, EERSTE_JAAR)
     organisaties = load_organisaties(reference_dir)
     sessie.werk_schema_bij(engine)
+    meldingen: list[str] = []
     with sessie.schrijf(engine) as session:
         schrijven.save_organisaties(session=session, organisaties=organisaties)
         schrijven.save_vragenlijst_basis(session=session, vragenlijst=vragenlijst)
         ronde = schrijven.ensure_ronde(session=session, gegevens=ronde_gegevens(EERSTE_JAAR))
-        schrijven.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
+        if ronde.status == RondeStatus.GEPUBLICEERD:
+            meldingen += _bevroren_vragen_melding(session, ronde, vragenlijst)
+        else:
+            schrijven.save_vragen(session=session, ronde=ronde, vragenlijst=vragenlijst)
+    return meldingen
+
+
+def _bevroren_vragen_melding(session: Session, ronde: Ronde, vragenlijst: Vragenlijst) -> list[str]:
+    """A notice when a published round's questions differ from the file (left unchanged)."""
+    opgeslagen = set(lezen.vragen_frame(session, ronde.id)["code"])
+    in_bestand = {v.code for v in vragenlijst.vragen}
+    alleen_db = sorted(opgeslagen - in_bestand)
+    alleen_bestand = sorted(in_bestand - opgeslagen)
+    if not alleen_db and not alleen_bestand:
+        return []
+    delen = []
+    if alleen_db:
+        delen.append(f"niet meer in het vragenlijstbestand: {', '.join(alleen_db)}")
+    if alleen_bestand:
+        delen.append(f"nieuw in het bestand: {', '.join(alleen_bestand)}")
+    return [
+        f"Let op: ronde {ronde.jaar} is gepubliceerd en bevroren; haar vragen blijven zoals ze "
+        f"zijn opgeslagen ({'; '.join(delen)}). Een nieuwe database met de huidige vragenlijst: "
+        "verwijder data/monitor.db en voer 'python -m monitor demo' uit."
+    ]
 
 
 def open_demo_ronde(jaar: int, vandaag: date) -> schrijven.RondeGegevens:

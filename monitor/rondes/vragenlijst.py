@@ -18,6 +18,8 @@ from monitor.errors import InvoerFout
 THEMAS_KOLOMMEN = ("nr", "titel", "paragraaf", "ambitie")
 AFSPRAKEN_KOLOMMEN = ("code", "thema", "tekst", "paragraaf", "afhankelijk_van")
 PLANNING_KOLOMMEN = ("afspraak", "planning", "bron", "geldig_vanaf")
+AFGELEID = "afgeleid"  # a source that starts with this word is our inference, not the report
+BRON_ONTBREEKT = "bron ontbreekt (de regel in het rapport, of 'afgeleid: …')"
 VRAGEN_KOLOMMEN = (
     "code",
     "actortype",
@@ -55,6 +57,7 @@ class AfspraakRegel:
     tekst: str
     paragraaf: str
     afhankelijk_van: tuple[str, ...]
+    afhankelijk_bron: str = ""  # the report's line for the dependencies, or 'afgeleid: …'
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class PlanningRegel:
     tekst: str
     bron: str
     geldig_vanaf: date
+    bron_rapport: str = ""  # the report's line, or 'afgeleid: …'
 
 
 @dataclass(frozen=True)
@@ -180,7 +184,15 @@ def read_afspraken(pad: Path, thema_nrs: set[int]) -> list[AfspraakRegel]:
             raise InvoerFout(pad.name, nr, "thema", f"thema {thema} bestaat niet")
         tekst = _verplicht_veld(pad.name, nr, rij, "tekst")
         afhankelijk = tuple(c.strip() for c in rij["afhankelijk_van"].split(";") if c.strip())
-        afspraken.append(AfspraakRegel(code, thema, tekst, rij["paragraaf"], afhankelijk))
+        bron = rij.get("afhankelijk_bron", "")
+        if afhankelijk and "afhankelijk_bron" in rij and not bron:
+            raise InvoerFout(
+                pad.name,
+                nr,
+                "afhankelijk_bron",
+                BRON_ONTBREEKT,
+            )
+        afspraken.append(AfspraakRegel(code, thema, tekst, rij["paragraaf"], afhankelijk, bron))
     for regel_nr, afspraak in enumerate(afspraken, start=2):
         for andere in afspraak.afhankelijk_van:
             if andere not in codes or andere == afspraak.code:
@@ -202,7 +214,17 @@ def read_planning(pad: Path, afspraak_codes: set[str]) -> list[PlanningRegel]:
             raise InvoerFout(pad.name, nr, "planning", str(fout)) from None
         bron = _verplicht_veld(pad.name, nr, rij, "bron")
         geldig_vanaf = _datum(pad.name, nr, "geldig_vanaf", rij["geldig_vanaf"])
-        regels.append(PlanningRegel(afspraak, soort, datum, rij["planning"], bron, geldig_vanaf))
+        bron_rapport = rij.get("bron_rapport", "")
+        if "bron_rapport" in rij and not bron_rapport:
+            raise InvoerFout(
+                pad.name,
+                nr,
+                "bron_rapport",
+                BRON_ONTBREEKT,
+            )
+        regels.append(
+            PlanningRegel(afspraak, soort, datum, rij["planning"], bron, geldig_vanaf, bron_rapport)
+        )
     return regels
 
 
@@ -281,3 +303,35 @@ def load_vragenlijst(map_: Path, jaar: int = 2024) -> Vragenlijst:
     planning = read_planning(map_ / "planning.csv", codes)
     vragen = read_vragen(map_ / f"vragen_{jaar}.csv", thema_nrs, codes)
     return Vragenlijst(themas, afspraken, planning, vragen)
+
+
+@dataclass(frozen=True)
+class RapportTelling:
+    """What the published report of a round says per actortype: the number of questions it
+    counts, its printed response rate, and why our questionnaire differs (shown on screen)."""
+
+    actortype: str
+    vragen: int
+    respons: float | None
+    toelichting: str
+
+
+def read_rapport_telling(map_: Path, jaar: int) -> list[RapportTelling]:
+    """``rapport_<jaar>.csv`` in the questionnaire folder; empty when the round has none."""
+    pad = map_ / f"rapport_{jaar}.csv"
+    if not pad.exists():
+        return []
+    rijen = _read_csv(pad, ("actortype", "vragen_rapport", "respons_rapport", "toelichting"))
+    uit = []
+    for nr, rij in rijen:
+        if rij["actortype"] not in ACTORTYPE_CODES:
+            raise InvoerFout(pad.name, nr, "actortype", f"'{rij['actortype']}' onbekend")
+        uit.append(
+            RapportTelling(
+                actortype=rij["actortype"],
+                vragen=_int(pad.name, nr, "vragen_rapport", rij["vragen_rapport"]),
+                respons=_float_of_leeg(pad.name, nr, "respons_rapport", rij["respons_rapport"]),
+                toelichting=rij["toelichting"],
+            )
+        )
+    return uit

@@ -96,12 +96,16 @@ def afspraken_frame(session: Session) -> pd.DataFrame:
 
 
 def afhankelijkheden_frame(session: Session) -> pd.DataFrame:
-    stmt = select(AfspraakAfhankelijkheid.afspraak_code, AfspraakAfhankelijkheid.hangt_af_van)
-    return _frame(session, stmt, ["afspraak_code", "hangt_af_van"])
+    stmt = select(
+        AfspraakAfhankelijkheid.afspraak_code,
+        AfspraakAfhankelijkheid.hangt_af_van,
+        AfspraakAfhankelijkheid.bron,
+    )
+    return _frame(session, stmt, ["afspraak_code", "hangt_af_van", "bron"])
 
 
 def planning_frame(session: Session) -> pd.DataFrame:
-    kolommen = ["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf"]
+    kolommen = ["afspraak_code", "soort", "datum", "tekst", "bron", "geldig_vanaf", "bron_rapport"]
     stmt = select(*[getattr(Planning, k) for k in kolommen]).order_by(Planning.geldig_vanaf)
     return _frame(session, stmt, kolommen)
 

@@ -75,15 +75,31 @@ def save_vragenlijst_basis(*, session: Session, vragenlijst: Vragenlijst) -> Non
     session.exec(delete(AfspraakAfhankelijkheid))
     for afspraak in vragenlijst.afspraken:
         for andere in afspraak.afhankelijk_van:
-            session.add(AfspraakAfhankelijkheid(afspraak_code=afspraak.code, hangt_af_van=andere))
+            session.add(
+                AfspraakAfhankelijkheid(
+                    afspraak_code=afspraak.code, hangt_af_van=andere, bron=afspraak.afhankelijk_bron
+                )
+            )
     _save_planning(session, vragenlijst)
 
 
 def _save_planning(session: Session, vragenlijst: Vragenlijst) -> None:
-    """Planning versions from the files; versions recorded in the app are kept."""
-    bestaand = {
-        (p.afspraak_code, p.tekst, p.bron, p.geldig_vanaf) for p in session.exec(select(Planning))
-    }
+    """Planning versions from the files; versions recorded in the app are kept.
+
+    A version from the file has a ``bron_rapport``; one that the file no longer has (an older
+    file, e.g. with another ``geldig_vanaf``) is removed, so that no stale version stays in force.
+    """
+    sleutels = {(r.afspraak, r.tekst, r.bron, r.geldig_vanaf): r for r in vragenlijst.planning}
+    bestaand = set()
+    for plan in session.exec(select(Planning)).all():
+        sleutel = (plan.afspraak_code, plan.tekst, plan.bron, plan.geldig_vanaf)
+        regel = sleutels.get(sleutel)
+        if regel is not None:
+            bestaand.add(sleutel)
+            if plan.bron_rapport != regel.bron_rapport:
+                plan.bron_rapport = regel.bron_rapport
+        elif plan.bron_rapport:
+            session.delete(plan)
     for regel in vragenlijst.planning:
         if (regel.afspraak, regel.tekst, regel.bron, regel.geldig_vanaf) in bestaand:
             continue
@@ -95,6 +111,7 @@ def _save_planning(session: Session, vragenlijst: Vragenlijst) -> None:
                 tekst=regel.tekst,
                 bron=regel.bron,
                 geldig_vanaf=regel.geldig_vanaf,
+                bron_rapport=regel.bron_rapport,
             )
         )
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 from monitor import rechten
 from monitor.benchmark import vergelijking as benchmark_mod
-from monitor.config import get_settings
+from monitor.config import VRAGENLIJST_DIR, get_settings
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
@@ -26,6 +26,7 @@ from monitor.kengetallen.filters import Filter
 from monitor.rechten import Gebruiker, RondeInstellingen, Zicht
 from monitor.reflectie.dias import Bron, Dia, catalogus
 from monitor.rondes import levensloop as rondebeheer_mod
+from monitor.rondes.vragenlijst import RapportTelling, read_rapport_telling
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
 from monitor.store import peergroepen as benchmark_opslag
@@ -336,6 +337,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
         themas=themas(versie)[["nr", "titel"]],
         planning=planning(versie),
         afspraken=afspraken(versie),
+        demo=is_demo(versie),
     )
 
 
@@ -460,3 +462,21 @@ def verwijder_peergroep(gebruiker: Gebruiker, groep_id: int) -> None:
         benchmark_opslag.verwijder_peergroep(
             session=session, gebruiker=gebruiker, groep_id=groep_id
         )
+
+
+@st.cache_data(show_spinner=False)
+def rapport_telling(jaar: int) -> dict[str, RapportTelling]:
+    """What the round's published report counts per actortype (empty for rounds without one)."""
+    return {t.actortype: t for t in read_rapport_telling(VRAGENLIJST_DIR, jaar)}
+
+
+def respons_uitleg(ronde_id: int, jaar: int, versie: int) -> list[str]:
+    """Why the report's printed response rates differ from ours, one sentence per actor."""
+    gedrukt = {a: t.respons for a, t in rapport_telling(jaar).items() if t.respons is not None}
+    return voortgang.respons_uitleg(respons(ronde_id, versie), gedrukt)
+
+
+def vragen_telling(ronde_id: int, jaar: int, versie: int) -> pd.DataFrame:
+    """Questions per actortype: the report's count beside ours, with the reason."""
+    telling = {a: (t.vragen, t.toelichting) for a, t in rapport_telling(jaar).items()}
+    return voortgang.vragen_telling(vragen(ronde_id, versie), telling)

@@ -32,6 +32,9 @@ def _geojson(laag: str) -> dict:
 
 def respons_tegels(ronde: RondeInfo, versie: int) -> None:
     tabel = data.respons(ronde.id, versie).set_index("actortype")
+    uitleg = {
+        zin.split(":", 1)[0]: zin for zin in data.respons_uitleg(ronde.id, ronde.jaar, versie)
+    }
     landelijk_tabel = tabel.drop(index=["gemeente", "regio"])
     kolommen = st.columns(3)
     for kolom, code in zip(kolommen[:2], ("gemeente", "regio"), strict=True):
@@ -40,7 +43,7 @@ def respons_tegels(ronde: RondeInfo, versie: int) -> None:
             f"Respons {ACTORTYPE_BY_CODE[code].label_meervoud.lower()}",
             f"{rij['ingevuld']} van {rij['totaal']}",
             help=f"{tekst.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
-            "van dit jaar",
+            "van dit jaar. " + uitleg.get(ACTORTYPE_BY_CODE[code].label_meervoud, ""),
         )
     kolommen[2].metric(
         "Landelijke partijen",

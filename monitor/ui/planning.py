@@ -7,7 +7,13 @@ import pandas as pd
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE
-from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
+from monitor.kengetallen.afhankelijkheden import (
+    AFGELEID_MERK,
+    afgeleid_per_afspraak,
+    afhankelijkheden_tabel,
+    is_afgeleid,
+    wacht_op_tekst,
+)
 from monitor.kengetallen.kerncijfers import achter_kort
 from monitor.kengetallen.planning import planning_verschuivingen
 from monitor.opmaak import tekst
@@ -35,18 +41,59 @@ def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
     )
 
 
-def wacht_op_sectie(wachten: dict[str, list[str]], teksten: dict[str, str]) -> None:
-    """The afspraken waiting on prerequisites that are not done in this round."""
+def wacht_op_sectie(
+    wachten: dict[str, list[str]], teksten: dict[str, str], afhankelijkheden: pd.DataFrame
+) -> None:
+    """The afspraken waiting on prerequisites that are not done in this round, and every
+    dependency with its source; our inferences are marked [afgeleid]."""
     st.header("Wacht op andere afspraken")
     st.caption(
         "Een afspraak kan pas af als de afspraken waar hij van afhangt af zijn. Een voorwaarde "
         "telt als af wanneer bij elke actor die hem beantwoordt meer dan de helft 'afgerond' of "
-        "'ja' antwoordt. Bron van de afhankelijkheden: het rapport 2024 (zie data/README.md)."
+        "'ja' antwoordt. [afgeleid]: de afhankelijkheid staat niet in het rapport, maar is door "
+        "ons afgeleid."
     )
+    afgeleid = afgeleid_per_afspraak(afhankelijkheden)
     if not wachten:
         st.info("In deze ronde wacht geen afspraak op een afspraak die nog niet af is.")
     for code, voorwaarden in sorted(wachten.items()):
-        st.markdown(f"- **{teksten.get(code, code)}** — {wacht_op_tekst(voorwaarden, teksten)}")
+        wacht = wacht_op_tekst(voorwaarden, teksten, afgeleid=afgeleid.get(code, set()))
+        st.markdown(f"- **{teksten.get(code, code)}** — {wacht}")
+    st.subheader("Alle afhankelijkheden en hun bron")
+    st.dataframe(
+        afhankelijkheden_tabel(afhankelijkheden, teksten).rename(
+            columns={"afspraak": "Afspraak", "wacht_op": "Wacht op", "bron": "Bron"}
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def planning_bronnen_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
+    """Every planning version with where the report names it (or that we inferred it)."""
+    st.header("Bron van de planning")
+    st.caption(
+        "Per planning de regel in het rapport 2024 waar hij staat; [afgeleid]: niet als planning "
+        "in het rapport, door ons afgeleid uit de tekst."
+    )
+    tabel = planning.sort_values(["afspraak_code", "geldig_vanaf"], kind="stable")
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Afspraak": tabel["afspraak_code"]
+                + " "
+                + tabel["afspraak_code"].map(lambda c: tekst.afkorten(teksten.get(c, ""), 60)),
+                "Planning": tabel["tekst"],
+                "Geldig vanaf": tabel["geldig_vanaf"].map(tekst.datum),
+                "Bron": [
+                    f"{AFGELEID_MERK} {b}" if is_afgeleid(b) else (b or o)
+                    for b, o in zip(tabel["bron_rapport"], tabel["bron"], strict=True)
+                ],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
 
 
 def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:

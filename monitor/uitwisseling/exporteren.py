@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK
+from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL, DISCLAIMER, VRAAGTYPES_NUMERIEK
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.opmaak import tekst
@@ -48,6 +48,7 @@ class RondeData:
     organisaties: pd.DataFrame
     themas: pd.DataFrame  # nr, titel
     planning: pd.DataFrame
+    demo: bool = False  # from a demo database: the workbook says so first
 
 
 def laad_ronde(engine: Engine, jaar: int) -> RondeData:
@@ -68,6 +69,7 @@ def laad_ronde(engine: Engine, jaar: int) -> RondeData:
             organisaties=lezen.organisaties_frame(session),
             themas=themas,
             planning=lezen.planning_frame(session),
+            demo=lezen.is_demo(session),
         )
 
 
@@ -112,8 +114,9 @@ def thema_tabel(data: RondeData, thema_nr: int) -> pd.DataFrame:
 
 def beleving_tabel(data: RondeData) -> pd.DataFrame:
     verdeling = voortgang.verdeling(data.vragen, data.antwoorden)
-    delen = []
-    for actortype in ("gemeente", "regio"):
+    leeg = pd.DataFrame(columns=["vraag", "optie", "label", "percentage", "actor"])
+    delen = [leeg]  # a round without beleving questions: an empty sheet with its headers
+    for actortype in themaoverzicht.beleving_actortypes(data.vragen):
         tabel = themaoverzicht.beleving_tabel(
             vragen=data.vragen, verdeling=verdeling, actortype=actortype
         )
@@ -178,7 +181,7 @@ def exporteer_xlsx(
     gebruiker: Gebruiker, data: RondeData, *, voortgang: ProgressCallback | None = None
 ) -> bytes:
     """The round as a workbook; the raw answers sheet only for beheerders."""
-    werkmap = Werkboek(f"{data.titel} (export)")
+    werkmap = Werkboek(f"{data.titel} (export)", demo_regel=DEMO_REGEL if data.demo else None)
     met_ruw = mag(gebruiker, Recht.RUWE_EXPORT)
     themas = list(data.themas.itertuples())
     stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below

@@ -96,9 +96,42 @@ def test_respons_lists_non_respondents_for_kijker_only():
     assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
     publiek = open_page("pages/respons.py", ronde="2024")
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
-    # the tables of the three charts (actor, provincie, jeugdregio), never the list of names
-    assert len(publiek.dataframe) == 3
+    # the tables of the three charts (actor, provincie, jeugdregio) and the question counts,
+    # never the list of names
+    assert len(publiek.dataframe) == 4
     assert all("Naam" not in d.value.columns for d in publiek.dataframe)
+
+
+def test_respons_explains_the_reports_rates_and_unpublished_questions():
+    at = open_page("pages/respons.py", ronde="2024")
+    assert not at.exception
+    bijschriften = " ".join(c.value for c in at.caption)
+    assert "het rapport noemt 89,2%" in bijschriften and "308 van 342 = 90,1%" in bijschriften
+    assert "het rapport noemt 94,9%" in bijschriften and "41 van 42 = 97,6%" in bijschriften
+    telling = at.dataframe[-1].value.set_index("Actor")
+    assert telling.loc["KBL", "Vragen in het rapport"] == 9
+    assert telling.loc["KBL", "Vragen in de monitor"] == 6
+    assert (
+        "3 vragen van KBL zijn in het rapport geteld maar niet gepubliceerd"
+        in (telling.loc["KBL", "Verschil"])
+    )
+
+
+def test_home_tile_help_explains_the_reports_response_rate():
+    at = open_page("app.py", ronde="2024")
+    hulp = {m.label: m.help for m in at.metric}
+    assert "het rapport noemt 89,2%" in hulp["Respons gemeenten"]
+
+
+def test_beleving_page_says_who_was_asked_and_shows_differences_between_actors():
+    at = open_page("pages/beleving.py", ronde="2024")
+    assert not at.exception
+    assert any(
+        "vroeg alleen jeugdregio's en gemeenten naar hun beleving" in c.value for c in at.caption
+    )
+    verschil = next(d.value for d in at.dataframe if "Thema" in d.value.columns)
+    assert list(verschil.columns) == ["Thema", "Regio's", "Gemeenten"]
+    assert len(verschil) == 7  # thema 8 has no statement
 
 
 def test_beleving_page_shows_the_reports_figures():
@@ -168,6 +201,22 @@ def test_start_map_table_shows_a_dash_not_none_and_keeps_numbers_to_sort_on():
     verdeling = next(d for d in at.dataframe if "Percentage" in d.value.columns)
     getoond = pa.ipc.open_stream(verdeling.proto.arrow_data.styler.display_values).read_pandas()
     assert getoond["Percentage"].str.fullmatch(r"\d+(,\d)?").all()  # '11,1', not '11.1'
+
+
+def test_planning_page_shows_sources_and_marks_inferred_dependencies():
+    at = open_page("pages/planning.py", ronde="2024")
+    assert not at.exception
+    bronnen = {tuple(d.value.columns): d.value for d in at.dataframe}
+    afh = bronnen[("Afspraak", "Wacht op", "Bron")]
+    a715 = afh[afh["Afspraak"].str.startswith("A7.15")]["Bron"].iloc[0]
+    assert a715.startswith("[afgeleid] afgeleid: ")
+    a404 = afh[afh["Afspraak"].str.startswith("A4.04")]["Bron"].iloc[0]
+    assert a404.startswith("rapport §3.4 tabel")
+    plan = bronnen[("Afspraak", "Planning", "Geldig vanaf", "Bron")]
+    assert plan["Bron"].str.len().gt(0).all()
+    assert (
+        plan.loc[plan["Afspraak"].str.startswith("A6.01"), "Bron"].iloc[0].startswith("[afgeleid]")
+    )
 
 
 def test_nonsense_in_the_url_falls_back_to_defaults():

@@ -1,9 +1,11 @@
 """Import and export against a real database (SQLite and PostgreSQL): bad files change nothing,
 good files change exactly what they say, with audit rows; export + import restores a round."""
 
+import io
 from datetime import UTC, datetime
 
 import pytest
+from openpyxl import load_workbook
 from sqlmodel import select
 
 from monitor.db import read_session
@@ -231,6 +233,10 @@ def test_export_then_import_into_an_empty_database_restores_the_aggregates(
         voortgang=lambda f, t: stappen.append(f),
     )
     assert stappen and stappen[-1] == 1.0 and stappen == sorted(stappen)
+    if formaat == "xlsx":  # a forwarded demo export says so on its first sheet
+        werkmap = load_workbook(io.BytesIO(data))
+        assert werkmap.worksheets[0]["A1"].value.startswith("Demodata:")
+        assert werkmap.properties.keywords == "Demodata"
     init_database(engine)
     voortgang = []
     rapport = _importeer(

@@ -8,6 +8,7 @@ import csv
 import io
 import os
 import re
+import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from pptx.util import Inches
 
 from monitor.__main__ import main
 from monitor.db import read_session
+from monitor.domain import parse_opties
 from monitor.rapportage import pdf_rapport
 from monitor.rapportage.bron import laad_bron
 from monitor.rapportage.excel_tabellen import bouw_xlsx
@@ -69,6 +71,16 @@ def pptx(bron, dias):
     return Presentation(io.BytesIO(bouw_pptx(bron, dias, notities)))
 
 
+def test_pptx_of_a_demo_database_says_demodata_on_the_title_slide_and_every_footer(pptx):
+    teksten = [
+        [vorm.text_frame.text for vorm in slide.shapes if vorm.has_text_frame]
+        for slide in pptx.slides
+    ]
+    assert "Demodata" in " ".join(teksten[0])
+    assert all(any(t.startswith("Demodata:") for t in dia) for dia in teksten)
+    assert pptx.core_properties.title.startswith("Demodata")
+
+
 def test_the_catalogue_has_the_expected_slides(dias):
     sleutels = [d.sleutel for d in dias]
     assert sleutels[0] == "respons"
@@ -79,6 +91,11 @@ def test_the_catalogue_has_the_expected_slides(dias):
     assert len(sleutels) == 15
     thema4 = next(d for d in dias if d.sleutel == "thema-4-voortgang")
     assert thema4.kernboodschap.startswith("51% van de jeugdregio's antwoordt 'afgerond'")
+
+
+def test_differences_slide_counts_the_reports_two_afspraken(dias):
+    dia = next(d for d in dias if d.sleutel == "verschillen")
+    assert dia.kernboodschap.startswith("Bij 2 gedeelde afspraken antwoorden")
 
 
 def test_slides_name_no_gemeente_or_regio(bron, dias):
@@ -167,12 +184,22 @@ def _haalbaar(percentage: int, n: int) -> bool:
     return any(int(100 * k / n + 0.5) == percentage for k in range(n + 1))
 
 
+ONGELIJK_GENOEMD = {
+    ("REG.6.01", "afgerond"),
+    ("REG.B.2", "enigszins"),
+    ("REG.7.01", "ja"),
+    ("REG.7.01", "nee"),
+    ("REG.7.04", "ja"),
+}
+
+
 def test_excel_tables_equal_the_reports_tables_of_chapters_3_and_4(werkboek):
     cellen = _cellen(werkboek)
     with (DATA / "rapport_2024.csv").open(encoding="utf-8") as handle:
         rijen = [r for r in csv.DictReader(handle) if "tabel" in r["bron"]]
     assert len(rijen) == 138  # every figure printed in the report's tables
     afwijkend = []
+    ongelijk = set()
     for rij in rijen:
         verwacht = round(float(rij["percentage"]))
         werkelijk = cellen[(rij["vraag"], KOLOM[rij["optie"]])]
@@ -181,7 +208,39 @@ def test_excel_tables_equal_the_reports_tables_of_chapters_3_and_4(werkboek):
         # (the report used another denominator); then the nearest, within 1 point.
         if werkelijk != verwacht and (_haalbaar(verwacht, n) or abs(werkelijk - verwacht) > 1):
             afwijkend.append((rij["vraag"], rij["optie"], verwacht, werkelijk, n))
+        if werkelijk != verwacht:
+            ongelijk.add((rij["vraag"], rij["optie"]))
     assert not afwijkend
+    # The cells that data/README.md names, each with its reason ('Check result').
+    assert ongelijk == ONGELIJK_GENOEMD
+
+
+def test_excel_follow_up_questions_on_the_reports_base(werkboek, bron):
+    """The follow-ups the report describes in its text (GEM.2.02, GEM.3.02, GEM.7.02,
+    REG.7.02): whole percentages of all respondents, the base named, within 1 point."""
+    labels = {
+        (v.code, o.code): o.label
+        for v in bron.vragen.itertuples()
+        for o in parse_opties(v.opties or "")
+    }
+    blad = list(werkboek["Informatievragen"].iter_rows(min_row=3, values_only=True))
+    cellen = {(r[1], r[3]): r for r in blad}
+    with (DATA / "rapport_2024.csv").open(encoding="utf-8") as handle:
+        rijen = [r for r in csv.DictReader(handle) if r["basis"] == "respondenten"]
+    assert {r["vraag"] for r in rijen} == {"GEM.2.02", "GEM.3.02", "GEM.7.02", "REG.7.02"}
+    for rij in rijen:
+        cel = cellen[(rij["vraag"], labels[(rij["vraag"], rij["optie"])])]
+        assert abs(cel[4] - float(rij["percentage"])) <= 1, rij
+        basis = {"gemeente": "van alle 308 gemeenten", "regio": "van alle 41 jeugdregio's"}
+        assert cel[5] == basis[rij["actortype"]]
+        assert cel[6] > cel[4]  # of those asked: a larger share
+
+
+def test_excel_of_a_demo_database_says_demodata_first(werkboek):
+    eerste = werkboek.worksheets[0]
+    assert eerste["A1"].value.startswith("Demodata:")
+    assert werkboek.properties.title.startswith("Demodata")
+    assert werkboek.properties.keywords == "Demodata"
 
 
 def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):
@@ -190,7 +249,9 @@ def test_excel_states_round_peildatum_self_reporting_and_deadlines(werkboek):
     blad = werkboek["Deadlines"]
     rijen = {r[1]: r for r in blad.iter_rows(min_row=3, values_only=True)}
     assert rijen["A1.11"][4] == "Klaar Q4 2023" and rijen["A1.11"][6] == "Ja"  # SBJ's list
-    assert rijen["A6.01"][6] == "Nee"  # Klaar Q2 2025
+    assert rijen["A6.01"][6] == "Nee"  # Klaar Q3 2024: after the peildatum
+    assert rijen["A6.06"][4] == "Start Q3 2024"
+    assert rijen["A6.06"][6] == "n.v.t. (startdatum)"  # a start date is no deadline
     thema4 = werkboek["3.4 Terugdringen residentiële j"]
     kop = [c.value for c in thema4[2]]
     assert "Deadline verstreken op peildatum" in kop
@@ -254,7 +315,7 @@ def test_pdf_without_chromium_is_a_dutch_message_not_a_crash(demo_engine, tmp_pa
 
 
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
-def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias):
+def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias, tmp_path):
     stappen = []
     inhoud = pdf_rapport.bouw_pdf(bron, dias, voortgang=lambda f, t: stappen.append(f))
     assert inhoud.startswith(b"%PDF")
@@ -262,3 +323,13 @@ def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias):
     assert paginas >= 1 + 1 + 8  # title, overview, one per thema
     assert len(re.findall(rb"/Subtype\s*/Image", inhoud)) == len(dias)  # one picture per chart
     assert stappen == sorted(stappen) and stappen[-1] == 1.0  # progress only moves forward
+    pad = tmp_path / "rapport.pdf"
+    pad.write_bytes(inhoud)
+    eerste = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(pad), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Demodata:" in eerste  # the cover line
+    pagina_teksten = subprocess.run(
+        ["pdftotext", str(pad), "-"], capture_output=True, text=True
+    ).stdout.split("\f")
+    assert all("Demodata · Monitor" in p for p in pagina_teksten if p.strip())  # every footer

@@ -7,7 +7,9 @@ from monitor.rechten import Gebruiker, RondeInstellingen, zicht_per_actortype
 from monitor.store import lezen as queries
 
 
-def test_demo_2024_differences_include_the_reports_examples(demo_engine):
+def test_demo_2024_has_exactly_the_reports_differences(demo_engine):
+    """The report discusses differences between actors on two shared afspraken only: A2.02
+    (volwassen-GGZ, §3.2.2) and A7.04 (tijdschrijven, §3.7.2)."""
     with read_session(demo_engine) as session:
         ronde = queries.ronde_by_jaar(session, 2024)
         tabel = verschillen(
@@ -25,6 +27,8 @@ def test_demo_2024_differences_include_the_reports_examples(demo_engine):
         tekst: dict(zip(groep["actortype"], groep["antwoord"], strict=True))
         for tekst, groep in tabel.groupby("afspraak")
     }
+    assert len(per_afspraak) == 2
+    assert set(tabel["afspraak_code"]) == {"A2.02", "A7.04"}
     ggz = next(a for t, a in per_afspraak.items() if "volwassen-GGZ" in t)
     assert ggz == {"rijk": "Ja", "vng": "Nee"}
     tijdschrijven = next(a for t, a in per_afspraak.items() if "tijdschrijven" in t)

@@ -2,7 +2,13 @@
 
 import pandas as pd
 
-from monitor.kengetallen.afhankelijkheden import afgeronde_afspraken, wacht_op, wacht_op_tekst
+from monitor.kengetallen.afhankelijkheden import (
+    afgeleid_per_afspraak,
+    afgeronde_afspraken,
+    afhankelijkheden_tabel,
+    wacht_op,
+    wacht_op_tekst,
+)
 
 VRAGEN = pd.DataFrame(
     [
@@ -64,3 +70,39 @@ def test_empty_round_waits_on_nothing():
 def test_wacht_op_tekst_names_code_and_text():
     assert wacht_op_tekst(["A3.07"], {"A3.07": "De leidraad"}) == "wacht op A3.07 (De leidraad)"
     assert wacht_op_tekst([], {}) == ""
+
+
+AFHANKELIJKHEDEN = pd.DataFrame(
+    [
+        ("A7.15", "A6.01", "afgeleid: de wet maakt regionale inkoop verplicht"),
+        ("A4.04", "A7.11", "rapport §3.4 tabel, regels 347 en 358"),
+    ],
+    columns=["afspraak_code", "hangt_af_van", "bron"],
+)
+TEKSTEN = {"A7.15": "Regionaal inkopen.", "A6.01": "Wet in werking.", "A4.04": "Tarieven."}
+
+
+def test_an_inferred_prerequisite_is_marked_afgeleid_and_a_stated_one_is_not():
+    afgeleid = afgeleid_per_afspraak(AFHANKELIJKHEDEN)
+    assert afgeleid == {"A7.15": {"A6.01"}}
+    assert (
+        wacht_op_tekst(["A6.01"], TEKSTEN, afgeleid=afgeleid["A7.15"])
+        == "wacht op A6.01 (Wet in werking.) [afgeleid]"
+    )
+    assert wacht_op_tekst(["A7.11"], TEKSTEN) == "wacht op A7.11 (A7.11)"
+
+
+def test_the_sources_table_lists_every_dependency_with_its_source():
+    tabel = afhankelijkheden_tabel(AFHANKELIJKHEDEN, TEKSTEN)
+    assert tabel.to_dict("records") == [
+        {
+            "afspraak": "A4.04 Tarieven.",
+            "wacht_op": "A7.11 ",
+            "bron": "rapport §3.4 tabel, regels 347 en 358",
+        },
+        {
+            "afspraak": "A7.15 Regionaal inkopen.",
+            "wacht_op": "A6.01 Wet in werking.",
+            "bron": "[afgeleid] afgeleid: de wet maakt regionale inkoop verplicht",
+        },
+    ]

@@ -109,3 +109,22 @@ def test_an_empty_workbook_and_an_empty_table_still_open():
     blad = _laad(tabel_naar_xlsx(pd.DataFrame(columns=["Vraag", "Aantal"]), "")).active
     assert blad.title == "Blad"
     assert [c.value for c in blad[1]] == ["Vraag", "Aantal"]  # no title: the header is row 1
+
+
+def test_a_demo_workbook_says_so_above_its_first_sheet_and_in_its_properties():
+    tabel = pd.DataFrame({"a": [1]})
+    gewoon = Werkboek("Export")
+    gewoon.tabel("Eerste", tabel)
+    gewoon.tabel("Tweede", tabel)
+    assert gewoon.openpyxl.worksheets[0]["A1"].value == "a"  # header first: reads back
+    assert gewoon.openpyxl.properties.keywords is None
+
+    demo = Werkboek("Export", demo_regel="Demodata: verzonnen.")
+    demo.tabel("Eerste", tabel)
+    demo.tabel("Tweede", tabel)
+    eerste, tweede = demo.openpyxl.worksheets
+    assert [c.value for c in eerste["A"]] == ["Demodata: verzonnen.", "a", 1]
+    assert eerste.freeze_panes == "A3"  # below the header, which moved down one row
+    assert tweede["A1"].value == "a"  # only the first sheet carries the line
+    assert demo.openpyxl.properties.title == "Demodata — Export"
+    assert demo.openpyxl.properties.keywords == "Demodata"

@@ -157,3 +157,17 @@ def test_achter_per_thema_and_actor_adds_up_to_the_total():
         (2, "rijk"): (1, 1),
     }  # KBL's deadline had not passed: not in the table
     assert sum(a for a, _ in rijen.values()) == p.achter_op_planning(OVERZICHT, PEIL).aantal
+
+
+@pytest.mark.parametrize(
+    ("soort", "datum", "peildatum", "verwacht"),
+    [
+        ("klaar", date(2023, 12, 31), date(2024, 6, 30), "Ja"),
+        ("klaar", date(2024, 6, 30), date(2024, 6, 30), "Ja"),  # on the peildatum: passed
+        ("klaar", date(2024, 9, 30), date(2024, 6, 30), "Nee"),
+        ("start", date(2024, 3, 31), date(2024, 6, 30), "n.v.t. (startdatum)"),
+        ("klaar", date(2024, 3, 31), None, "–"),
+    ],
+)
+def test_deadline_verstreken_says_a_start_date_is_no_deadline(soort, datum, peildatum, verwacht):
+    assert p.deadline_verstreken(soort=soort, datum=datum, peildatum=peildatum) == verwacht

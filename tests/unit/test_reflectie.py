@@ -123,8 +123,8 @@ def test_deadline_passed_is_judged_on_the_peildatum():
     )
     tabel = reflectie.planning_op_peildatum(_bron(planning))
     verstreken = dict(zip(tabel["afspraak_code"], tabel["verstreken"], strict=True))
-    # On the peildatum itself counts as passed.
-    assert verstreken == {"A4.01": "Nee", "A4.06": "Ja", "A4.07": "Ja"}
+    # On the peildatum itself counts as passed; a start date is no deadline.
+    assert verstreken == {"A4.01": "Nee", "A4.06": "n.v.t. (startdatum)", "A4.07": "Ja"}
     zonder = reflectie.planning_op_peildatum(_bron(planning, peildatum=None))
     assert set(zonder["verstreken"]) == {"–"}
 

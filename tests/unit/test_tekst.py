@@ -189,3 +189,16 @@ def test_maand_as_gives_dutch_month_ticks_at_most_eight():
         "jul 2026",
     ]
     assert all(d.day == 1 for d in dagen)
+
+
+@pytest.mark.parametrize(
+    ("delen", "verwacht"),
+    [
+        ([], ""),
+        (["Rijk"], "Rijk"),
+        (["Rijk", "VNG"], "Rijk en VNG"),
+        (["a", "b", "c"], "a, b en c"),
+    ],
+)
+def test_opsomming_in_dutch(delen, verwacht):
+    assert tekst.opsomming(delen) == verwacht

@@ -45,7 +45,10 @@ PLANNING = pd.DataFrame(
 
 
 def _verdeling(rijen):
-    return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
+    """Rows (vraag_id, optie, label, aantal, n, percentage) of questions that are no follow-up;
+    a row may add (vervolg, respondenten, percentage_respondenten)."""
+    volledig = [r if len(r) == 9 else (*r, False, r[4], r[5]) for r in rijen]
+    return pd.DataFrame(volledig, columns=VERDELING_KOLOMMEN)
 
 
 VERDELING = _verdeling(
@@ -76,6 +79,43 @@ def test_thema_table_rows_per_actor_with_planning_and_summary():
     assert tabel.loc["VNG.1.01", "planningstatus"] == ACHTER  # Klaar Q2 2024, still 'nee'
     assert tabel.loc["GEM.1.01", "samenvatting"] == "75% Mee bezig · 25% Afgerond"
     assert tabel.loc["GEM.1.01", "planningstatus"] == ""  # not judged for gemeenten as a whole
+
+
+def test_follow_up_summary_names_the_base_of_all_respondents_first():
+    """GEM.2.02 asked of the 259 gemeenten that said ja: 71 doorbraakmethode = 23% of all 308
+    gemeenten (27% of the 259 asked)."""
+    vragen = pd.DataFrame(
+        [
+            (
+                9,
+                "GEM.2.02",
+                "gemeente",
+                1,
+                None,
+                "informatie",
+                "keuze",
+                "Welke methode?",
+                "a=Doorbraakmethode|b=Anders",
+                "GEM.2.01=ja",
+                9,
+                None,
+            )
+        ],
+        columns=VRAAG_KOLOMMEN,
+    )
+    verdeling = _verdeling(
+        [
+            (9, "a", "Doorbraakmethode", 71, 259, 100 * 71 / 259, True, 308, 100 * 71 / 308),
+            (9, "b", "Anders", 188, 259, 100 * 188 / 259, True, 308, 100 * 188 / 308),
+        ]
+    )
+    tabel = themaoverzicht.thema_tabel(
+        thema_nr=1, vragen=vragen, verdeling=verdeling, planning=PLANNING, peildatum=None
+    )
+    assert tabel["samenvatting"].iloc[0] == (
+        "23% Doorbraakmethode · 61% Anders van alle 308 gemeenten "
+        "(van de 259 gevraagden: 27% Doorbraakmethode · 73% Anders)"
+    )
 
 
 def test_chart_rows_only_for_ordinal_questions():
@@ -180,3 +220,36 @@ def test_number_questions_are_summarised_by_their_mean():
     ).set_index("code")
     assert tabel.loc["GEM.1.09", "samenvatting"] == "gemiddeld € 1.200.000"
     assert tabel.loc["GEM.1.09", "n"] == 2
+
+
+def test_beleving_is_asked_of_the_actortypes_that_have_statements():
+    assert themaoverzicht.beleving_actortypes(VRAGEN) == ["gemeente"]
+
+
+def test_beleving_differences_between_actors_per_thema():
+    """Thema 1: gemeenten 3 of 4 (75%) grotendeels/volledig, regio's 1 of 2 (50%); thema 2 was
+    asked of gemeenten only."""
+    vragen = pd.DataFrame(
+        [
+            (4, "GEM.B.1", "gemeente", 1, None, "beleving", "likert5", "B1", "", "", 4, None),
+            (6, "GEM.B.2", "gemeente", 2, None, "beleving", "likert5", "B2", "", "", 6, None),
+            (7, "REG.B.1", "regio", 1, None, "beleving", "likert5", "R1", "", "", 7, None),
+        ],
+        columns=VRAAG_KOLOMMEN,
+    )
+    verdeling = _verdeling(
+        [
+            (4, "enigszins", "Enigszins", 1, 4, 25.0),
+            (4, "grotendeels", "Grotendeels", 2, 4, 50.0),
+            (4, "volledig", "Volledig", 1, 4, 25.0),
+            (6, "volledig", "Volledig", 0, 3, 0.0),
+            (6, "enigszins", "Enigszins", 3, 3, 100.0),
+            (7, "helemaal_niet", "Helemaal niet", 1, 2, 50.0),
+            (7, "volledig", "Volledig", 1, 2, 50.0),
+        ]
+    )
+    tabel = themaoverzicht.beleving_verschillen(vragen=vragen, verdeling=verdeling)
+    assert list(tabel.columns) == ["thema_nr", "Regio's", "Gemeenten"]
+    rijen = tabel.set_index("thema_nr")
+    assert rijen.loc[1, "Gemeenten"] == 75.0 and rijen.loc[1, "Regio's"] == 50.0
+    assert rijen.loc[2, "Gemeenten"] == 0.0 and pd.isna(rijen.loc[2, "Regio's"])

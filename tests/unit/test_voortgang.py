@@ -130,9 +130,22 @@ def test_overzicht_json_shape():
     assert (gemeente["ingevuld"], gemeente["totaal"]) == (3, 3)
     janee = next(v for v in uit["vragen"] if v["code"] == "GEM.1.02")
     assert janee["n"] == 2
+    assert janee["respondenten"] == 3
     assert janee["verdeling"] == [
-        {"optie": "ja", "label": "Ja", "aantal": 1, "percentage": 50.0},
-        {"optie": "nee", "label": "Nee", "aantal": 1, "percentage": 50.0},
+        {
+            "optie": "ja",
+            "label": "Ja",
+            "aantal": 1,
+            "percentage": 50.0,
+            "percentage_respondenten": 33.3,
+        },
+        {
+            "optie": "nee",
+            "label": "Nee",
+            "aantal": 1,
+            "percentage": 50.0,
+            "percentage_respondenten": 33.3,
+        },
     ]
     bedrag = next(v for v in uit["vragen"] if v["code"] == "GEM.1.04")
     assert bedrag["gemiddelde"] == 200.0
@@ -186,3 +199,49 @@ def test_respons_is_unrounded_and_the_json_interface_shows_one_decimal_half_up()
     )
     gemeente = next(r for r in uit["respons"] if r["actortype"] == "gemeente")
     assert (gemeente["ingevuld"], gemeente["totaal"], gemeente["percentage"]) == (2, 3, 66.7)
+
+
+def _met_vervolg() -> pd.DataFrame:
+    """VRAGEN with GEM.1.03 asked only after GEM.1.02 = ja (a follow-up)."""
+    vragen = VRAGEN.copy()
+    vragen.loc[vragen["id"] == 3, "toon_als"] = "GEM.1.02=ja"
+    return vragen
+
+
+def test_follow_up_percentage_of_all_respondents_of_the_actortype():
+    """Three gemeenten answered something; one of them (GM1) was asked GEM.1.03 and ticked x:
+    1 of 1 asked = 100%, 1 of all 3 gemeenten = 33,3%."""
+    extra = _antwoorden([("GM1", 3, "x")])
+    antwoorden = pd.concat([ANTWOORDEN[ANTWOORDEN["vraag_id"] != 3], extra], ignore_index=True)
+    tabel = voortgang.verdeling(_met_vervolg(), antwoorden)
+    x = tabel[(tabel["vraag_id"] == 3) & (tabel["optie"] == "x")].iloc[0]
+    assert bool(x["vervolg"]) is True
+    assert (x["n"], x["respondenten"]) == (1, 3)
+    assert x["percentage"] == pytest.approx(100.0)
+    assert x["percentage_respondenten"] == pytest.approx(100 / 3)
+    regio = tabel[tabel["vraag_id"] == 5]
+    assert not regio["vervolg"].any() and set(regio["respondenten"]) == {0}
+
+
+def test_overzicht_json_gives_both_bases():
+    vragen = _met_vervolg()
+    organisaties = pd.DataFrame({"code": ["GM1", "GM2", "GM3"], "actortype": "gemeente"})
+    uit = voortgang.overzicht(
+        jaar=2024, peildatum=None, organisaties=organisaties, vragen=vragen, antwoorden=ANTWOORDEN
+    )
+    vraag = next(v for v in uit["vragen"] if v["code"] == "GEM.1.03")
+    assert (vraag["n"], vraag["respondenten"]) == (2, 3)
+    y = next(d for d in vraag["verdeling"] if d["optie"] == "y")
+    assert (y["percentage"], y["percentage_respondenten"]) == (100.0, 66.7)
+
+
+def test_response_explanation_names_the_printed_and_our_figure():
+    tabel = pd.DataFrame(
+        [("gemeente", "Gemeenten", 308, 342, 100 * 308 / 342), ("rijk", "Rijk", 1, 1, 100.0)],
+        columns=["actortype", "label", "ingevuld", "totaal", "percentage"],
+    )
+    zinnen = voortgang.respons_uitleg(tabel, {"gemeente": 89.2, "rijk": 100.0})
+    assert zinnen == [
+        "Gemeenten: het rapport noemt 89,2% zonder te zeggen waarop; de monitor rekent 308 van "
+        "342 = 90,1%, op de indeling van dit jaar."
+    ]
