@@ -22,6 +22,7 @@ class Settings:
     demo_toegestaan: bool  # MONITOR_DEMO=0 switches demo data and demo sign-in off
     sessie_minuten: int  # MONITOR_SESSIE_MINUTEN: sign-in lapses after this long idle
     max_upload_mb: int = STANDAARD_MAX_UPLOAD_MB  # MONITOR_MAX_UPLOAD_MB: largest import file
+    argon2_test: bool = False  # MONITOR_ARGON2_TEST=1: cheap password hashes, for tests only
 
     @property
     def max_upload_bytes(self) -> int:
@@ -36,11 +37,13 @@ def _positief_getal(tekst: str, standaard: int) -> int:
 
 def get_settings() -> Settings:
     """Settings from the environment: ``DATABASE_URL``, ``MONITOR_DEMO`` and
-    ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default)."""
+    ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default);
+    ``MONITOR_ARGON2_TEST=1`` only in tests (tests/conftest.py sets it)."""
     max_mb = os.environ.get("MONITOR_MAX_UPLOAD_MB", "")
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
         demo_toegestaan=os.environ.get("MONITOR_DEMO", "1") != "0",
         sessie_minuten=_positief_getal(os.environ.get("MONITOR_SESSIE_MINUTEN", ""), 60),
         max_upload_mb=_positief_getal(max_mb, STANDAARD_MAX_UPLOAD_MB),
+        argon2_test=os.environ.get("MONITOR_ARGON2_TEST") == "1",
     )

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from monitor.config import get_settings
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
@@ -30,7 +31,12 @@ MIN_WACHTWOORD_LENGTE = 12
 UITNODIGING_GELDIG = timedelta(days=14)
 DEMO_DOMEIN = "demo.invalid"  # a reserved domain: demo accounts can never receive mail
 
-_HASHER = PasswordHasher()
+# Production: argon2-cffi's defaults (RFC 9106 low-memory profile: 64 MiB, t=3, p=4).
+_PRODUCTIE_HASHER = PasswordHasher()
+# Tests only (MONITOR_ARGON2_TEST=1, set by tests/conftest.py): the cheapest argon2id the
+# library allows, so that a test spends microseconds instead of ~100 ms per hash. A hash made
+# this way is rehashed with the production parameters at the next sign-in without the variable.
+_TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ONJUISTE_INLOG = "E-mailadres of wachtwoord onjuist."
 
@@ -46,15 +52,20 @@ class NieuweUitnodiging:
     verloopt_op: datetime
 
 
+def _hasher() -> PasswordHasher:
+    """The one argon2 hasher: production parameters unless the test variable is set."""
+    return _TEST_HASHER if get_settings().argon2_test else _PRODUCTIE_HASHER
+
+
 def hash_wachtwoord(wachtwoord: str) -> str:
-    return _HASHER.hash(wachtwoord)
+    return _hasher().hash(wachtwoord)
 
 
 def _wachtwoord_klopt(account: Account, wachtwoord: str) -> bool:
     if not account.password_hash:
         return False
     try:
-        return _HASHER.verify(account.password_hash, wachtwoord)
+        return _hasher().verify(account.password_hash, wachtwoord)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -120,7 +131,7 @@ def _controleer_inlog(
         return None, ONJUISTE_INLOG
     account = accounts_store.account_by_email(session, email)
     if account is None or not account.actief:
-        _HASHER.hash(wachtwoord)  # same work as a real check: timing does not reveal accounts
+        _hasher().hash(wachtwoord)  # same work as a real check: timing does not reveal accounts
         return None, ONJUISTE_INLOG
     if account.geblokkeerd_tot is not None and _aware(account.geblokkeerd_tot) > nu:
         return None, (
@@ -137,7 +148,7 @@ def _controleer_inlog(
         return None, ONJUISTE_INLOG
     account.mislukte_pogingen = 0
     account.geblokkeerd_tot = None
-    if _HASHER.check_needs_rehash(account.password_hash or ""):
+    if _hasher().check_needs_rehash(account.password_hash or ""):
         account.password_hash = hash_wachtwoord(wachtwoord)
     return als_gebruiker(account), None
 
