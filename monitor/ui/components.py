@@ -31,6 +31,18 @@ def excel_knop(
     st.download_button(label, data=maak, file_name=bestandsnaam, mime=XLSX_MIME, key=key)
 
 
+def vast(fig: go.Figure) -> go.Figure:
+    """Mark a cached figure as final: it is turned into a dict once, not on every rerun.
+
+    ``st.plotly_chart`` calls ``fig.to_dict()`` (a deep copy of every trace, the map's
+    geometry included) on each rerun; for a figure kept in ``st.cache_resource`` that work
+    is the same every time. A figure passed through here must not be changed afterwards.
+    """
+    spec = fig.to_dict()
+    fig.to_dict = lambda: spec  # instance attribute: plotly allows overriding existing names
+    return fig
+
+
 def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
     """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
 
