@@ -16,7 +16,7 @@ from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
 from monitor.ui import data
-from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
+from monitor.ui.components import excel_knop, figuur, grafiek, keuze_uit_url
 
 EIGEN_LEDEN = "benchmark_eigen_leden"
 FOUT = "benchmark_eigen_fout"
@@ -269,7 +269,7 @@ def per_thema(
         return weergave
     titel = f"{uitkomst.naam} tegenover de vergelijkgroep, ronde {jaar}"
     grafiek(
-        charts.benchmark_thema(tabel, titel, uitkomst.naam),
+        figuur(charts.benchmark_thema, tabel, titel, uitkomst.naam),
         titel=titel,
         alt=(
             f"Doosdiagram per thema: de voortgangsindex van {uitkomst.naam} (ruit) tegenover "
@@ -338,7 +338,7 @@ def per_vraag(
     if not staaf.empty:
         titel = f"Vergelijkgroep per vraag, thema {nr}, ronde {jaar}"
         grafiek(
-            charts.verdeling_staaf(staaf, titel),
+            figuur(charts.verdeling_staaf, staaf, titel),
             titel=titel,
             alt=(
                 f"Gestapeld staafdiagram: de antwoorden van {uitkomst.groep.naam} per vraag van "
@@ -444,7 +444,7 @@ def regio_beeld(
     titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
     tabel = raster.pivot(index="gemeente", columns="vraag", values="antwoord").reset_index()
     grafiek(
-        charts.status_heatmap(raster, titel),
+        figuur(charts.status_heatmap, raster, titel),
         titel=titel,
         alt=(
             f"Raster: per gemeente in jeugdregio {naam} het antwoord op elke status- en ja/nee-"

@@ -43,6 +43,21 @@ def vast(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def figuur(maak: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """``maak(*args, **kwargs)`` built once per builder and input, then kept (``vast``).
+
+    Building a plotly figure (validating every trace) is most of a warm rerun; Streamlit
+    hashes the arguments (frames included), which is far cheaper. The key holds the data, so
+    new data after a write gives a new figure without clearing anything.
+    """
+    return _figuur(f"{maak.__module__}.{maak.__qualname__}", maak, *args, **kwargs)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figuur(naam: str, _maak: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    return vast(_maak(*args, **kwargs))
+
+
 def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
     """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
 
