@@ -18,10 +18,15 @@ TIMEOUT = 60  # seconds: a cold first run builds every cached aggregate on 2 cor
 
 @pytest.fixture
 def demo_kopie(demo_database_file, tmp_path, monkeypatch):
-    """A private copy of the demo database that the test may change; the app uses it."""
+    """A private copy of the demo database that the test may change; the app uses it.
+
+    A fixture that points the app at another database clears the caches itself (their keys
+    hold the data versie, not the file); ``_app_database`` clears them again afterwards."""
     pad = tmp_path / "monitor.db"
     shutil.copyfile(demo_database_file, pad)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    st.cache_data.clear()
+    st.cache_resource.clear()
     engine = make_engine(f"sqlite:///{pad}")
     yield engine
     engine.dispose()
