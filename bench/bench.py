@@ -8,6 +8,10 @@
 (d) Browser (Debian chromium): from a click on a navigation link until the page has finished
     running and its charts are drawn, as a ratio to the same navigation between two empty
     pages (goal <= 3x).
+(e) Capacity: N new sessions at once per page against one ``streamlit run serve.py`` process,
+    opened as a browser tab does (``bench/capaciteit.py``); sessions/s, p50/p95 and the bytes
+    a new session receives, as ratios to the empty page (goal: >= 50% of its sessions/s at
+    N = 30). As the public: the pages every visitor sees.
 
 Absolute times depend on the machine; the ratios are what to compare. Nothing here asserts a
 goal: the table says which goals are met, and the exit code is non-zero only when a measurement
@@ -31,7 +35,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,7 +45,7 @@ BENCH = ROOT / "bench"
 LEEG = BENCH / "leeg" / "leeg.py"  # the empty page (bench only; not one of the app's pages)
 LEEG_TWEE_TITEL = "Naar de tweede lege pagina"
 LEEG_EEN_TITEL = "Naar de eerste lege pagina"
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "e2e"), str(BENCH)]
 
 
 NVT = "n.v.t."
@@ -329,6 +333,33 @@ def tabel_import(deel: Onderdeel) -> str:
 # --------------------------------------------------------------------------------------------
 # (d): browser navigation
 
+
+@contextlib.contextmanager
+def _servers(db: Path) -> Iterator[tuple[Any, Any]]:
+    """The app on ``db`` and the empty page, each ``streamlit run`` on a free port."""
+    from browser_harness import AppServer
+
+    logs = Path(tempfile.mkdtemp(prefix="monitor-bench-logs-"))
+    app = AppServer(
+        env={"DATABASE_URL": f"sqlite:///{db}", "MONITOR_DEMO": "1"}, log_path=logs / "app.log"
+    )
+    leeg = AppServer(script=str(LEEG.relative_to(ROOT)), log_path=logs / "leeg.log")
+    try:
+        app.start()
+        leeg.start()
+        yield app, leeg
+    finally:
+        app.stop()
+        leeg.stop()
+        shutil.rmtree(logs, ignore_errors=True)
+
+
+def _mislukt(deel: Onderdeel, exc: Exception) -> None:
+    deel.status = "fout"
+    deel.reden = f"{type(exc).__name__}: {str(exc)[:500]}"
+    traceback.print_exc()
+
+
 _KLIK = """(el) => { window.__t0 = performance.now(); el.click(); }"""
 
 # After the run's script_finished message: the first animation frame in which the page is
@@ -364,7 +395,6 @@ def meet_browser(db: Path, herhalingen: int) -> Onderdeel:
     from browser_harness import (
         CHROMIUM,
         CHROMIUM_ARGS,
-        AppServer,
         new_context,
         new_page,
         open_page,
@@ -374,15 +404,8 @@ def meet_browser(db: Path, herhalingen: int) -> Onderdeel:
     from playwright.sync_api import sync_playwright
 
     deel = Onderdeel("d")
-    logs = Path(tempfile.mkdtemp(prefix="monitor-bench-logs-"))
-    app = AppServer(
-        env={"DATABASE_URL": f"sqlite:///{db}", "MONITOR_DEMO": "1"}, log_path=logs / "app.log"
-    )
-    leeg = AppServer(script=str(LEEG.relative_to(ROOT)), log_path=logs / "leeg.log")
     try:
-        app.start()
-        leeg.start()
-        with sync_playwright() as pw:
+        with _servers(db) as (app, leeg), sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 ctx_leeg = new_context(browser)
@@ -441,14 +464,67 @@ def meet_browser(db: Path, herhalingen: int) -> Onderdeel:
             finally:
                 browser.close()
     except Exception as exc:  # noqa: BLE001 - reported, not raised
-        deel.status = "fout"
-        deel.reden = f"{type(exc).__name__}: {str(exc)[:500]}"
-        traceback.print_exc()
-    finally:
-        app.stop()
-        leeg.stop()
-        shutil.rmtree(logs, ignore_errors=True)
+        _mislukt(deel, exc)
     return deel
+
+
+# --------------------------------------------------------------------------------------------
+# (e): capacity of one app process for new sessions
+
+
+def meet_capaciteit(db: Path, quick: bool) -> Onderdeel:
+    import capaciteit
+
+    publiek = [p.url_pad for p in paginas() if "publiek" in p.rollen]
+    pagina_lijst = ["", "thema"] if quick else publiek
+    aantallen = [1, 5] if quick else [1, 10, 30]
+    deel = Onderdeel("e", extra={"aantallen": aantallen})
+    try:
+        with _servers(db) as (app, leeg):
+            rijen = capaciteit.verhoudingen(
+                capaciteit.meet(leeg.url, [""], aantallen),
+                capaciteit.meet(app.url, pagina_lijst, aantallen),
+            )
+        deel.extra["rijen"] = rijen
+        if any(r["fouten"] for r in rijen):
+            deel.status = "fout"
+            deel.reden = next(r["fouten"][0] for r in rijen if r["fouten"])
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        _mislukt(deel, exc)
+    return deel
+
+
+def tabel_capaciteit(deel: Onderdeel) -> str:
+    import capaciteit
+
+    regels = ["\n(e) Capaciteit: N nieuwe sessies tegelijk op één app-proces (als publiek)"]
+    if not deel.extra.get("rijen"):
+        return "\n".join([*regels, f"  {deel.status} ({deel.reden})"])
+    regels.append(
+        f"  {'pagina':<18} {'N':>3} {'sess/s':>7} {'× leeg':>7} {'p50 ms':>7} {'p95 ms':>7} "
+        f"{'p50 ×':>6} {'p95 ×':>6} {'kB':>6}  doel"
+    )
+    grootste = max(deel.extra["aantallen"])
+    for r in deel.extra["rijen"]:
+        oordeel = ""
+        if r["n"] == grootste:
+            ok = (r["fractie_per_s"] or 0) >= capaciteit.DOEL_FRACTIE and not r["fouten"]
+            oordeel = "ok" if ok else "NIET GEHAALD"
+        regels.append(
+            f"  {r['pagina']:<18} {r['n']:>3} {r['sessies_per_s']:>7.2f} "
+            f"{_fmt(r['fractie_per_s'], 2):>7} {r['p50_ms']:>7} {r['p95_ms']:>7} "
+            f"{_fmt(r['p50_x']):>6} {_fmt(r['p95_x']):>6} {r['kb']:>6.1f}  {oordeel}"
+        )
+    leeg = {r["n"]: (r["leeg_per_s"], r["leeg_kb"]) for r in deel.extra["rijen"]}
+    regels.append(
+        "  lege pagina: "
+        + ", ".join(f"N={n}: {ps:.2f} sess/s, {kb:.1f} kB" for n, (ps, kb) in leeg.items())
+    )
+    regels.append(
+        f"  doel: bij N = {grootste} ≥ {capaciteit.DOEL_FRACTIE:.0%} van de sessies/s van de "
+        "lege pagina"
+    )
+    return "\n".join(regels)
 
 
 # --------------------------------------------------------------------------------------------
@@ -491,6 +567,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="few repetitions: proves it works")
     parser.add_argument("--out", type=Path, help="JSON file (default bench/results[-quick].json)")
     parser.add_argument("--zonder-browser", action="store_true", help="skip (d)")
+    parser.add_argument("--zonder-capaciteit", action="store_true", help="skip (e)")
     args = parser.parse_args(argv)
     out = args.out or BENCH / ("results-quick.json" if args.quick else "results.json")
     warm_runs = 3 if args.quick else 15
@@ -528,6 +605,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.zonder_browser
             else meet_browser(db2, herhalingen)
         )
+        e = (
+            Onderdeel("e", NVT, "overgeslagen (--zonder-capaciteit)")
+            if args.zonder_capaciteit
+            else meet_capaciteit(db2, args.quick)
+        )
     finally:
         shutil.rmtree(werk, ignore_errors=True)
 
@@ -547,15 +629,16 @@ def main(argv: list[str] | None = None) -> int:
             False,
         )
     )
+    print(tabel_capaciteit(e))
     duur = time.perf_counter() - begin
     print(f"\nduur {duur:.0f} s; resultaten in {out}")
 
-    for deel in (a, b, c, d):
+    for deel in (a, b, c, d, e):
         resultaat[deel.naam] = asdict(deel)
     resultaat["duur_s"] = round(duur, 1)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(resultaat, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 1 if any(deel.status == "fout" for deel in (a, b, c, d)) else 0
+    return 1 if any(deel.status == "fout" for deel in (a, b, c, d, e)) else 0
 
 
 if __name__ == "__main__":

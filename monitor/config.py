@@ -25,6 +25,7 @@ class Settings:
     max_upload_mb: int = STANDAARD_MAX_UPLOAD_MB  # MONITOR_MAX_UPLOAD_MB: largest import file
     sessie_max_uren: int = 12  # MONITOR_SESSIE_MAX_UREN: a sign-in ends this long after it began
     cookie_secure: bool = False  # MONITOR_COOKIE_SECURE=1: the session cookie only over https
+    argon2_test: bool = False  # MONITOR_ARGON2_TEST=1: cheap password hashes, for tests only
 
     @property
     def max_upload_bytes(self) -> int:
@@ -39,7 +40,8 @@ def _positief_getal(tekst: str, standaard: int) -> int:
 
 def get_settings() -> Settings:
     """Settings from the environment: ``DATABASE_URL``, ``MONITOR_DEMO`` and
-    ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default)."""
+    ``MONITOR_MAX_UPLOAD_MB`` (whole megabytes; a bad value falls back to the default);
+    ``MONITOR_ARGON2_TEST=1`` only in tests (tests/conftest.py sets it)."""
     max_mb = os.environ.get("MONITOR_MAX_UPLOAD_MB", "")
     return Settings(
         database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
@@ -48,6 +50,7 @@ def get_settings() -> Settings:
         max_upload_mb=_positief_getal(max_mb, STANDAARD_MAX_UPLOAD_MB),
         sessie_max_uren=_positief_getal(os.environ.get("MONITOR_SESSIE_MAX_UREN", ""), 12),
         cookie_secure=os.environ.get("MONITOR_COOKIE_SECURE", "0") == "1",
+        argon2_test=os.environ.get("MONITOR_ARGON2_TEST") == "1",
     )
 
 

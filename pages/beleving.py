@@ -8,7 +8,7 @@ from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data, filters
-from monitor.ui.components import grafiek
+from monitor.ui.components import figuur, grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beleving.py")
@@ -45,7 +45,7 @@ for kolom, actortype in zip(st.columns(max(1, len(gevraagd))), gevraagd, strict=
             st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
             continue
         grafiek(
-            charts.beleving_divergerend(tabel, titel),
+            figuur(charts.beleving_divergerend, tabel, titel),
             titel=titel,
             alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
             tabel=tabel.assign(percentage=tabel["percentage"].map(tekst.procent))

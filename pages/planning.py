@@ -10,7 +10,7 @@ from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_teks
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data
-from monitor.ui.components import grafiek
+from monitor.ui.components import figuur, grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.planning import (
     achter_per_thema_sectie,
@@ -55,7 +55,7 @@ weergave = tabel.rename(
     }
 )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
 grafiek(
-    charts.planning_tijdlijn(tabel, ronde.peildatum, titel),
+    figuur(charts.planning_tijdlijn, tabel, ronde.peildatum, titel),
     titel=titel,
     alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
     tabel=weergave,

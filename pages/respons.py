@@ -6,7 +6,7 @@ import streamlit as st
 from monitor.opmaak import grafieken, tekst
 from monitor.rechten import Recht, mag
 from monitor.ui import data, filters
-from monitor.ui.components import grafiek
+from monitor.ui.components import figuur, grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 
 KOPPEN = {
@@ -37,7 +37,7 @@ st.caption(
 for zin in data.respons_uitleg(ronde.id, ronde.jaar, context.versie):
     st.caption(zin)
 grafiek(
-    grafieken.respons_staaf(tabel, titel),
+    figuur(grafieken.respons_staaf, tabel, titel),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
     tabel=_weergave(tabel, KOPPEN).drop(columns=["actortype"]),
@@ -54,7 +54,7 @@ for per, naam, regio_kop in (
         continue
     titel = f"Respons van de gemeenten per {naam.lower()}, ronde {ronde.jaar}"
     grafiek(
-        grafieken.respons_staaf(groepen, titel, hoogte=160 + 24 * len(groepen)),
+        figuur(grafieken.respons_staaf, groepen, titel, hoogte=160 + 24 * len(groepen)),
         titel=titel,
         alt=f"Staafdiagram: {titel}.",
         tabel=_weergave(groepen, {**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),

@@ -6,6 +6,8 @@
 ``demo_engine``  a session-wide SQLite database made by ``python -m monitor init`` and
                  ``python -m monitor demo`` (treat it as read-only).
 ``demo_database_file``  the path of that database's pristine copy (to copy from).
+
+Every test hashes passwords with cheap argon2 parameters (``MONITOR_ARGON2_TEST=1``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from monitor.db import make_engine, upgrade_schema
 from tests.e2e.browser_harness import prepare_demo_database, sqlite_url
 
 ROOT = Path(__file__).resolve().parents[1]
+# Cheap argon2 parameters for every test, and for the app servers and CLI runs they start
+# (inherited environment). tests/db/test_accounts.py checks the production parameters once.
+os.environ["MONITOR_ARGON2_TEST"] = "1"
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 

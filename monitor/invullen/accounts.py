@@ -20,6 +20,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from monitor import invoer
+from monitor.config import get_settings
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.models import Account, Uitnodiging
@@ -36,7 +37,12 @@ MIN_WACHTWOORD_LENGTE = 12
 UITNODIGING_GELDIG = timedelta(days=14)
 DEMO_DOMEIN = "demo.invalid"  # a reserved domain: demo accounts can never receive mail
 
-_HASHER = PasswordHasher()
+# Production: argon2-cffi's defaults (RFC 9106 low-memory profile: 64 MiB, t=3, p=4).
+_PRODUCTIE_HASHER = PasswordHasher()
+# Tests only (MONITOR_ARGON2_TEST=1, set by tests/conftest.py): the cheapest argon2id the
+# library allows, so that a test spends microseconds instead of ~100 ms per hash. A hash made
+# this way is rehashed with the production parameters at the next sign-in without the variable.
+_TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ONJUISTE_INLOG = "E-mailadres of wachtwoord onjuist."
 GEBRUIKTE_UITNODIGING = "Deze uitnodigingslink is al gebruikt. Log in met uw e-mailadres."
@@ -53,8 +59,13 @@ class NieuweUitnodiging:
     verloopt_op: datetime
 
 
+def _hasher() -> PasswordHasher:
+    """The one argon2 hasher: production parameters unless the test variable is set."""
+    return _TEST_HASHER if get_settings().argon2_test else _PRODUCTIE_HASHER
+
+
 def hash_wachtwoord(wachtwoord: str) -> str:
-    return _HASHER.hash(wachtwoord)
+    return _hasher().hash(wachtwoord)
 
 
 def controleer_wachtwoord_eisen(wachtwoord: str) -> None:
@@ -156,7 +167,7 @@ def inloggen(
         account = accounts_store.account(session, account_id)
         if account is None or not account.actief:  # deactivated while checking
             return InlogResultaat(None, ONJUISTE_INLOG)
-        if _HASHER.check_needs_rehash(opgeslagen_hash or ""):
+        if _hasher().check_needs_rehash(opgeslagen_hash or ""):
             account.password_hash = hash_wachtwoord(wachtwoord)
         return InlogResultaat(als_gebruiker(account))
 
@@ -200,16 +211,20 @@ def _wacht_resultaat(tot: datetime | None, nu: datetime) -> InlogResultaat:
     return InlogResultaat(None, melding, seconden)
 
 
-@cache
 def _dummy_hash() -> str:
     """A hash of a random password, made with the same parameters as real ones."""
-    return _HASHER.hash(secrets.token_urlsafe(16))
+    return _dummy_hash_van(_hasher())
+
+
+@cache
+def _dummy_hash_van(hasher: PasswordHasher) -> str:
+    return hasher.hash(secrets.token_urlsafe(16))
 
 
 def _verifieer(opgeslagen_hash: str | None, wachtwoord: str) -> bool:
     """Exactly one argon2 verification per attempt, whether or not there is an account."""
     try:
-        return _HASHER.verify(opgeslagen_hash or _dummy_hash(), wachtwoord) and bool(
+        return _hasher().verify(opgeslagen_hash or _dummy_hash(), wachtwoord) and bool(
             opgeslagen_hash
         )
     except (VerificationError, InvalidHashError):

@@ -17,7 +17,7 @@ from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
 from monitor.ui import data
-from monitor.ui.components import excel_knop, grafiek, keuze_uit_url
+from monitor.ui.components import excel_knop, figuur, grafiek, keuze_uit_url
 from monitor.ui.veilig import platte_tekst
 
 EIGEN_LEDEN = "benchmark_eigen_leden"
@@ -279,7 +279,7 @@ def per_thema(
         return weergave
     titel = f"{uitkomst.naam} tegenover de vergelijkgroep, ronde {jaar}"
     grafiek(
-        charts.benchmark_thema(tabel, titel, uitkomst.naam),
+        figuur(charts.benchmark_thema, tabel, titel, uitkomst.naam),
         titel=titel,
         alt=(
             f"Doosdiagram per thema: de voortgangsindex van {uitkomst.naam} (ruit) tegenover "
@@ -348,7 +348,7 @@ def per_vraag(
     if not staaf.empty:
         titel = f"Vergelijkgroep per vraag, thema {nr}, ronde {jaar}"
         grafiek(
-            charts.verdeling_staaf(staaf, titel),
+            figuur(charts.verdeling_staaf, staaf, titel),
             titel=titel,
             alt=(
                 f"Gestapeld staafdiagram: de antwoorden van {uitkomst.groep.naam} per vraag van "
@@ -455,7 +455,7 @@ def regio_beeld(
     titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
     tabel = regio_tabel(raster, data.vragen(ronde_id, versie))
     grafiek(
-        charts.status_heatmap(raster, titel),
+        figuur(charts.status_heatmap, raster, titel),
         titel=titel,
         alt=(
             f"Raster: per gemeente in jeugdregio {naam} het antwoord op elke status- en ja/nee-"

@@ -33,6 +33,33 @@ def excel_knop(
     st.download_button(label, data=maak, file_name=bestandsnaam, mime=XLSX_MIME, key=key)
 
 
+def vast(fig: go.Figure) -> go.Figure:
+    """Mark a cached figure as final: it is turned into a dict once, not on every rerun.
+
+    ``st.plotly_chart`` calls ``fig.to_dict()`` (a deep copy of every trace, the map's
+    geometry included) on each rerun; for a figure kept in ``st.cache_resource`` that work
+    is the same every time. A figure passed through here must not be changed afterwards.
+    """
+    spec = fig.to_dict()
+    fig.to_dict = lambda: spec  # instance attribute: plotly allows overriding existing names
+    return fig
+
+
+def figuur(maak: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    """``maak(*args, **kwargs)`` built once per builder and input, then kept (``vast``).
+
+    Building a plotly figure (validating every trace) is most of a warm rerun; Streamlit
+    hashes the arguments (frames included), which is far cheaper. The key holds the data, so
+    new data after a write gives a new figure without clearing anything.
+    """
+    return _figuur(f"{maak.__module__}.{maak.__qualname__}", maak, *args, **kwargs)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figuur(naam: str, _maak: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+    return vast(_maak(*args, **kwargs))
+
+
 def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
     """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
 

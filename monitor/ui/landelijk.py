@@ -16,7 +16,7 @@ from monitor.opmaak import geo, tekst
 from monitor.opmaak import grafieken as charts
 from monitor.rechten import PUBLIEK, Gebruiker
 from monitor.ui import data
-from monitor.ui.components import grafiek, keuze_uit_url
+from monitor.ui.components import grafiek, keuze_uit_url, vast
 from monitor.ui.data import RondeInfo
 
 LAGEN = {"gemeente": "Gemeenten", "regio": "Jeugdregio's"}
@@ -25,9 +25,10 @@ KLEUREN = {"index": "Voortgangsindex", "vraag": "Antwoord op één vraag"}
 GROEP_EENHEID = {"regio": "jeugdregio", "provincie": "provincie"}
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def _geojson(laag: str) -> dict:
-    return geo.load_geojson(laag)
+    """Simplified once per process (tens of kB instead of the source's 192 kB per session)."""
+    return geo.kaart_geojson(laag)
 
 
 def respons_tegels(ronde: RondeInfo, versie: int) -> None:
@@ -105,10 +106,28 @@ def voortgang_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         }
     )
     grafiek(
-        charts.voortgang_per_thema(tabel, titel),
+        _voortgang_figuur(ronde.id, versie, filter_, titel),
         titel=titel,
         alt=f"Tabelkleurenkaart: {titel}. 0 is nog niet begonnen of nee, 100 is afgerond of ja.",
         tabel=weergave,
+    )
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _voortgang_figuur(ronde_id: int, versie: int, filter_: Filter, titel: str):
+    """The heatmap, built once per ronde, data versie and filter (not on every rerun)."""
+    tabel = voortgang.index_per_thema_tabel(
+        data.index_thema_actortype_gefilterd(ronde_id, versie, filter_), data.themas(versie)
+    )
+    return vast(charts.voortgang_per_thema(tabel, titel))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _status_figuur(ronde_id: int, versie: int, filter_: Filter, titel: str):
+    """The stacked bars (one trace per answer and actor), built once per ronde, versie and
+    filter."""
+    return vast(
+        charts.status_per_thema_staaf(data.status_per_thema(ronde_id, versie, filter_), titel)
     )
 
 
@@ -122,7 +141,7 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         "afgerond, 'nee' als nog niet begonnen; 'nee' betekent niet dat er niets is gedaan."
     )
     grafiek(
-        charts.status_per_thema_staaf(tabel, titel),
+        _status_figuur(ronde.id, versie, filter_, titel),
         titel=titel,
         alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
         tabel=tabel.assign(
@@ -153,8 +172,8 @@ def _kaart_figuur(
     geometry is the slow part, so the figure object itself is cached."""
     uitkomst, opties = _kaart_waarden(ronde_id, versie, laag, vraag_code, filter_, gebruiker)
     if vraag_code is None:
-        return charts.kaart(_geojson(uitkomst.laag), uitkomst.rijen, titel, "Index")
-    return charts.kaart_categorisch(_geojson(uitkomst.laag), uitkomst.rijen, titel, opties)
+        return vast(charts.kaart(_geojson(uitkomst.laag), uitkomst.rijen, titel, "Index"))
+    return vast(charts.kaart_categorisch(_geojson(uitkomst.laag), uitkomst.rijen, titel, opties))
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)

@@ -11,7 +11,7 @@ from monitor.kengetallen import kerncijfers, themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data
-from monitor.ui.components import grafiek
+from monitor.ui.components import figuur, grafiek
 
 KOPPEN = {
     "tekst": "Afspraak",
@@ -52,7 +52,7 @@ def actor_sectie(
     titel = f"{actor.label_meervoud}: antwoorden per afspraak, {titel_staaf}"
     if not staaf.empty:
         grafiek(
-            charts.verdeling_staaf(staaf, titel),
+            figuur(charts.verdeling_staaf, staaf, titel),
             titel=titel,
             alt=f"Gestapeld staafdiagram: {titel}",
             tabel=weergave.drop(columns=["Stand t.o.v. planning"]),

@@ -1,5 +1,6 @@
 """AppTest fixtures: every page runs in-process against the demo database."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,23 +18,41 @@ TIMEOUT = 60  # seconds: a cold first run builds every cached aggregate on 2 cor
 
 @pytest.fixture
 def demo_kopie(demo_database_file, tmp_path, monkeypatch):
-    """A private copy of the demo database that the test may change; the app uses it."""
+    """A private copy of the demo database that the test may change; the app uses it.
+
+    A fixture that points the app at another database clears the caches itself (their keys
+    hold the data versie, not the file); ``_app_database`` clears them again afterwards."""
     pad = tmp_path / "monitor.db"
     shutil.copyfile(demo_database_file, pad)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    st.cache_data.clear()
+    st.cache_resource.clear()
     engine = make_engine(f"sqlite:///{pad}")
     yield engine
     engine.dispose()
 
 
+# The database whose aggregates the Streamlit caches hold now (None: unknown, clear first).
+_GECACHET: dict[str, str | None] = {"url": None}
+
+
 @pytest.fixture(autouse=True)
 def _app_database(demo_engine, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", demo_engine.url.render_as_string(hide_password=False))
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    """The app reads the shared demo database. Its cached aggregates stay warm from one test
+    to the next, as in one server process serving many users (so a cache key that forgets
+    the user would show up here); they are cleared when a test ran the app on another
+    database (a copy it may change), because the keys hold the data versie, not the file."""
+    url = demo_engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("DATABASE_URL", url)
+    if _GECACHET["url"] != url:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        _GECACHET["url"] = url
     yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
+    if os.environ.get("DATABASE_URL") != url:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        _GECACHET["url"] = None
 
 
 def open_page(pad: str, rol: Rol = Rol.PUBLIEK, organisatie: str | None = None, **query) -> AppTest:

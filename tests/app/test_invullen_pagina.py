@@ -1,32 +1,25 @@
 """The Invullen page in AppTest, on a private copy of the demo database (it writes)."""
 
-import shutil
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import select
 
-from monitor.db import make_engine, read_session, write_session
+from monitor.db import read_session, write_session
 from monitor.domain import BELEVING_STAM, Rol
 from monitor.invullen import accounts
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Ronde, Vraag
 from monitor.rechten import Gebruiker
 from tests.app.conftest import open_page, page_text
-from tests.e2e.browser_harness import sqlite_url
 
 ANNA = Gebruiker(Rol.INVULLER, "Test invuller", "GM0363")
 
 
 @pytest.fixture
-def schrijf_db(demo_database_file, tmp_path, monkeypatch):
+def schrijf_db(demo_kopie):
     """A private demo database: these tests save answers."""
-    path = tmp_path / "monitor.db"
-    shutil.copyfile(demo_database_file, path)
-    monkeypatch.setenv("DATABASE_URL", sqlite_url(path))
-    engine = make_engine(sqlite_url(path))
-    yield engine
-    engine.dispose()
+    return demo_kopie
 
 
 def _open_ronde(session) -> Ronde:

@@ -58,6 +58,21 @@ def test_passwords_are_stored_as_argon2_hashes_and_sign_in_gives_the_organisatio
     )
 
 
+def test_production_uses_full_argon2_cost_and_upgrades_a_cheap_test_hash(met_account, monkeypatch):
+    """The one run at production cost: without MONITOR_ARGON2_TEST a sign-in rehashes the
+    cheap hash made under the test variable with 64 MiB, three passes and four lanes."""
+    with read_session(met_account) as session:
+        goedkoop = session.exec(select(Account)).one().password_hash
+    assert goedkoop.startswith("$argon2id$v=19$m=8,t=1,p=1$")
+    monkeypatch.delenv("MONITOR_ARGON2_TEST")
+    assert _inloggen(met_account, WACHTWOORD).naam == "Anna"
+    with read_session(met_account) as session:
+        productie = session.exec(select(Account)).one().password_hash
+    assert productie.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert _inloggen(met_account, WACHTWOORD).naam == "Anna"
+    assert accounts.hash_wachtwoord(WACHTWOORD).startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+
+
 def test_wrong_password_and_unknown_address_get_the_same_message(met_account):
     with pytest.raises(accounts.InlogFout) as fout_wachtwoord:
         _inloggen(met_account, "verkeerd wachtwoord 1")
