@@ -7,6 +7,7 @@ stops with :class:`GeenBrowser`, a Dutch message, before anything is drawn.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import warnings
@@ -34,6 +35,8 @@ from monitor.reflectie.dias import (
 
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
 BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
+KOP_RUIMTE = 25  # mm for a slide's title and key message above its chart
+PDF_BREEDTE = 1000  # px of a chart picture: 14 px letters end up about 7,5 pt on A4
 
 
 class GeenBrowser(MonitorFout):
@@ -73,7 +76,7 @@ def afbeeldingen(dias: list[Dia], melden: ProgressCallback, tot: float) -> dict[
             with warnings.catch_warnings():  # 'kopts ignored when using a server': harmless
                 warnings.simplefilter("ignore", UserWarning)
                 uit[dia.sleutel] = fig.to_image(
-                    format="png", width=1400, height=int(fig.layout.height), scale=1.5
+                    format="png", width=PDF_BREEDTE, height=int(fig.layout.height), scale=2
                 )
         return uit
     except Exception as fout:  # kaleido/choreographer raise many kinds when Chromium fails
@@ -116,6 +119,14 @@ class _Rapport(FPDF):
         self.ln(1.5)
 
     def dia(self, dia: Dia, png: bytes | None, notities: pd.DataFrame | None) -> None:
+        """Title, key message and chart, kept on one page: a new page when they do not fit."""
+        if png is not None:
+            from PIL import Image
+
+            with Image.open(io.BytesIO(png)) as plaatje:
+                hoogte = self.epw * plaatje.height / plaatje.width
+            if self.get_y() + KOP_RUIMTE + hoogte > self.page_break_trigger:
+                self.add_page()
         self.kop(dia.titel, 13)
         self.alinea(dia.kernboodschap, 11, vet=True)
         if png is not None:
