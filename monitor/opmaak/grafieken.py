@@ -195,33 +195,62 @@ def _met_wacht_op(groep: pd.DataFrame) -> list[str]:
 
 
 def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
-    """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
+    """One row per afspraak × actor, grouped by actor (outer label) with the afspraak code as
+    row label; the marker at the deadline has the status in colour and shape. Every afspraak
+    has its own row, so none hides behind another and each hover is its own.
 
-    ``tabel`` has columns deadline, actor (label), afspraak and status, and optionally
-    wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum.
+    ``tabel`` has columns deadline, actor (label), afspraak_code, afspraak and status, and
+    optionally wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum,
+    labelled above the plot, beside the line.
     """
+    volgorde = tabel.drop_duplicates(["actor", "afspraak_code"])
+    rijen = list(zip(volgorde["actor"], volgorde["afspraak_code"], strict=True))
     fig = go.Figure()
     for status, groep in tabel.groupby("status", sort=False):
         fig.add_scatter(
             x=groep["deadline"],
-            y=groep["actor"],
+            y=[groep["actor"].tolist(), groep["afspraak_code"].tolist()],
             mode="markers",
             name=status,
             marker={
-                "size": 13,
+                "size": 12,
                 "color": PLANNING_KLEUREN.get(status, GEEN_ANTWOORD_KLEUR),
                 "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
                 "line": {"width": 1, "color": "#000000"},
             },
             text=_met_wacht_op(groep),
-            hovertemplate="%{y} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
+            customdata=groep["actor"],
+            hovertemplate="%{customdata} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
         )
     if peildatum is not None:
         fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
-        fig.add_annotation(x=peildatum, y=1.02, yref="paper", text="peildatum", showarrow=False)
-    fig.update_yaxes(tickfont={"color": "#000000"})
+        fig.add_annotation(
+            x=peildatum,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left",
+            text="peildatum",
+            showarrow=False,
+            bgcolor="#FFFFFF",
+        )
+    fig.update_yaxes(
+        tickfont={"color": "#000000"},
+        categoryorder="array",
+        categoryarray=rijen,
+        autorange="reversed",
+        automargin=True,
+        dividercolor="#777777",
+    )
     fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
-    return _opmaak(fig, titel, hoogte=420)
+    hoogte = max(420, 200 + 22 * len(rijen))
+    fig = _opmaak(fig, titel, hoogte=hoogte)
+    # Legend under the axis title: 70 px below the plot area, whatever the number of rows.
+    onder = -70 / (hoogte - 90 - 110)
+    return fig.update_layout(
+        legend={"orientation": "h", "y": onder, "yanchor": "top", "x": 0},
+        margin={"t": 90, "b": 110},
+    )
 
 
 def status_per_thema_staaf(tabel: pd.DataFrame, titel: str) -> go.Figure:

@@ -127,6 +127,9 @@ def test_planning_shows_wacht_op_and_the_moved_deadline():
     # gemeenten' inkoop on national standards waits for the standards of Rijk/VNG (A7.01-A7.03)
     inkoop = next(m.value for m in at.markdown if "landelijke standaarden en eisen" in m.value)
     assert "wacht op A7.01" in inkoop
+    tijdlijn = next(d.value for d in at.dataframe if "Wacht op" in d.value.columns)
+    assert tijdlijn["Wacht op"].str.len().gt(0).all()  # no empty cells: '– (niets)' or what
+    assert tijdlijn["Wacht op"].str.startswith("wacht op").any()
     versies = at.table[-1].value
     assert versies["Planning"].tolist() == ["Klaar Q4 2024", "Klaar Q2 2025"]
     assert versies["Verschoven"].tolist() == ["–", "+6 maanden"]
