@@ -17,6 +17,7 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
 )
+from monitor.opmaak.geo import omkadering
 from monitor.opmaak.tekst import afkorten, getal, procent
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
@@ -134,7 +135,7 @@ def kaart(
     # MapLibre with a blank style: no tiles or fonts from the internet are needed. (Plotly's
     # 'geo' subplot fetches a world topojson from a CDN and stays empty offline.)
     fig.update_layout(
-        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        map={"style": "white-bg", **omkadering(geojson, set(waarden["code"]))},  # the filter
         dragmode=False,
     )
     return _opmaak(fig, titel, hoogte=620)
@@ -352,7 +353,7 @@ def kaart_categorisch(
             marker_line_width=0.8 if code is None else 0.3,
         )
     fig.update_layout(
-        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        map={"style": "white-bg", **omkadering(geojson, set(waarden["code"]))},  # the filter
         dragmode=False,
     )
     fig = _opmaak(fig, titel, hoogte=620)

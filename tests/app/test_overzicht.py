@@ -156,3 +156,18 @@ def test_beleving_diverges_and_puts_gemeenten_next_to_regios():
     assert all(x <= 0 for x in per_naam["Helemaal niet"] + per_naam["Enigszins"])
     assert all(x >= 0 for x in per_naam["Grotendeels"] + per_naam["Volledig"])
     assert min(per_naam["Ongeveer halverwege"]) < 0 < max(per_naam["Ongeveer halverwege"])
+
+
+def test_start_map_says_so_when_the_filter_leaves_nothing_and_zooms_to_utrecht():
+    leeg = open_page("app.py", ronde="2024", actor="gemeente", kaart="regio", kleur="vraag")
+    assert not leeg.exception
+    assert any(
+        "Geen kaart: met dit filter blijven er geen jeugdregio's over" in i.value for i in leeg.info
+    )
+    utrecht = open_page("app.py", ronde="2024", provincie="Utrecht")
+    kaart = next(
+        json.loads(c.proto.spec)
+        for c in utrecht.get("plotly_chart")
+        if '"choroplethmap"' in c.proto.spec
+    )
+    assert kaart["layout"]["map"]["zoom"] > 8  # the whole country is zoom 6
