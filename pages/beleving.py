@@ -22,10 +22,9 @@ filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", 
 filters.toon_filter(filter_, versie)
 vragen, _ = data.gefilterd(ronde.id, versie, filter_)
 verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
-for kolom, (actortype, naam) in zip(
-    st.columns(2), (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")), strict=True
-):
-    with kolom:
+# One under the other, each the full width: the statements are long and must be read whole.
+for actortype, naam in (("gemeente", "Gemeenten"), ("regio", "Jeugdregio's")):
+    with st.container():
         tabel = themaoverzicht.beleving_tabel(
             vragen=vragen, verdeling=verdeling, actortype=actortype
         )

@@ -18,7 +18,7 @@ from monitor.domain import (
     PLANNING_SYMBOLEN,
 )
 from monitor.opmaak.geo import omkadering
-from monitor.opmaak.tekst import afkorten, getal, procent
+from monitor.opmaak.tekst import afkorten, getal, omloop, procent
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -368,7 +368,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
     ``tabel`` has vraag, optie, label and percentage (0–100). Left bars have negative x; the
     text in each segment and the hover show the share as a positive percentage.
     """
-    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: afkorten(v, 40)))  # narrow column
+    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: omloop(v, 55)))  # whole, wrapped
     vragen = list(dict.fromkeys(tabel["vraag"]))
     per_optie = {optie: groep for optie, groep in tabel.groupby("optie", sort=False)}
     volgorde = (*BELEVING_NEGATIEF, BELEVING_NEUTRAAL, *BELEVING_POSITIEF)
@@ -413,16 +413,37 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
         tickangle=0,
         title="← minder beweging · meer beweging →",
     )
+    # Each statement whole above its own bar, from the left edge: the bars keep the full width,
+    # on a phone too (labels beside the bars left them about 30 px).
+    regels = max((v.count("<br>") + 1 for v in vragen), default=1)
+    per_rij = 16 * regels + 40
+    for vraag in vragen:
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=vraag,
+            yanchor="bottom",
+            yshift=15,
+            text=vraag,
+            align="left",
+            showarrow=False,
+            font={"size": 12, "color": "#000000"},
+        )
+    fig.update_layout(bargap=1 - 28 / per_rij)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=vragen,
         autorange="reversed",
-        tickfont={"color": "#000000", "size": 12},
+        showticklabels=False,
+        range=[len(vragen) - 0.5, -0.5 - (16 * regels + 10) / per_rij],
     )
-    fig = _opmaak(fig, titel, hoogte=260 + 44 * len(vragen))
-    # Legend under the axis: the chart shares the page width with a second one.
+    plot = per_rij * len(vragen) + 16 * regels
+    fig = _opmaak(fig, omloop(titel, 45), hoogte=plot + 60 + 150)  # two lines fit a phone
+    # Legend under the axis title (80 px below the plot area, in paper units), so it never
+    # covers the title; it wraps on a phone.
     fig.update_layout(
-        legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
+        legend={"y": -80 / plot, "yanchor": "top", "traceorder": "normal"}, margin={"b": 150}
     )
     return fig
 

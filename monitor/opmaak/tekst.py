@@ -8,6 +8,7 @@ float. Times are shown in Europe/Amsterdam; naive datetimes (SQLite hands those 
 from __future__ import annotations
 
 import math
+import textwrap
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
@@ -148,3 +149,8 @@ def megabytes(aantal_bytes: int) -> str:
 def afkorten(tekst: str, lengte: int = 70) -> str:
     """Shorten a long text for a chart axis: 'Een lange vraag…' (at most ``lengte`` characters)."""
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1].rstrip() + "…"
+
+
+def omloop(tekst: str, breedte: int = 60) -> str:
+    """A long label over several lines (``<br>`` between them, for plotly), never cut off."""
+    return "<br>".join(textwrap.wrap(tekst, breedte)) or tekst

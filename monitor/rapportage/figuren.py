@@ -8,22 +8,16 @@ label. :func:`afgesneden_labels` checks that before a picture is exported.
 from __future__ import annotations
 
 import re
-import textwrap
 from pathlib import Path
 
 import plotly.graph_objects as go
 
 from monitor.opmaak.grafieken import LETTERTYPE
-from monitor.opmaak.tekst import getal, procent
+from monitor.opmaak.tekst import getal, omloop, procent
 from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, STAAF, Dia, kleur
 
 ARIAL = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 LABEL_BREEDTE = 60  # characters per line of a wrapped category label (PDF)
-
-
-def omloop(tekst: str, breedte: int = LABEL_BREEDTE) -> str:
-    """A long label over several lines (``<br>`` between them), never cut off."""
-    return "<br>".join(textwrap.wrap(tekst, breedte)) or tekst
 
 
 def _regels(dia: Dia, breedte: int) -> int:

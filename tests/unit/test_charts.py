@@ -114,3 +114,17 @@ def test_categorical_map_has_one_legend_entry_per_option_given():
     assert [t.name for t in fig.data] == ["Ja", "Geen antwoord"]  # nobody said nee
     assert list(fig.data[0].locations) == [codes[0], codes[2]]
     assert list(fig.data[1].locations) == [codes[1]]
+
+
+def test_beleving_statement_stands_whole_above_its_bar_so_bars_keep_the_full_width():
+    lang = (
+        "Versterken lokale teams met goed opgeleide professionals (die zelf basishulp kunnen "
+        "bieden), in goede verbinding met specialisten."
+    )
+    fig = charts.beleving_divergerend(_beleving({"volledig": 100.0}, vraag=lang), "Beleving")
+    assert not fig.layout.yaxis.showticklabels  # no label column beside the bars
+    (label,) = [a for a in fig.layout.annotations if a.text.replace("<br>", " ") == lang]
+    assert (label.xref, label.x, label.xanchor, label.yanchor) == ("paper", 0, "left", "bottom")
+    assert "…" not in label.text
+    # The legend sits under the axis title, not on it.
+    assert fig.layout.legend.y < 0 and fig.layout.legend.yanchor == "top"

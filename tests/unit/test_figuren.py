@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from monitor.rapportage.figuren import afgesneden_labels, dia_figuur, omloop
+from monitor.opmaak.tekst import omloop
+from monitor.rapportage.figuren import afgesneden_labels, dia_figuur
 from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, TABEL_KOLOMMEN, Dia
 
 LANG = (
