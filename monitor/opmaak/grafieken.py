@@ -70,26 +70,42 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
         .reindex(index=themas, columns=actoren)
     )
     tekst = raster.map(lambda w: "" if pd.isna(w) else getal(w))
+    # Whole thema names over lines of 24 characters: on a phone the columns keep their room.
+    labels = [omloop(t, 24) for t in themas]
+    regels = max((label.count("<br>") + 1 for label in labels), default=1)
+    per_rij = max(52, 16 * regels + 14)
+    plot = per_rij * len(themas)
     fig = go.Figure(
         go.Heatmap(
             z=raster.to_numpy(),
             x=actoren,
-            y=[afkorten(t, 42) for t in themas],
+            y=labels,
             text=tekst.to_numpy(),
             texttemplate="%{text}",
-            textfont={"size": 14},
+            textfont={"size": 13},
             zmin=0,
             zmax=100,
             colorscale="Cividis",
-            colorbar={"title": {"text": "Index"}},
+            # A horizontal scale under the chart: beside it, it took a fifth of a phone's width.
+            colorbar={
+                "title": {"text": "Index", "side": "top"},
+                "orientation": "h",
+                "y": -105 / plot,
+                "yanchor": "top",
+                "thickness": 12,
+                "len": 1,
+                "lenmode": "fraction",
+            },
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
     fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000"})
-    fig.update_xaxes(side="bottom", tickangle=0, tickfont={"color": "#000000", "size": 12})
-    return _opmaak(fig, titel, hoogte=160 + 52 * len(themas))
+    # tickangle left to plotly: level on a desktop, turned when the columns get narrow.
+    fig.update_xaxes(side="bottom", tickfont={"color": "#000000", "size": 12})
+    fig = _opmaak(fig, omloop(titel, 45), hoogte=plot + 60 + 180)
+    return fig.update_layout(margin={"b": 180})
 
 
 def _thema_nr(label: str) -> int:
