@@ -482,6 +482,11 @@ def check_screens(page: Page, visit: Visit, out_dir: Path, schermen=SCHERMEN) ->
         page.set_viewport_size({"width": breedte, "height": hoogte})
         page.evaluate("() => { window.__stIdleFrames = 0; }")
         page.wait_for_function(_APP_SETTLED, timeout=TIMEOUT_MS, polling="raf")
+        # Tables and charts follow a resize a moment later; overflow that stays is a finding.
+        try:
+            page.wait_for_function(f"() => ({_OVERLOOP})().length === 0", timeout=5_000)
+        except PlaywrightTimeoutError:
+            pass
         check_screen(page, visit, breedte, hoogte)
         naam = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{visit.rol}-{visit.path}-{breedte}x{hoogte}")
         out_dir.mkdir(parents=True, exist_ok=True)
