@@ -34,9 +34,10 @@ filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", 
 filters.toon_filter(filter_, versie)
 vragen, _ = data.gefilterd(ronde.id, versie, filter_)
 verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
-for kolom, actortype in zip(st.columns(max(1, len(gevraagd))), gevraagd, strict=False):
+# One under the other, each the full width: the statements are long and must be read whole.
+for actortype in gevraagd:
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
-    with kolom:
+    with st.container():
         tabel = themaoverzicht.beleving_tabel(
             vragen=vragen, verdeling=verdeling, actortype=actortype
         )

@@ -54,6 +54,7 @@ weergave = tabel.rename(
         "wacht_op": "Wacht op",
     }
 )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
+weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
 grafiek(
     figuur(charts.planning_tijdlijn, tabel, ronde.peildatum, titel),
     titel=titel,

@@ -8,7 +8,9 @@ from monitor.ui import reflectie as ui
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/reflectiesessie.py")
-st.title("Reflectiesessie")
+presentatie = ui.presentatiemodus()
+if not presentatie:
+    st.title("Reflectiesessie")
 ronde = ronde_of_stop(context)
 catalogus = data.dia_catalogus(ronde, context.versie)
 if not catalogus:
@@ -19,8 +21,9 @@ deck = ui.opgeslagen_deck(ronde.id, list(per_sleutel))
 nummer = ui.dia_nummer(len(deck))
 dia = per_sleutel[deck[nummer - 1]]
 
-ui.bladeren(nummer, len(deck))
-ui.toon_dia(dia)
+ui.toon_dia(dia, presentatie=presentatie)
+ui.bladeren(nummer, len(deck), toetsen=presentatie)
+ui.presentatie_knop(presentatie)
 st.caption(f"Ronde {ronde.jaar}. {reflectie.ZELFRAPPORTAGE}")
 ui.notities_onder_dia(context.gebruiker, ronde.id, dia)
 ui.deck_editor(context.gebruiker, ronde.id, catalogus, deck)

@@ -169,7 +169,7 @@ def verdeling_voor_grafiek(verdeling: pd.DataFrame, vragen_tabel: pd.DataFrame) 
     tabel = verdeling.merge(met_opties, on="vraag_id")
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
-    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
+    return tabel.assign(vraag=tabel["tekst"])[  # whole: charts wrap it
         ["vraag", "optie", "label", "percentage"]
     ]
 
@@ -183,7 +183,7 @@ def beleving_tabel(
     if tabel.empty:
         return pd.DataFrame(columns=["vraag", "optie", "label", "percentage"])
     tabel = tabel.sort_values("volgorde", kind="stable")
-    return tabel.assign(vraag=tabel["tekst"].map(tekst.afkorten))[
+    return tabel.assign(vraag=tabel["tekst"])[  # whole: charts wrap it
         ["vraag", "optie", "label", "percentage"]
     ]
 

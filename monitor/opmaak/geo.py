@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from monitor.config import REFERENCE_DIR
@@ -154,3 +155,47 @@ def _afstand(p: Punt, a: Punt, b: Punt) -> float:
     lengte = dx * dx + dy * dy
     t = 0.0 if lengte == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / lengte))
     return ((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5
+
+
+def _punten(geometrie: dict):
+    """Every (lon, lat) of a Polygon or MultiPolygon."""
+    ringen = geometrie["coordinates"]
+    if geometrie["type"] == "Polygon":
+        ringen = [ringen]
+    for polygoon in ringen:
+        for ring in polygoon:
+            yield from ring
+
+
+def omkadering(
+    geojson: dict, codes: set[str], *, breedte: int = 800, hoogte: int = 540
+) -> dict[str, object]:
+    """Centre and zoom (MapLibre, 512 px tiles, Web Mercator) that fit the features whose
+    ``properties.code`` is in ``codes`` in a map of ``breedte`` × ``hoogte`` px, with a little
+    room around; the whole Netherlands when none is found. Zoom at most 10."""
+    punten = [
+        p
+        for f in geojson["features"]
+        if f["properties"]["code"] in codes
+        for p in _punten(f["geometry"])
+    ]
+    if not punten:
+        return {"center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0}
+    lons = [p[0] for p in punten]
+    lats = [p[1] for p in punten]
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    breedte_graden = max(max(lons) - min(lons), 0.01)
+    hoogte_mercator = max(mercator(max(lats)) - mercator(min(lats)), 0.0002)
+    zoom = min(
+        math.log2(breedte * 360 / (512 * breedte_graden)),
+        math.log2(hoogte * 2 * math.pi / (512 * hoogte_mercator)),
+    )
+    midden_y = (mercator(max(lats)) + mercator(min(lats))) / 2
+    midden_lat = math.degrees(2 * math.atan(math.exp(midden_y)) - math.pi / 2)
+    return {
+        "center": {"lon": (max(lons) + min(lons)) / 2, "lat": midden_lat},
+        "zoom": round(min(zoom - 0.25, 10.0), 2),
+    }

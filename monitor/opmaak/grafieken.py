@@ -17,7 +17,8 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
 )
-from monitor.opmaak.tekst import afkorten, getal, maand_as, procent
+from monitor.opmaak.geo import omkadering
+from monitor.opmaak.tekst import afkorten, getal, maand_as, omloop, procent
 
 LETTERTYPE = {"family": "Arial, sans-serif", "size": 14, "color": "#000000"}
 
@@ -69,26 +70,42 @@ def voortgang_per_thema(index: pd.DataFrame, titel: str) -> go.Figure:
         .reindex(index=themas, columns=actoren)
     )
     tekst = raster.map(lambda w: "" if pd.isna(w) else getal(w))
+    # Whole thema names over lines of 24 characters: on a phone the columns keep their room.
+    labels = [omloop(t, 24) for t in themas]
+    regels = max((label.count("<br>") + 1 for label in labels), default=1)
+    per_rij = max(52, 16 * regels + 14)
+    plot = per_rij * len(themas)
     fig = go.Figure(
         go.Heatmap(
             z=raster.to_numpy(),
             x=actoren,
-            y=[afkorten(t, 42) for t in themas],
+            y=labels,
             text=tekst.to_numpy(),
             texttemplate="%{text}",
-            textfont={"size": 14},
+            textfont={"size": 13},
             zmin=0,
             zmax=100,
             colorscale="Cividis",
-            colorbar={"title": {"text": "Index"}},
+            # A horizontal scale under the chart: beside it, it took a fifth of a phone's width.
+            colorbar={
+                "title": {"text": "Index", "side": "top"},
+                "orientation": "h",
+                "y": -105 / plot,
+                "yanchor": "top",
+                "thickness": 12,
+                "len": 1,
+                "lenmode": "fraction",
+            },
             hovertemplate="%{y}<br>%{x}: %{text}<extra></extra>",
             xgap=2,
             ygap=2,
         )
     )
     fig.update_yaxes(autorange="reversed", tickfont={"color": "#000000"})
-    fig.update_xaxes(side="bottom", tickangle=0, tickfont={"color": "#000000", "size": 12})
-    return _opmaak(fig, titel, hoogte=160 + 52 * len(themas))
+    # tickangle left to plotly: level on a desktop, turned when the columns get narrow.
+    fig.update_xaxes(side="bottom", tickfont={"color": "#000000", "size": 12})
+    fig = _opmaak(fig, omloop(titel, 45), hoogte=plot + 60 + 180)
+    return fig.update_layout(margin={"b": 180})
 
 
 def _thema_nr(label: str) -> int:
@@ -134,7 +151,7 @@ def kaart(
     # MapLibre with a blank style: no tiles or fonts from the internet are needed. (Plotly's
     # 'geo' subplot fetches a world topojson from a CDN and stays empty offline.)
     fig.update_layout(
-        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        map={"style": "white-bg", **omkadering(geojson, set(waarden["code"]))},  # the filter
         dragmode=False,
     )
     return _opmaak(fig, titel, hoogte=620)
@@ -195,34 +212,63 @@ def _met_wacht_op(groep: pd.DataFrame) -> list[str]:
 
 
 def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
-    """Each afspraak × actor as a marker at its deadline; colour and shape show the status.
+    """One row per afspraak × actor, grouped by actor (outer label) with the afspraak code as
+    row label; the marker at the deadline has the status in colour and shape. Every afspraak
+    has its own row, so none hides behind another and each hover is its own.
 
-    ``tabel`` has columns deadline, actor (label), afspraak and status, and optionally
-    wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum.
+    ``tabel`` has columns deadline, actor (label), afspraak_code, afspraak and status, and
+    optionally wacht_op ('wacht op …', shown in the hover). A dashed line marks the peildatum,
+    labelled above the plot, beside the line.
     """
+    volgorde = tabel.drop_duplicates(["actor", "afspraak_code"])
+    rijen = list(zip(volgorde["actor"], volgorde["afspraak_code"], strict=True))
     fig = go.Figure()
     for status, groep in tabel.groupby("status", sort=False):
         fig.add_scatter(
             x=groep["deadline"],
-            y=groep["actor"],
+            y=[groep["actor"].tolist(), groep["afspraak_code"].tolist()],
             mode="markers",
             name=status,
             marker={
-                "size": 13,
+                "size": 12,
                 "color": PLANNING_KLEUREN.get(status, GEEN_ANTWOORD_KLEUR),
                 "symbol": PLANNING_SYMBOLEN.get(status, "circle-open"),
                 "line": {"width": 1, "color": "#000000"},
             },
             text=_met_wacht_op(groep),
-            hovertemplate="%{y} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
+            customdata=groep["actor"],
+            hovertemplate="%{customdata} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
         )
     if peildatum is not None:
         fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
-        fig.add_annotation(x=peildatum, y=1.02, yref="paper", text="peildatum", showarrow=False)
-    fig.update_yaxes(tickfont={"color": "#000000"})
+        fig.add_annotation(
+            x=peildatum,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left",
+            text="peildatum",
+            showarrow=False,
+            bgcolor="#FFFFFF",
+        )
+    fig.update_yaxes(
+        tickfont={"color": "#000000"},
+        categoryorder="array",
+        categoryarray=rijen,
+        autorange="reversed",
+        automargin=True,
+        dividercolor="#777777",
+    )
     fig.update_xaxes(title="Deadline (Hervormingsagenda of Implementatieplan)")
     _nederlandse_maanden(fig, [*tabel["deadline"], peildatum])
-    return _opmaak(fig, titel, hoogte=420)
+    hoogte = max(420, 200 + 22 * len(rijen))
+    fig = _opmaak(fig, titel, hoogte=hoogte)
+    # Legend under the axis title: 70 px below the plot area, whatever the number of rows.
+    onder = -70 / (hoogte - 90 - 110)
+    return fig.update_layout(
+        legend={"orientation": "h", "y": onder, "yanchor": "top", "x": 0},
+        margin={"t": 90, "b": 110},
+    )
 
 
 def _nederlandse_maanden(fig: go.Figure, datums: list) -> None:
@@ -333,7 +379,7 @@ def kaart_categorisch(
             marker_line_width=0.8 if code is None else 0.3,
         )
     fig.update_layout(
-        map={"style": "white-bg", "center": {"lon": 5.3, "lat": 52.2}, "zoom": 6.0},
+        map={"style": "white-bg", **omkadering(geojson, set(waarden["code"]))},  # the filter
         dragmode=False,
     )
     fig = _opmaak(fig, titel, hoogte=620)
@@ -348,7 +394,7 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
     ``tabel`` has vraag, optie, label and percentage (0–100). Left bars have negative x; the
     text in each segment and the hover show the share as a positive percentage.
     """
-    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: afkorten(v, 40)))  # narrow column
+    tabel = tabel.assign(vraag=tabel["vraag"].map(lambda v: omloop(v, 55)))  # whole, wrapped
     vragen = list(dict.fromkeys(tabel["vraag"]))
     per_optie = {optie: groep for optie, groep in tabel.groupby("optie", sort=False)}
     volgorde = (*BELEVING_NEGATIEF, BELEVING_NEUTRAAL, *BELEVING_POSITIEF)
@@ -393,16 +439,37 @@ def beleving_divergerend(tabel: pd.DataFrame, titel: str) -> go.Figure:
         tickangle=0,
         title="← minder beweging · meer beweging →",
     )
+    # Each statement whole above its own bar, from the left edge: the bars keep the full width,
+    # on a phone too (labels beside the bars left them about 30 px).
+    regels = max((v.count("<br>") + 1 for v in vragen), default=1)
+    per_rij = 16 * regels + 40
+    for vraag in vragen:
+        fig.add_annotation(
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=vraag,
+            yanchor="bottom",
+            yshift=15,
+            text=vraag,
+            align="left",
+            showarrow=False,
+            font={"size": 12, "color": "#000000"},
+        )
+    fig.update_layout(bargap=1 - 28 / per_rij)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=vragen,
         autorange="reversed",
-        tickfont={"color": "#000000", "size": 12},
+        showticklabels=False,
+        range=[len(vragen) - 0.5, -0.5 - (16 * regels + 10) / per_rij],
     )
-    fig = _opmaak(fig, titel, hoogte=260 + 44 * len(vragen))
-    # Legend under the axis: the chart shares the page width with a second one.
+    plot = per_rij * len(vragen) + 16 * regels
+    fig = _opmaak(fig, omloop(titel, 45), hoogte=plot + 60 + 150)  # two lines fit a phone
+    # Legend under the axis title (80 px below the plot area, in paper units), so it never
+    # covers the title; it wraps on a phone.
     fig.update_layout(
-        legend={"y": -0.12, "yanchor": "top", "traceorder": "normal"}, margin={"b": 90}
+        legend={"y": -80 / plot, "yanchor": "top", "traceorder": "normal"}, margin={"b": 150}
     )
     return fig
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import textwrap
 from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
@@ -274,3 +275,8 @@ def opsomming(delen: list[str]) -> str:
     if len(delen) <= 1:
         return "".join(delen)
     return f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
+def omloop(tekst: str, breedte: int = 60) -> str:
+    """A long label over several lines (``<br>`` between them, for plotly), never cut off."""
+    return "<br>".join(textwrap.wrap(tekst, breedte)) or tekst

@@ -7,6 +7,7 @@ stops with :class:`GeenBrowser`, a Dutch message, before anything is drawn.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import warnings
@@ -19,8 +20,10 @@ from fpdf import FPDF
 from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL
 from monitor.errors import MonitorFout
 from monitor.kengetallen import kerncijfers as kerncijfers_mod
+from monitor.kengetallen import voortgang as voortgang_mod
 from monitor.opmaak.tekst import datum
 from monitor.progress import ProgressCallback, meld
+from monitor.rapportage.excel_tabellen import STATUS_KOPPEN, thema_rijen
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
 from monitor.reflectie.dias import (
@@ -34,6 +37,8 @@ from monitor.reflectie.dias import (
 
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
 BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
+KOP_RUIMTE = 25  # mm for a slide's title and key message above its chart
+PDF_BREEDTE = 1000  # px of a chart picture: 14 px letters end up about 7,5 pt on A4
 
 
 class GeenBrowser(MonitorFout):
@@ -73,7 +78,7 @@ def afbeeldingen(dias: list[Dia], melden: ProgressCallback, tot: float) -> dict[
             with warnings.catch_warnings():  # 'kopts ignored when using a server': harmless
                 warnings.simplefilter("ignore", UserWarning)
                 uit[dia.sleutel] = fig.to_image(
-                    format="png", width=1400, height=int(fig.layout.height), scale=1.5
+                    format="png", width=PDF_BREEDTE, height=int(fig.layout.height), scale=2
                 )
         return uit
     except Exception as fout:  # kaleido/choreographer raise many kinds when Chromium fails
@@ -116,6 +121,14 @@ class _Rapport(FPDF):
         self.ln(1.5)
 
     def dia(self, dia: Dia, png: bytes | None, notities: pd.DataFrame | None) -> None:
+        """Title, key message and chart, kept on one page: a new page when they do not fit."""
+        if png is not None:
+            from PIL import Image
+
+            with Image.open(io.BytesIO(png)) as plaatje:
+                hoogte = self.epw * plaatje.height / plaatje.width
+            if self.get_y() + KOP_RUIMTE + hoogte > self.page_break_trigger:
+                self.add_page()
         self.kop(dia.titel, 13)
         self.alinea(dia.kernboodschap, 11, vet=True)
         if png is not None:
@@ -135,6 +148,25 @@ class _Rapport(FPDF):
             actor = ACTORTYPE_BY_CODE[rij["actortype"]].label_meervoud
             self.alinea(kerncijfers_mod.regel(actor, pd.Series(rij)) + ".", 9)
         self.ln(2)
+
+    def antwoorden(self, rijen: list[list]) -> None:
+        """The thema's table as in the report (chapter 3): per actor and afspraak-vraag the
+        percentage per answer (gemeenten, regio's) or the answer (single actors), and n."""
+        if not rijen:
+            return
+        self.alinea("Antwoorden per actor en afspraak:", 10, vet=True)
+        self.set_font(self.letter, size=6.5)
+        opties = [k.removesuffix(" (%)") for k in STATUS_KOPPEN]
+        breedtes = (18, 48, 18, *([14] * (len(opties) - 1)), 24, 10)  # mm, A4 portrait
+        with self.table(col_widths=breedtes, text_align="LEFT", line_height=3) as tabel_pdf:
+            tabel_pdf.row(["Actor", "Afspraak", *[f"{o} (%)" for o in opties], "Antwoord", "n"])
+            for rij in rijen:
+                actor, _code, afspraak = rij[0], rij[1], rij[2]
+                procenten = rij[6 : 6 + len(opties)]
+                antwoord, n = rij[6 + len(opties)], rij[7 + len(opties)]
+                cellen = [actor, afspraak, *["" if p is None else str(p) for p in procenten]]
+                tabel_pdf.row([self.tekst(c) for c in (*cellen, antwoord, str(n))])
+        self.ln(3)
 
     def deadlines(self, tabel: pd.DataFrame) -> None:
         if tabel.empty:
@@ -187,6 +219,8 @@ def bouw_pdf(
     for dia in overig:
         rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
     planning = planning_op_peildatum(bron)
+    verstreken = dict(zip(planning["afspraak_code"], planning["verstreken"], strict=True))
+    verdeling = voortgang_mod.verdeling(bron.vragen, bron.antwoorden)
     cijfers = kerncijfers_mod.per_thema_actor(
         vragen=bron.vragen,
         antwoorden=bron.antwoorden,
@@ -200,6 +234,7 @@ def bouw_pdf(
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
         rapport.kerncijfers(nr, cijfers[cijfers["thema_nr"] == nr])
+        rapport.antwoorden(thema_rijen(bron, nr, verdeling, verstreken))
         rapport.deadlines(planning[planning["thema_nr"] == nr])
     rapport.alinea(f"Gemaakt op basis van ronde {bron.jaar}, peildatum {datum(bron.peildatum)}.", 8)
     melden(1.0, "Klaar")

@@ -317,7 +317,7 @@ def verschillen_dia(bron: Bron) -> Dia:
             score = gereed.voortgang_score(code) or 0.0
             scores.append(score)
             actor = ACTORTYPE_BY_CODE[rij.actortype]
-            rijen.append((afkorten(afspraak, 60), actor.label, actor.code, score))
+            rijen.append((afspraak, actor.label, actor.code, score))
         if max(scores) - min(scores) > grootste[0]:
             grootste = (max(scores) - min(scores), afspraak)
     aantal = tabel["afspraak_code"].nunique()
@@ -362,7 +362,7 @@ def beleving_dia(bron: Bron, actortype: str) -> Dia:
             continue
         for optie in BELEVING_OPTIES:
             aandeel = 100 * (waarden == optie.code).sum() / len(waarden)
-            rijen.append((afkorten(vraag.tekst, 60), optie.label, optie.code, float(aandeel)))
+            rijen.append((vraag.tekst, optie.label, optie.code, float(aandeel)))
             if optie.code == "volledig" and (beste is None or aandeel > beste[0]):
                 beste = (aandeel, vraag.tekst)
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud

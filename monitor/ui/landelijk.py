@@ -255,6 +255,10 @@ def kaart(ronde: RondeInfo, versie: int, filter_: Filter, gebruiker: Gebruiker) 
     if uitkomst.melding:
         st.caption(uitkomst.melding)
     if uitkomst.rijen.empty:
+        st.info(
+            f"Geen kaart: met dit filter blijven er geen {naam} over om te tonen. Kies bij "
+            "'Kaart per' een andere indeling of pas het filter aan."
+        )
         return
     tabel = _kaart_tabel(uitkomst, vraag_code is not None, LAGEN[laag])
     if not uitkomst.per_organisatie:

@@ -28,6 +28,48 @@ DIA_CSS = """
 </style>
 """
 
+# Presentatiemodus (?presentatie=1): no sidebar or header, tight padding, a compact demo banner,
+# so that at 1280×720 the title, the key message and the whole chart fit without scrolling.
+PRESENTATIE_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+header[data-testid="stHeader"] { display: none !important; }
+.stMainBlockContainer, [data-testid="stMainBlockContainer"] {
+  padding: 0.75rem 2rem 2rem 2rem !important; max-width: 100% !important; }
+[data-testid="stAlertContainer"] { padding: 0.2rem 0.75rem !important; }
+[data-testid="stAlertContainer"] p { font-size: 0.8rem !important; }
+.st-key-dia h2 { font-size: 2rem !important; padding: 0 !important; }
+.st-key-dia .st-key-kernboodschap p { font-size: 1.35rem !important; margin: 0 !important; }
+</style>
+"""
+
+# Chart height in the presentatiemodus: what is left of 720 px under banner, title, message.
+PRESENTATIE_HOOGTE = 480
+
+# Keys that presentation clickers send: PageDown/PageUp, and the left/right arrows. In the
+# presentatiemodus the listener is added to the page once; it acts only while the URL says
+# ?presentatie=1 and clicks the slide buttons, so the URL (?dia=) follows as usual. Up/down
+# arrows keep scrolling (to the notes).
+TOETSEN_JS = """
+<script>
+if (!window.__diaToetsen) {
+  window.__diaToetsen = true;
+  document.addEventListener("keydown", (e) => {
+    const invoer = "input, textarea, select, [contenteditable=true]";
+    if (new URLSearchParams(location.search).get("presentatie") !== "1") return;
+    if (e.target?.closest?.(invoer) || e.altKey || e.ctrlKey || e.metaKey) return;
+    const knop = {PageDown: "volgende_dia", ArrowRight: "volgende_dia",
+                  PageUp: "vorige_dia", ArrowLeft: "vorige_dia"}[e.key];
+    if (!knop) return;
+    const element = document.querySelector(".st-key-" + knop + " button");
+    if (!element) return;
+    e.preventDefault();
+    if (!element.disabled) element.click();
+  });
+}
+</script>
+"""
+
 
 def opgeslagen_deck(ronde_id: int, beschikbaar: list[str]) -> list[str]:
     """The round's deck: the saved slides that still exist, or every slide."""
@@ -63,13 +105,41 @@ def dia_nummer(aantal: int) -> int:
     return nummer if 1 <= nummer <= aantal else 1
 
 
+def presentatiemodus() -> bool:
+    """True with ``?presentatie=1``: the slide fills the screen (projector)."""
+    return st.query_params.get("presentatie") == "1"
+
+
+def _zet_presentatie(aan: bool) -> None:
+    if aan:
+        st.query_params["presentatie"] = "1"
+    else:
+        st.query_params.pop("presentatie", None)
+
+
+def presentatie_knop(aan: bool) -> None:
+    """Switch the presentatiemodus on or off; in it, hide sidebar and header."""
+    if aan:
+        st.markdown(PRESENTATIE_CSS, unsafe_allow_html=True)
+    st.button(
+        "Presentatiemodus sluiten" if aan else "Presentatiemodus (volledig scherm)",
+        key="presentatie_knop",
+        on_click=_zet_presentatie,
+        args=(not aan,),
+        help="Volgende en vorige dia met PageDown en PageUp of de pijltjestoetsen.",
+    )
+
+
 def _naar(nummer: int) -> None:
     st.query_params["dia"] = str(nummer)
 
 
-def bladeren(nummer: int, aantal: int) -> None:
-    """Previous / next buttons; the slide number lives in the URL (``?dia=3``)."""
-    links, midden, rechts = st.columns([1, 2, 1])
+def bladeren(nummer: int, aantal: int, *, toetsen: bool = False) -> None:
+    """Previous / next buttons; the slide number lives in the URL (``?dia=3``). With
+    ``toetsen`` (presentatiemodus) PageDown/PageUp and the left/right arrows press them."""
+    if toetsen:
+        st.html(TOETSEN_JS, unsafe_allow_javascript=True)
+    links, midden, rechts = st.columns([1, 2, 1], vertical_alignment="center")
     links.button(
         "← Vorige",
         key="vorige_dia",
@@ -91,14 +161,16 @@ def bladeren(nummer: int, aantal: int) -> None:
     )
 
 
-def toon_dia(dia: Dia) -> None:
+def toon_dia(dia: Dia, *, presentatie: bool = False) -> None:
+    """The slide: title, key message, chart. In the presentatiemodus the chart has a fixed
+    height (:data:`PRESENTATIE_HOOGTE`) so the whole slide fits a 1280×720 projector."""
     st.markdown(DIA_CSS, unsafe_allow_html=True)
     with st.container(key="dia"):
         st.header(dia.titel)
         with st.container(key="kernboodschap"):
             st.markdown(dia.kernboodschap)
         grafiek(
-            dia_figuur(dia, groot=True),
+            dia_figuur(dia, groot=True, hoogte=PRESENTATIE_HOOGTE if presentatie else None),
             titel=dia.titel,
             alt=dia.alt,
             tabel=dia.tabel.drop(columns=["reeks_code"]).rename(

@@ -129,6 +129,9 @@ def test_planning_shows_wacht_op_and_no_invented_moved_deadline():
     # gemeenten' inkoop on national standards waits for the standards of Rijk/VNG (A7.01-A7.03)
     inkoop = next(m.value for m in at.markdown if "landelijke standaarden en eisen" in m.value)
     assert "wacht op A7.01" in inkoop
+    tijdlijn = next(d.value for d in at.dataframe if "Wacht op" in d.value.columns)
+    assert tijdlijn["Wacht op"].str.len().gt(0).all()  # no empty cells: '– (niets)' or what
+    assert tijdlijn["Wacht op"].str.startswith("wacht op").any()
 
 
 def test_thema_page_shows_change_or_says_there_is_no_previous_round():
@@ -152,3 +155,18 @@ def test_beleving_diverges_and_puts_gemeenten_next_to_regios():
     assert all(x <= 0 for x in per_naam["Helemaal niet"] + per_naam["Enigszins"])
     assert all(x >= 0 for x in per_naam["Grotendeels"] + per_naam["Volledig"])
     assert min(per_naam["Ongeveer halverwege"]) < 0 < max(per_naam["Ongeveer halverwege"])
+
+
+def test_start_map_says_so_when_the_filter_leaves_nothing_and_zooms_to_utrecht():
+    leeg = open_page("app.py", ronde="2024", actor="gemeente", kaart="regio", kleur="vraag")
+    assert not leeg.exception
+    assert any(
+        "Geen kaart: met dit filter blijven er geen jeugdregio's over" in i.value for i in leeg.info
+    )
+    utrecht = open_page("app.py", ronde="2024", provincie="Utrecht")
+    kaart = next(
+        json.loads(c.proto.spec)
+        for c in utrecht.get("plotly_chart")
+        if '"choroplethmap"' in c.proto.spec
+    )
+    assert kaart["layout"]["map"]["zoom"] > 8  # the whole country is zoom 6

@@ -1,5 +1,6 @@
 """Reflectiesessie, Actiepunten and Rapportage pages in AppTest."""
 
+import json
 import re
 import shutil
 
@@ -129,3 +130,20 @@ def test_rapportage_builds_an_excel_file_to_download():
     assert not at.exception
     assert any("is klaar" in s.value for s in at.success)
     assert "Zonder inlog gaan er geen notities" in page_text(at)
+
+
+def test_presentatiemodus_drops_the_page_title_fixes_the_chart_height_and_keeps_the_slide():
+    gewoon = open_page("pages/reflectiesessie.py", ronde="2024", dia="11")
+    assert [t.value for t in gewoon.title] == ["Reflectiesessie"]
+    gewoon.button(key="presentatie_knop").click().run()
+    assert gewoon.query_params["presentatie"] == "1"
+    assert gewoon.query_params["dia"] == "11"
+
+    at = open_page("pages/reflectiesessie.py", ronde="2024", dia="11", presentatie="1")
+    assert not at.exception
+    assert not at.title  # the slide's own title is the only heading
+    assert _titel(at) == "Verschillen tussen actoren, ronde 2024"
+    figuur = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert figuur["layout"]["height"] == 480  # fits under title and key message at 720 px
+    at.button(key="presentatie_knop").click().run()
+    assert "presentatie" not in at.query_params

@@ -333,3 +333,28 @@ def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias, tmp_path
         ["pdftotext", str(pad), "-"], capture_output=True, text=True
     ).stdout.split("\f")
     assert all("Demodata · Monitor" in p for p in pagina_teksten if p.strip())  # every footer
+
+
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_no_pdf_chart_cuts_off_an_actor_or_thema_name(dias):
+    """Drawn as for the PDF; the same check fails once the axis stops making room."""
+    import warnings
+
+    import kaleido
+
+    from monitor.rapportage.figuren import afgesneden_labels, dia_figuur
+
+    kaleido.start_sync_server(silence_warnings=True)
+
+    def svg(fig) -> str:
+        with warnings.catch_warnings():  # 'kopts ignored when using a server': harmless
+            warnings.simplefilter("ignore", UserWarning)
+            return fig.to_image(
+                format="svg", width=pdf_rapport.PDF_BREEDTE, height=int(fig.layout.height)
+            ).decode()
+
+    for dia in dias:
+        fig = dia_figuur(dia)
+        assert afgesneden_labels(fig, svg(fig)) == [], dia.sleutel
+    krap = dia_figuur(dias[0]).update_yaxes(automargin=False)
+    assert afgesneden_labels(krap, svg(krap))  # the check can fail

@@ -445,6 +445,7 @@ class Visit:
     lang: str | None = None
     first_request: bool = False
     evidence: list[Path] = field(default_factory=list)
+    scherm: list[str] = field(default_factory=list)  # problems at the screen sizes (SCHERMEN)
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
@@ -502,6 +503,78 @@ def check_page(page: Page, visit: Visit, *, demo: bool = True) -> None:
         visit.problems.append(f"on {current_path(page)} instead of {visit.path}")
 
 
+# The screens of issue 15: a desktop, a projector and a phone.
+SCHERMEN: tuple[tuple[int, int], ...] = ((1440, 900), (1280, 720), (390, 844))
+VERBODEN_TEKST = re.compile(
+    r"\b(nan|NaN|None|inf)\b"
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b"  # plotly's English dates
+)
+RUWE_KOP = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^(organisatie|actortype|waarde|code|naam|n)$")
+
+# Widths that overflow: the document and Streamlit's scrolling main area.
+_OVERLOOP = """() => {
+  const els = [document.documentElement, document.body,
+               document.querySelector('[data-testid="stAppViewContainer"]'),
+               document.querySelector('[data-testid="stMain"]')].filter(Boolean);
+  return els.filter(e => e.scrollWidth > e.clientWidth + 1)
+            .map(e => `${e.dataset.testid || e.tagName}: ${e.scrollWidth} > ${e.clientWidth}`);
+}"""
+# Visible text of the main area, chart text included, and every table header.
+_TEKSTEN = r"""() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const svg = [...main.querySelectorAll('.stPlotlyChart svg text')].map(t => t.textContent);
+  const koppen = [...main.querySelectorAll('th, [role="columnheader"]')]
+      .map(t => t.textContent.trim()).filter(Boolean);
+  return {tekst: main.innerText + "\n" + svg.join("\n"), koppen: koppen};
+}"""
+
+
+def check_screen(page: Page, visit: Visit, breedte: int, hoogte: int) -> None:
+    """At ``breedte`` × ``hoogte``: no horizontal overflow, no 'nan'/'None'/'NaN'/'inf' or
+    English month, no table header that is a raw column name of the code."""
+    waar = f"{breedte}×{hoogte}"
+    for overloop in page.evaluate(_OVERLOOP):
+        visit.scherm.append(f"{waar}: horizontal overflow ({overloop})")
+    gevonden = page.evaluate(_TEKSTEN)
+    for regel in gevonden["tekst"].splitlines():
+        if match := VERBODEN_TEKST.search(regel):
+            visit.scherm.append(f"{waar}: text {match.group(0)!r} in {regel.strip()[:120]!r}")
+    for kop in gevonden["koppen"]:
+        if RUWE_KOP.match(kop):
+            visit.scherm.append(f"{waar}: raw column name {kop!r} as a table header")
+
+
+def check_screens(page: Page, visit: Visit, out_dir: Path, schermen=SCHERMEN) -> None:
+    """Resize the tab to each screen (no reload: one session), check it, keep a screenshot."""
+    oorspronkelijk = page.viewport_size
+    for breedte, hoogte in schermen:
+        page.set_viewport_size({"width": breedte, "height": hoogte})
+        page.evaluate("() => { window.__stIdleFrames = 0; }")
+        page.wait_for_function(_APP_SETTLED, timeout=TIMEOUT_MS, polling="raf")
+        # Tables and charts follow a resize a moment later; overflow that stays is a finding.
+        try:
+            page.wait_for_function(f"() => ({_OVERLOOP})().length === 0", timeout=5_000)
+        except PlaywrightTimeoutError:
+            pass
+        check_screen(page, visit, breedte, hoogte)
+        naam = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{visit.rol}-{visit.path}-{breedte}x{hoogte}")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out_dir / f"{naam}.png"))
+    if oorspronkelijk:
+        page.set_viewport_size(oorspronkelijk)
+    # A phone width folds the sidebar away; open it again for the walk's next click.
+    # The button can be drawn anew while the page settles: retry a few times.
+    openen = page.get_by_test_id("stExpandSidebarButton").first
+    for _ in range(10):
+        if _sidebar(page).get_by_role("link").first.is_visible():
+            break
+        try:
+            openen.click(timeout=3_000)
+            _sidebar(page).get_by_role("link").first.wait_for(state="visible", timeout=3_000)
+        except PlaywrightTimeoutError:
+            continue
+
+
 def save_evidence(page: Page, out_dir: Path, name: str, extra: str = "") -> list[Path]:
     """Screenshot and page text (plus ``extra``) under ``out_dir``; returns the files."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -540,6 +613,12 @@ class Walk:
             for a in v.axe
         ]
 
+    def scherm_problems(self, soort: str = "") -> list[str]:
+        """Problems at the screen sizes whose text contains ``soort`` ('overflow', 'text',
+        'raw column name'), each once."""
+        regels = [f"{v.path} ({v.rol}): {p}" for v in self.visits for p in v.scherm]
+        return list(dict.fromkeys(r for r in regels if soort in r))
+
     @property
     def evidence(self) -> list[Path]:
         return [p for v in self.visits for p in v.evidence]
@@ -560,13 +639,15 @@ def walk(
     out_dir: Path,
     axe: bool = True,
     demo: bool = True,
+    schermen: Sequence[tuple[int, int]] = (),
 ) -> Walk:
     """Visit every page in ``paginas`` as ``rol`` and record problems (never raises for them).
 
     Starts with a deep link (a page URL, not ``/``), signs in on that page, clicks through the
     allowed pages in the sidebar (the sign-in lives in the tab's session), then opens each
     refused page by URL and signs in again there. Screenshot and page text of every page with
-    a problem go to ``out_dir``.
+    a problem go to ``out_dir``. With ``schermen``, every allowed page is also checked at each
+    screen size (:func:`check_screens`; screenshots under ``out_dir/schermen``).
     """
     result = Walk(rol)
     allowed = [p for p in paginas if rol in p.rollen]
@@ -601,6 +682,8 @@ def walk(
                 check_page(page, visit, demo=demo)
                 if axe:
                     visit.axe = run_axe(page)
+                if schermen and visit.toegestaan:
+                    check_screens(page, visit, out_dir / "schermen", schermen)
             except Exception as exc:  # noqa: BLE001 - a hanging or broken page is a finding
                 visit.problems.append(f"harness: {type(exc).__name__}: {str(exc)[:800]}")
             if visit.problems or visit.axe:

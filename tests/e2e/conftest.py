@@ -11,6 +11,7 @@ from browser_harness import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    SCHERMEN,
     AppServer,
     Walk,
     copy_sqlite,
@@ -91,12 +92,15 @@ def paginas() -> tuple:
 def walks(
     app_server: AppServer, browser, paginas: tuple, evidence_dir: Path
 ) -> Callable[[str], Walk]:
-    """One smoke walk per role, done once and shared by the tests that look at it."""
+    """One smoke walk per role, done once and shared by the tests that look at it; each allowed
+    page is also checked at 1440×900, 1280×720 and 390×844 (test-output/e2e/schermen)."""
     done: dict[str, Walk] = {}
 
     def get(rol: str) -> Walk:
         if rol not in done:
-            done[rol] = walk(browser, app_server, rol, paginas, out_dir=evidence_dir)
+            done[rol] = walk(
+                browser, app_server, rol, paginas, out_dir=evidence_dir, schermen=SCHERMEN
+            )
         return done[rol]
 
     get.done = done  # type: ignore[attr-defined]

@@ -140,3 +140,30 @@ def test_planning_timeline_names_its_months_in_dutch():
         "mrt 2025",
     )
     assert fig.layout.xaxis.tickvals[0] == "2024-01-01"
+
+
+def test_beleving_statement_stands_whole_above_its_bar_so_bars_keep_the_full_width():
+    lang = (
+        "Versterken lokale teams met goed opgeleide professionals (die zelf basishulp kunnen "
+        "bieden), in goede verbinding met specialisten."
+    )
+    fig = charts.beleving_divergerend(_beleving({"volledig": 100.0}, vraag=lang), "Beleving")
+    assert not fig.layout.yaxis.showticklabels  # no label column beside the bars
+    (label,) = [a for a in fig.layout.annotations if a.text.replace("<br>", " ") == lang]
+    assert (label.xref, label.x, label.xanchor, label.yanchor) == ("paper", 0, "left", "bottom")
+    assert "…" not in label.text
+    # The legend sits under the axis title, not on it.
+    assert fig.layout.legend.y < 0 and fig.layout.legend.yanchor == "top"
+
+
+def test_start_heatmap_keeps_thema_names_whole_and_its_scale_under_the_chart():
+    naam = "8. Verbeteren inzicht in het functioneren van het jeugdstelsel"
+    index = pd.DataFrame(
+        [(naam, "Rijk", 8.0), ("1. Reikwijdte", "Rijk", 44.0)], columns=["thema", "actor", "index"]
+    )
+    fig = charts.voortgang_per_thema(index, "Voortgangsindex")
+    labels = [label.replace("<br>", " ") for label in fig.data[0].y]
+    assert labels == ["1. Reikwijdte", naam]  # thema order, nothing cut off
+    schaal = fig.data[0].colorbar
+    # Horizontal under the plot: beside it, the scale took a fifth of a phone's width.
+    assert schaal.orientation == "h" and schaal.y < 0
