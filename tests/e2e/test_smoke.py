@@ -62,12 +62,6 @@ def test_every_page_fits_desktop_projector_and_phone(
     assert not problemen, format_report(problemen, result.evidence)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15 findings 4 and 10 (another branch): 'nan' on Verschillen, plotly's "
-    "English months on the Planning axis, raw headers in Toelichtingen. Remove this marker "
-    "once those fixes are merged.",
-)
 @pytest.mark.parametrize("rol", ROLLEN)
 def test_every_screen_shows_dutch_text_and_labelled_headers(
     walks: Callable[[str], Walk], rol: str

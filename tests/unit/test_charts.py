@@ -123,6 +123,7 @@ def test_planning_timeline_names_its_months_in_dutch():
         {
             "deadline": pd.to_datetime(["2023-12-31", "2024-06-30", "2025-03-31"]),
             "actor": ["Rijk", "VNG", "SBJ"],
+            "afspraak_code": ["A1.01", "A1.02", "A1.03"],
             "afspraak": ["a", "b", "c"],
             "status": ["Achter", "Op schema", "Achter"],
         }

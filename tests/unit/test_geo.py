@@ -74,7 +74,7 @@ def test_the_map_keeps_every_gemeente_and_only_source_vertices_and_is_much_small
     assert grootte < 0.75 * len(json.dumps(bron, separators=(",", ":")))
 
 
-def _vierkant(code: str, lon: float, lat: float, maat: float = 1.0) -> dict:
+def _vierkant_rond(code: str, lon: float, lat: float, maat: float = 1.0) -> dict:
     ring = [[lon, lat], [lon + maat, lat], [lon + maat, lat + maat], [lon, lat + maat], [lon, lat]]
     return {
         "type": "Feature",
@@ -85,7 +85,7 @@ def _vierkant(code: str, lon: float, lat: float, maat: float = 1.0) -> dict:
 
 GEO = {
     "type": "FeatureCollection",
-    "features": [_vierkant("GM1", 5.0, 52.0), _vierkant("GM2", 3.0, 50.0, 0.1)],
+    "features": [_vierkant_rond("GM1", 5.0, 52.0), _vierkant_rond("GM2", 3.0, 50.0, 0.1)],
 }
 
 
