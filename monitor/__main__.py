@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             return rapport(engine, args.bestand, args.ronde)
         elif args.opdracht == "beheerder":
             return _beheerder(engine, args.email, args.naam)
-        elif args.opdracht in ("import", "export", "template"):
+        elif args.opdracht in ("import", "export", "template", "opendata"):
             return cli_uitwisseling.voer_uit(engine, args)
     except MonitorFout as fout:
         print(f"Fout: {fout}", file=sys.stderr)

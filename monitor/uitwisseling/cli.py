@@ -1,4 +1,4 @@
-"""The commands ``import``, ``export`` and ``template`` of ``python -m monitor``.
+"""The commands ``import``, ``export``, ``template`` and ``opendata`` of ``python -m monitor``.
 
 Exit codes: 0 fine, 2 a rejected file (the report is printed in Dutch on stderr) or bad input.
 """
@@ -12,9 +12,11 @@ from pathlib import Path
 from monitor.domain import ACTORTYPE_CODES
 from monitor.errors import MonitorFout
 from monitor.rechten import CLI
+from monitor.store import sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.exporteren import exporteer
 from monitor.uitwisseling.importeren import importeer
+from monitor.uitwisseling.opendata import lees_ronde, pakket, schrijf
 from monitor.uitwisseling.sjabloon import LAYOUTS, sjabloon_uit_database
 
 
@@ -34,6 +36,14 @@ def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:
     sjab.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     sjab.add_argument("--actortype", required=True, choices=ACTORTYPE_CODES)
     sjab.add_argument("--layout", default="breed", choices=LAYOUTS, help="standaard: breed")
+    od = sub.add_parser(
+        "opendata",
+        help="open data van een gepubliceerde ronde: CSV, JSON en datapackage.json",
+        description="Schrijft de bij publicatie bevroren landelijke cijfers, met datawoordenboek "
+        "en Frictionless datapackage.json; alleen wat een bezoeker zonder inlog mag zien.",
+    )
+    od.add_argument("map", type=Path, help="doelmap (wordt aangemaakt)")
+    od.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
 
 
 def voer_uit(engine: Engine, args: argparse.Namespace) -> int:
@@ -43,9 +53,12 @@ def voer_uit(engine: Engine, args: argparse.Namespace) -> int:
             return _import(engine, args)
         if args.opdracht == "export":
             return _export(engine, args)
+        if args.opdracht == "opendata":
+            return _opendata(engine, args)
         return _template(engine, args)
     except OSError as fout:
-        print(f"Fout: {fout.filename or args.bestand}: {_os_melding(fout)}", file=sys.stderr)
+        pad = fout.filename or getattr(args, "bestand", None) or args.map
+        print(f"Fout: {pad}: {_os_melding(fout)}", file=sys.stderr)
         return 2
 
 
@@ -83,6 +96,14 @@ def _export(engine: Engine, args: argparse.Namespace) -> int:
     data = exporteer(engine, gebruiker=CLI, jaar=args.ronde, formaat=formaat)
     args.bestand.write_bytes(data)
     print(f"Ronde {args.ronde} geëxporteerd naar {args.bestand}.")
+    return 0
+
+
+def _opendata(engine: Engine, args: argparse.Namespace) -> int:
+    with sessie.lees(engine) as session:
+        ronde = lees_ronde(session, args.ronde)
+    paden = schrijf(args.map, pakket(ronde))
+    print(f"Open data van ronde {args.ronde}: {len(paden)} bestanden in {args.map}.")
     return 0
 
 
