@@ -5,7 +5,8 @@ Start with ``streamlit run serve.py``. Streamlit ships a static ``index.html`` w
 readers pronounce the Dutch text correctly (WCAG 3.1.1). Everything else is plain Streamlit:
 no private flags, the pages in ``pages/`` draw their own navigation. Our own routes
 (``monitor/ui/sessieroute.py``) set and delete the session cookie that keeps a sign-in across
-reloads and app processes.
+reloads and app processes; ``monitor/ui/opendataroute.py`` serves each published round's open
+data at a stable URL.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 import streamlit as st
 from starlette.middleware import Middleware
 
-from monitor.ui import sessieroute
+from monitor.ui import opendataroute, sessieroute
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -65,4 +66,8 @@ class HtmlLangNL:
         await self.app(scope, receive, _send)
 
 
-app = st.App("app.py", routes=sessieroute.ROUTES, middleware=[Middleware(HtmlLangNL)])
+app = st.App(
+    "app.py",
+    routes=[*sessieroute.ROUTES, *opendataroute.ROUTES],
+    middleware=[Middleware(HtmlLangNL)],
+)

@@ -32,6 +32,7 @@ from monitor.store import lezen as queries
 from monitor.store import peergroepen as benchmark_opslag
 from monitor.store import sessie
 from monitor.store.sessie import Engine
+from monitor.uitwisseling import opendata as opendata_mod
 
 
 @dataclass(frozen=True)
@@ -480,3 +481,17 @@ def vragen_telling(ronde_id: int, jaar: int, versie: int) -> pd.DataFrame:
     """Questions per actortype: the report's count beside ours, with the reason."""
     telling = {a: (t.vragen, t.toelichting) for a, t in rapport_telling(jaar).items()}
     return voortgang.vragen_telling(vragen(ronde_id, versie), telling)
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def opendata_jaren(versie: int) -> list[int]:
+    """The published rounds, newest first: the rounds with an open-data package."""
+    with sessie.lees(engine()) as session:
+        return opendata_mod.gepubliceerde_jaren(session)
+
+
+@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
+def opendata_zip(jaar: int, versie: int) -> bytes:
+    """The open-data package of a published round as a zip (what an anonymous visitor may see)."""
+    with sessie.lees(engine()) as session:
+        return opendata_mod.zip_van_ronde(session, jaar)

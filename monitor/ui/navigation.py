@@ -73,6 +73,13 @@ PAGINAS: tuple[Pagina, ...] = (
         Recht.TOTALEN,
         ":material/description:",
     ),
+    Pagina(
+        "pages/opendata.py",
+        "Open data",
+        "Reflectie en rapportage",
+        Recht.TOTALEN,
+        ":material/dataset:",
+    ),
     Pagina("pages/beheer.py", "Beheer", "Beheer", Recht.RONDES_BEHEREN, ":material/settings:"),
     Pagina("pages/inloggen.py", "Inloggen", "Account", Recht.TOTALEN, ":material/login:"),
     Pagina(
