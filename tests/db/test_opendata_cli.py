@@ -2,6 +2,7 @@
 package of the published round, and nothing of organisations for an anonymous round."""
 
 import csv
+import io
 import json
 import re
 import shutil
@@ -15,6 +16,8 @@ from monitor.domain import DEMO_REGEL, RondeStatus
 from monitor.rechten import CLI
 from monitor.rondes import levensloop
 from monitor.store import lezen, sessie
+from monitor.uitwisseling.opendata import lees_ronde, pakket, schrijf
+from tests.db.test_rondebeheer_db import _bouw
 from tests.e2e.browser_harness import sqlite_url
 
 
@@ -94,3 +97,28 @@ def test_unpublished_round_is_refused_in_dutch_and_writes_nothing(demo_db, tmp_p
     assert not doel.exists()
     assert main(["opendata", str(doel), "--ronde", "1999"]) == 2
     assert "Ronde 1999 bestaat niet." in capsys.readouterr().err
+
+
+def test_small_anonymous_round_package_on_both_databases(engine, tmp_path):
+    """The hand-made monitor of test_rondebeheer_db (SQLite and PostgreSQL): gemeenten Aadorp
+    and Beedorp both submitted; GEM.1 'afgerond' once and 'mee bezig' once."""
+    _bouw(engine)
+    _publiceer_anoniem(engine, 2024)
+    with sessie.lees(engine) as session:
+        bestanden = pakket(lees_ronde(session, 2024))
+    schrijf(tmp_path, bestanden)
+    assert validate(tmp_path / "datapackage.json").valid
+    respons = {r["actortype"]: r for r in _csv(bestanden["respons.csv"])}
+    assert (respons["gemeente"]["ingevuld"], respons["gemeente"]["totaal"]) == ("2", "2")
+    assert respons["gemeente"]["percentage"] == "100.0"
+    gem1 = {r["optie"]: r for r in _csv(bestanden["verdeling.csv"]) if r["vraag"] == "GEM.1"}
+    assert (gem1["afgerond"]["aantal"], gem1["afgerond"]["percentage"]) == ("1", "50.0")
+    assert (gem1["mee_bezig"]["aantal"], gem1["mee_bezig"]["percentage"]) == ("1", "50.0")
+    tekst = b"".join(bestanden.values()).decode("utf-8")
+    for naam_of_code in ("Aadorp", "Beedorp", "GM0001", "GM0002"):
+        assert naam_of_code not in tekst
+    assert DEMO_REGEL not in tekst
+
+
+def _csv(inhoud: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(inhoud.decode("utf-8"))))
