@@ -30,7 +30,7 @@ KOLOM_NAAM = "organisatienaam"
 KOLOM_RONDE = "ronde"
 TOELICHTING = " toelichting"
 MAX_KOP_RIJEN = 3
-KOPPELINGNAAM = invoer.Grens("de naam van de koppeling", 80)
+KOPPELINGNAAM = invoer.KOPPELINGNAAM
 FUZZY_GRENS = 0.8  # difflib ratio from which a header counts as 'the same text'
 
 # Headers that survey platforms use for our organisation columns (normalised by kop_sleutel).
