@@ -5,6 +5,8 @@ sjabloon."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from monitor.config import get_settings
@@ -21,6 +23,7 @@ SESSIE_RAPPORT = "beheer_import_rapport"
 SESSIE_MELDING = "beheer_import_melding"
 SESSIE_EXPORT = "beheer_export"
 SESSIE_HERKENNING = "beheer_import_herkenning"
+SESSIE_AANPASSEN = "beheer_import_koppeling_aanpassen"  # (file, round) whose mapping is edited
 KOPPELING_SLEUTEL = "koppeling_kolom_"
 
 
@@ -49,7 +52,8 @@ def import_sectie(context: PaginaContext, ronde: data.RondeInfo) -> None:
     )
     if bestand is not None:
         herkenning = _herkenning(context, ronde, bestand)
-        if herkenning.voorstel is not None:
+        aanpassen = st.session_state.get(SESSIE_AANPASSEN) == (bestand.file_id, ronde.jaar)
+        if herkenning.voorstel is not None and (herkenning.koppeling is None or aanpassen):
             _bevestig_koppeling(context, ronde, bestand, herkenning)
         else:
             if herkenning.koppeling is not None:
@@ -59,6 +63,9 @@ def import_sectie(context: PaginaContext, ronde: data.RondeInfo) -> None:
                         "bestand worden daarmee gelezen."
                     )
                 )
+                if st.button("Koppeling aanpassen", key="koppeling_aanpassen"):
+                    st.session_state[SESSIE_AANPASSEN] = (bestand.file_id, ronde.jaar)
+                    st.rerun()
             rapport = _proefrun(context, ronde, bestand, herkenning.koppeling)
             _toon_rapport(rapport)
             kan = rapport.ok and (rapport.nieuw + rapport.gewijzigd) > 0
@@ -109,28 +116,33 @@ def _bevestig_koppeling(
         keuze = st.selectbox(
             platte_tekst(f"Kolom {kop}"),
             doelen,
-            index=doelen.index(kolom.doel),
+            index=doelen.index(kolom.doel) if kolom.doel in doelen else 0,
             format_func=lambda d: _doel_tekst(d, teksten),
             key=f"{KOPPELING_SLEUTEL}{kolom.index}",
         )
-        kolommen.append((kolom.kop, keuze))
+        kolommen.append(replace(kolom, doel=keuze, zekerheid=1.0 if keuze else 0.0))
     naam = st.text_input(
         "Naam van de bron (bijv. het enquêteplatform)",
+        value=herkenning.koppeling.naam if herkenning.koppeling else "",
         max_chars=koppeling.KOPPELINGNAAM.max_tekens,
         key=f"{KOPPELING_SLEUTEL}naam",
     )
     if st.button("Koppeling bewaren en controleren", type="primary", key="koppeling_knop"):
-        nieuw = koppeling.Koppeling(naam, tuple(kolommen), int(kop_rijen))
+        bevestigd = koppeling.Voorstellen(tuple(kolommen), int(kop_rijen))
         try:
             bewaard = herkennen.bewaar_koppeling(
-                data.engine(), gebruiker=context.gebruiker, koppeling=nieuw, jaar=ronde.jaar
+                data.engine(),
+                gebruiker=context.gebruiker,
+                koppeling=bevestigd.als_koppeling(naam),
+                jaar=ronde.jaar,
             )
         except MonitorFout as fout:
             st.error(platte_tekst(str(fout)))
             return
+        st.session_state.pop(SESSIE_AANPASSEN, None)
         st.session_state[SESSIE_HERKENNING] = (
             (bestand.file_id, ronde.jaar),
-            herkennen.Herkenning(koppeling=bewaard, vragen=herkenning.vragen),
+            herkennen.Herkenning(bewaard, bevestigd, herkenning.vragen),
         )
         st.rerun()
 

@@ -26,6 +26,7 @@ from monitor.uitwisseling.koppeling import (
     kenmerk,
     kop_sleutel,
     stel_voor,
+    voorstel_uit,
 )
 from monitor.uitwisseling.waarden import VraagInfo
 
@@ -33,7 +34,8 @@ from monitor.uitwisseling.waarden import VraagInfo
 @dataclass(frozen=True)
 class Herkenning:
     """What the Import tab does with a file: import as is (``voorstel`` and ``koppeling``
-    None), apply the saved ``koppeling``, or ask the user to confirm ``voorstel``."""
+    None), apply the saved ``koppeling`` (``voorstel`` then is that mapping, for a user who
+    wants to correct it), or ask the user to confirm ``voorstel``."""
 
     koppeling: Koppeling | None = None
     voorstel: Voorstellen | None = None
@@ -71,7 +73,7 @@ def herken(
         opgeslagen = koppelingen.op_kenmerk(session, kenmerk(tabel.rijen[0][1]))
     if opgeslagen is not None:
         koppeling = Koppeling.uit_json(opgeslagen.naam, opgeslagen.kolommen, opgeslagen.kop_rijen)
-        return Herkenning(koppeling=koppeling, vragen=vragen)
+        return Herkenning(koppeling, voorstel_uit(tabel, koppeling), vragen)
     return Herkenning(voorstel=stel_voor(tabel, vragen), vragen=vragen)
 
 

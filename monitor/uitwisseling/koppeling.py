@@ -246,6 +246,18 @@ def _voorstel(
     return Voorstellen(tuple(kolommen), 2 if tweede is not None else 1)
 
 
+def voorstel_uit(tabel: Tabel, koppeling: Koppeling) -> Voorstellen:
+    """A saved mapping as the proposal for this file's columns, to correct it."""
+    doelen = {kop_sleutel(k): d for k, d in koppeling.kolommen}
+    kop = tabel.rijen[0][1] if tabel.rijen else ()
+    kolommen = []
+    for index, cel in enumerate(kop):
+        tekst = "" if cel is None else str(cel)
+        doel = doelen.get(kop_sleutel(cel))
+        kolommen.append(Voorstel(index, tekst, tekst, doel, 1.0 if doel else 0.0))
+    return Voorstellen(tuple(kolommen), koppeling.kop_rijen)
+
+
 def eigen_koppen(tabel: Tabel, vragen: Iterable[VraagInfo]) -> bool:
     """True when the first row already holds our headers only (no mapping needed)."""
     if not tabel.rijen:

@@ -70,6 +70,17 @@ def test_platform_file_is_mapped_once_confirmed_and_the_next_file_imports_direct
     assert "Koppeling 'LimeSurvey' herkend" in _meldingen(at.info)
     assert at.button(key="import_knop").disabled is False
 
+    at.button(key="koppeling_aanpassen").click().run()  # the saved mapping, to correct
+    assert [at.selectbox(key=f"koppeling_kolom_{i}").value for i in range(3)] == [
+        "GEM.2.01",
+        None,
+        "organisatienaam",
+    ]
+    assert at.text_input(key="koppeling_kolom_naam").value == "LimeSurvey"
+    at.selectbox(key="koppeling_kolom_0").set_value("organisatienaam")
+    at.button(key="koppeling_knop").click().run()
+    assert "allebei gekoppeld aan 'organisatienaam'" in _meldingen(at.error)
+
 
 def _meldingen(elementen) -> str:
     """The text of info/warning boxes, without the escapes of plain-text display."""

@@ -89,7 +89,8 @@ def test_platform_file_imports_after_one_confirmed_mapping_and_the_next_without(
 
     tweede = maak(TWEEDE, TEKSTEN)
     herkend = _herken(engine, tweede, "export2" + bestandsnaam[-5:])
-    assert herkend.voorstel is None and herkend.koppeling == bewaard  # no questions asked
+    assert herkend.koppeling == bewaard  # no questions asked; voorstel: to correct it
+    assert herkend.voorstel.als_koppeling(bewaard.naam) == bewaard
     rapport = _importeer(engine, tweede, "export2", herkend.koppeling)
     assert rapport.ok, rapport.als_tekst()
     # Amsterdam: GEM.3.01 Nee→Ja, GEM.4.01 mee_bezig→afgerond; GEM.2.01, GEM.3.06 unchanged.

@@ -8,6 +8,7 @@ from monitor.uitwisseling.koppeling import (
     kop_sleutel,
     pas_toe,
     stel_voor,
+    voorstel_uit,
 )
 from monitor.uitwisseling.waarden import VraagInfo
 
@@ -131,3 +132,13 @@ def test_applying_reports_unknown_and_missing_columns():
         "Blad 'f.csv', rij 1: de kolom 'Q2' van koppeling 'Q' ontbreekt in dit bestand.",
     ]
     assert uit.rijen[1] == (2, ("Utrecht", None))
+
+
+def test_a_saved_mapping_becomes_the_proposal_for_a_file_in_another_column_order():
+    koppeling = Koppeling("Q", (("Q1", "organisatienaam"), ("Datum", None)), kop_rijen=2)
+    voorstel = voorstel_uit(_tabel(["datum", "Q1"]), koppeling)
+    assert [(v.index, v.kop, v.doel) for v in voorstel.kolommen] == [
+        (0, "datum", None),
+        (1, "Q1", "organisatienaam"),
+    ]
+    assert voorstel.kop_rijen == 2
