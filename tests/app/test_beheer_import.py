@@ -82,6 +82,18 @@ def test_platform_file_is_mapped_once_confirmed_and_the_next_file_imports_direct
     assert "allebei gekoppeld aan 'organisatienaam'" in _meldingen(at.error)
 
 
+def test_file_with_our_own_headers_goes_straight_to_the_dry_run(demo_kopie):
+    from tests.utils.import_bestanden import LANG, csv_bytes
+
+    at = open_page("pages/beheer.py", Rol.BEHEERDER)
+    bestand = csv_bytes([LANG, ["GM0363", "GEM.2.01", "Nee", None]])
+    at.file_uploader(key="import_bestand").set_value(("eigen.csv", bestand, "text/csv")).run()
+    assert not at.exception
+    assert "niet die van de monitor" not in _meldingen(at.warning)
+    assert "koppeling_knop" not in [b.key for b in at.button]
+    assert [(m.label, m.value) for m in at.metric][:2] == [("Nieuw", "0"), ("Gewijzigd", "1")]
+
+
 def _meldingen(elementen) -> str:
     """The text of info/warning boxes, without the escapes of plain-text display."""
     return "\n".join(str(e.value) for e in elementen).replace("\\", "")
