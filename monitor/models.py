@@ -253,3 +253,15 @@ class MonitorMeta(SQLModel, table=True):
 
     sleutel: str = Field(primary_key=True)
     waarde: str
+
+
+class ImportKoppeling(SQLModel, table=True):
+    """A confirmed mapping of a survey platform's headers onto ours, saved per source name."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    naam: str = Field(unique=True)
+    kenmerk: str = Field(index=True)  # sha256 of the normalised header set
+    kop_rijen: int = 1
+    kolommen: str = Field(sa_column=Column(Text, nullable=False))  # JSON [[kop, doel|null]]
+    gewijzigd_op: datetime
+    door: str = ""

@@ -101,6 +101,8 @@ class Tabel:
     blad: str
     rijen: list[tuple[int, tuple[object, ...]]]
     problemen: list[Probleem] = field(default_factory=list)
+    # the file's own header row when a Koppeling rewrote it: reports name the file's columns
+    weergave_kop: tuple[object, ...] | None = None
 
 
 def kolom_naam(index: int, kop: object = None) -> str:

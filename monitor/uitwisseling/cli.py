@@ -15,6 +15,7 @@ from monitor.rechten import CLI
 from monitor.store import sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.exporteren import exporteer
+from monitor.uitwisseling.herkennen import laad_koppeling
 from monitor.uitwisseling.importeren import importeer
 from monitor.uitwisseling.opendata import lees_ronde, pakket, schrijf
 from monitor.uitwisseling.sjabloon import LAYOUTS, sjabloon_uit_database
@@ -27,6 +28,11 @@ def voeg_opdrachten_toe(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--ronde", type=int, required=True, help="jaar van de ronde, bijv. 2024")
     imp.add_argument(
         "--dry-run", action="store_true", help="alleen controleren (proefrun), niets opslaan"
+    )
+    imp.add_argument(
+        "--koppeling",
+        metavar="NAAM",
+        help="een bewaarde koppeling van de kolommen van een enquêteplatform (tabblad Import)",
     )
     exp = sub.add_parser("export", help="een ronde exporteren naar .xlsx of .csv")
     exp.add_argument("bestand", type=Path, help="doelbestand; .xlsx (tabellen) of .csv (ruw)")
@@ -74,6 +80,7 @@ def _os_melding(fout: OSError) -> str:
 
 
 def _import(engine: Engine, args: argparse.Namespace) -> int:
+    koppeling = laad_koppeling(engine, args.koppeling) if args.koppeling else None
     rapport = importeer(
         engine,
         gebruiker=CLI,
@@ -81,6 +88,7 @@ def _import(engine: Engine, args: argparse.Namespace) -> int:
         bestandsnaam=args.bestand.name,
         jaar=args.ronde,
         toepassen=not args.dry_run,
+        koppeling=koppeling,
     )
     if not rapport.ok:
         print(rapport.als_tekst(), file=sys.stderr)

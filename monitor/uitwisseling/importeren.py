@@ -40,6 +40,7 @@ from monitor.store import antwoorden as antwoorden_store
 from monitor.store import bevriezing, lezen, schrijven, sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling.bestanden import Limieten, Probleem, Tabel, kolom_naam, lees_tabel
+from monitor.uitwisseling.koppeling import Koppeling, pas_toe
 from monitor.uitwisseling.waarden import (
     CelFout,
     VraagInfo,
@@ -125,16 +126,28 @@ def lees_aliassen(pad: Path = ALIASSEN_BESTAND) -> dict[str, str]:
         }
 
 
+def vraag_infos_van(vragen: Iterable) -> list[VraagInfo]:
+    """VraagInfo of each Vraag row (pure)."""
+    return [
+        VraagInfo(
+            v.id,
+            v.code,
+            v.actortype,
+            v.vraagtype,
+            v.tekst,
+            opties_voor(v.vraagtype, parse_opties(v.opties or "")),
+            v.minimum,
+            v.maximum,
+        )
+        for v in vragen
+    ]
+
+
 def context_uit_frames(
     *, jaar: int, vragen: Iterable, organisaties: pd.DataFrame, aliassen: dict[str, str]
 ) -> ImportContext:
     """Build the context from Vraag rows and the organisaties frame (pure; used in tests)."""
-    vraag_infos = {}
-    for v in vragen:
-        opties = opties_voor(v.vraagtype, parse_opties(v.opties or ""))
-        vraag_infos[v.code.upper()] = VraagInfo(
-            v.id, v.code, v.actortype, v.vraagtype, v.tekst, opties, v.minimum, v.maximum
-        )
+    vraag_infos = {info.code.upper(): info for info in vraag_infos_van(vragen)}
     orgs = {r.code: OrganisatieInfo(r.code, r.naam, r.actortype) for r in organisaties.itertuples()}
     bekend = {k: c for k, c in aliassen.items() if c in orgs}
     return ImportContext(jaar, vraag_infos, orgs, bekend)
@@ -176,7 +189,8 @@ class _Lezer:
     def probleem(self, rij: int | None, index: int | None, melding: str) -> None:
         kolom = None
         if index is not None:
-            kolom = kolom_naam(index, self.kop[index] if index < len(self.kop) else None)
+            kop = self.tabel.weergave_kop or self.kop
+            kolom = kolom_naam(index, kop[index] if index < len(kop) else None)
         self.uit.problemen.append(Probleem(self.tabel.blad, rij, kolom, melding))
 
     def lees(self) -> Gelezen:
@@ -569,9 +583,13 @@ def importeer(
     limieten: Limieten | None = None,
     voortgang: ProgressCallback | None = None,
     moment: datetime | None = None,
+    koppeling: Koppeling | None = None,
 ) -> ImportRapport:
     """Check a file of answers for round ``jaar`` and, with ``toepassen`` and no problems,
     store it in one transaction. Returns the report (problems or counts).
+
+    With ``koppeling`` (a confirmed mapping of a survey platform's headers) the header row is
+    rewritten first, in the dry run and in the real run alike.
 
     Raises GeenToegang for anyone but a beheerder, MonitorFout when the round does not exist.
     """
@@ -588,6 +606,8 @@ def importeer(
     except InvoerFout as fout:
         rapport.problemen.append(Probleem(bestandsnaam, fout.rij, fout.veld, fout.melding))
         return rapport
+    if koppeling is not None:
+        tabel = pas_toe(tabel, koppeling)
     open_sessie = sessie.schrijf if toepassen else sessie.lees
     with open_sessie(engine) as session:
         ronde = lezen.ronde_by_jaar(session, jaar)
