@@ -15,7 +15,6 @@ import pandas as pd
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
     BELEVING_OPTIES,
-    DEMO_REGEL,
     JANEE_OPTIES,
     STATUS_OPTIES,
 )
@@ -221,9 +220,7 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
     melden = partial(meld, voortgang_cb)
     verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
     achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
-    werkboek = Werkboek(
-        f"Rapportagetabellen ronde {bron.jaar}", demo_regel=DEMO_REGEL if bron.demo else None
-    )
+    werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}", demo=bron.demo)
     werkboek.tekst(
         "Over deze tabellen",
         [

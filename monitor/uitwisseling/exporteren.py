@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL, DISCLAIMER, VRAAGTYPES_NUMERIEK
+from monitor.domain import ACTORTYPE_BY_CODE, DISCLAIMER, VRAAGTYPES_NUMERIEK
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.opmaak import tekst
@@ -181,7 +181,7 @@ def exporteer_xlsx(
     gebruiker: Gebruiker, data: RondeData, *, voortgang: ProgressCallback | None = None
 ) -> bytes:
     """The round as a workbook; the raw answers sheet only for beheerders."""
-    werkmap = Werkboek(f"{data.titel} (export)", demo_regel=DEMO_REGEL if data.demo else None)
+    werkmap = Werkboek(f"{data.titel} (export)", demo=data.demo)
     met_ruw = mag(gebruiker, Recht.RUWE_EXPORT)
     themas = list(data.themas.itertuples())
     stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
