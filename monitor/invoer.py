@@ -29,8 +29,20 @@ ACCOUNTNAAM = Grens("de naam", 100)
 GROEPSNAAM = Grens("de naam van de vergelijkgroep", 80)
 CEL = Grens("de cel", 5_000)  # any cell of an import file: nothing longer can be stored
 GETAL = Grens("het getal", 30)  # a typed number: '-1.000.000.000.000,00' fits with room
+STATUSBETEKENIS = Grens("de betekenis", 400)  # shown under each option while filling in
+STATUSBRON = Grens("de bron", 500)
 
-GRENZEN: tuple[Grens, ...] = (TOELICHTING, ANTWOORD, NOTITIE, ACCOUNTNAAM, GROEPSNAAM, CEL, GETAL)
+GRENZEN: tuple[Grens, ...] = (
+    TOELICHTING,
+    ANTWOORD,
+    NOTITIE,
+    ACCOUNTNAAM,
+    GROEPSNAAM,
+    CEL,
+    GETAL,
+    STATUSBETEKENIS,
+    STATUSBRON,
+)
 
 # C0 control characters except tab (\t) and newline (\n); CR is allowed too because browsers
 # and spreadsheets send line ends as CR LF. DEL is not a C0 control but is just as invisible.
