@@ -17,6 +17,7 @@ from monitor.domain import (
     BELEVING_OPTIES,
     JANEE_OPTIES,
     STATUS_OPTIES,
+    statuslegenda,
 )
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import planning as planning_mod
@@ -235,6 +236,9 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
             + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
             + " op afspraken (status of ja/nee).",
             f"Achter op planning: {planning_mod.achter_tekst(achter)}.",
+            "",
+            "Wat de antwoordopties betekenen:",
+            *statuslegenda(list(bron.statusdefinities)),
         ],
         kop="Rapportagetabellen Monitor Hervormingsagenda Jeugd",
     )

@@ -11,7 +11,8 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from monitor.domain import RondeStatus
+from monitor.domain import RondeStatus, statusdefinities_aangevuld
+from monitor.domain import StatusDefinitie as DomeinStatusDefinitie
 from monitor.models import Antwoord, Planning, Ronde, RondeSnapshot, StatusDefinitie, Vraag
 
 
@@ -151,6 +152,15 @@ def statusdefinities(session: Session, ronde_id: int) -> dict[str, tuple[str, st
     """optie → (betekenis, bron) stored for the round (empty when none)."""
     rijen = session.exec(select(StatusDefinitie).where(StatusDefinitie.ronde_id == ronde_id))
     return {r.optie: (r.betekenis, r.bron) for r in rijen}
+
+
+def statusdefinities_van(session: Session, ronde: Ronde) -> list[DomeinStatusDefinitie]:
+    """The definitions that hold for ``ronde``: its own, else those of the latest earlier round
+    that has any, else the standard wording (marked as ours)."""
+    opgeslagen = statusdefinities(session, ronde.id) or laatste_statusdefinities_voor(
+        session, voor_jaar=ronde.jaar
+    )
+    return statusdefinities_aangevuld(opgeslagen or {})
 
 
 def laatste_statusdefinities_voor(

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from monitor.db import read_session, write_session
-from monitor.domain import Rol
+from monitor.domain import Rol, StatusDefinitie, standaard_statusdefinities
 from monitor.errors import GeenToegang, MonitorFout
 from monitor.models import Ronde
 from monitor.rechten import Gebruiker
@@ -26,16 +26,16 @@ def db(engine):
     return engine
 
 
-def _van(engine, jaar: int) -> list[sd.Definitie]:
+def _van(engine, jaar: int) -> list[StatusDefinitie]:
     with read_session(engine) as s:
         return sd.van_ronde(s, lezen.ronde_by_jaar(s, jaar))
 
 
-def _eigen(betekenis: str = "Het besluit ligt bij het bestuur.") -> list[sd.Definitie]:
+def _eigen(betekenis: str = "Het besluit ligt bij het bestuur.") -> list[StatusDefinitie]:
     return [
-        sd.Definitie(d.optie, d.label, betekenis if d.optie == "bijna_klaar" else d.betekenis,
+        StatusDefinitie(d.optie, d.label, betekenis if d.optie == "bijna_klaar" else d.betekenis,
                      "Rapport 2025, p. 4" if d.optie == "bijna_klaar" else d.bron)
-        for d in sd.standaard()
+        for d in standaard_statusdefinities()
     ]  # fmt: skip
 
 
