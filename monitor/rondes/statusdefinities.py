@@ -13,10 +13,11 @@ from __future__ import annotations
 from monitor import invoer
 from monitor.domain import (
     STATUSDEFINITIE_OPTIE_LABELS,
+    RondeStatus,
     StatusDefinitie,
     standaard_statusdefinities,
 )
-from monitor.errors import MonitorFout
+from monitor.errors import BeheerFout, MonitorFout
 from monitor.invoer import STATUSBETEKENIS, STATUSBRON
 from monitor.models import Ronde
 from monitor.rechten import Gebruiker, Recht, vereis
@@ -53,6 +54,11 @@ def bewaar(
     """Store ``definities`` for ``ronde`` (a beheerder only; checked first, so nothing is
     written on an error)."""
     vereis(gebruiker, Recht.RONDES_BEHEREN, "statusdefinities wijzigen")
+    if ronde.status == RondeStatus.GEPUBLICEERD:
+        raise BeheerFout(
+            f"Ronde {ronde.jaar} is gepubliceerd: haar statusdefinities liggen vast.",
+            veld="statusdefinities",
+        )
     schoon = controleer(definities)
     rondes_store.zet_statusdefinities(
         session, ronde.id, {d.optie: (d.betekenis, d.bron) for d in schoon}

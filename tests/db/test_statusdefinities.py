@@ -97,3 +97,11 @@ def test_only_a_beheerder_changes_definitions(db):
         sd.bewaar(
             s, Gebruiker(rol=Rol.INVULLER, naam="Ina"), lezen.ronde_by_jaar(s, 2024), _eigen()
         )
+
+
+def test_a_published_rounds_definitions_stay_as_they_were(db):
+    with write_session(db) as s:
+        lezen.ronde_by_jaar(s, 2024).status = "gepubliceerd"
+    with pytest.raises(MonitorFout, match="Ronde 2024 is gepubliceerd"), write_session(db) as s:
+        sd.bewaar(s, BEHEERDER, lezen.ronde_by_jaar(s, 2024), _eigen())
+    assert all(d.bron.startswith("Eigen formulering") for d in _van(db, 2024))
