@@ -79,6 +79,67 @@ BELEVING_OPTIES: tuple[Optie, ...] = (
     Optie("grotendeels", "Grotendeels"),
     Optie("volledig", "Volledig"),
 )
+
+# What the status and ja/nee options mean: stored per round (table statusdefinitie); the 2024
+# report defines none (respondents interpreted them themselves), so the standard wording is
+# ours and its source says so. monitor.rondes.statusdefinities changes and copies them.
+STATUSDEFINITIE_OPTIES: tuple[Optie, ...] = (*STATUS_OPTIES, *JANEE_OPTIES)
+STATUSDEFINITIE_OPTIE_LABELS = {o.code: o.label for o in STATUSDEFINITIE_OPTIES}
+STATUSDEFINITIE_BRON_EIGEN = (
+    "Eigen formulering van de monitor (niet uit het rapport: de rapportage 2024 definieert de "
+    "antwoordopties niet; respondenten bepaalden toen zelf wat 'mee bezig', 'bijna klaar', "
+    "'afgerond', 'ja' en 'nee' betekenden)."
+)
+STATUSDEFINITIES_STANDAARD: dict[str, str] = {
+    "nog_niet_begonnen": "Er is nog geen werk aan deze afspraak gestart.",
+    "mee_bezig": "Er wordt aan de afspraak gewerkt; het grootste deel moet nog gebeuren.",
+    "bijna_klaar": (
+        "Het meeste werk is gedaan; alleen de laatste stappen (zoals besluitvorming of "
+        "vaststelling) resten nog."
+    ),
+    "afgerond": "De afspraak is uitgevoerd: wat is afgesproken, is vastgesteld of in gebruik.",
+    "ja": "Op de peildatum is er wat de vraag noemt (vastgesteld of ingevoerd).",
+    "nee": "Op de peildatum is er nog niet wat de vraag noemt, ook als er aan gewerkt wordt.",
+}
+
+
+@dataclass(frozen=True)
+class StatusDefinitie:
+    optie: str
+    label: str
+    betekenis: str
+    bron: str
+
+
+def standaard_statusdefinities() -> list[StatusDefinitie]:
+    """Our wording for every option, marked as ours."""
+    return statusdefinities_aangevuld({})
+
+
+def statusdefinities_aangevuld(opgeslagen: dict[str, tuple[str, str]]) -> list[StatusDefinitie]:
+    """Every option in the fixed order from ``opgeslagen`` (optie → (betekenis, bron)); an
+    option not stored gets the standard wording, marked as ours."""
+    return [
+        StatusDefinitie(
+            o.code,
+            o.label,
+            *opgeslagen.get(
+                o.code, (STATUSDEFINITIES_STANDAARD[o.code], STATUSDEFINITIE_BRON_EIGEN)
+            ),
+        )
+        for o in STATUSDEFINITIE_OPTIES
+    ]
+
+
+def statuslegenda(definities: list[StatusDefinitie]) -> list[str]:
+    """The legend of an export: one line per option ('Bijna klaar: …'), then the sources."""
+    bronnen = " ".join(dict.fromkeys(d.bron for d in definities))
+    return [
+        *(f"{d.label}: {d.betekenis}" for d in definities),
+        f"Bron van de definities: {bronnen}",
+    ]
+
+
 # The stem the 2024 questionnaire put above every beleving question (report, chapter 4):
 # the question itself names only the beweging of the thema.
 BELEVING_STAM = (

@@ -30,6 +30,8 @@ GROEPSNAAM = Grens("de naam van de vergelijkgroep", 80)
 CEL = Grens("de cel", 5_000)  # any cell of an import file: nothing longer can be stored
 GETAL = Grens("het getal", 30)  # a typed number: '-1.000.000.000.000,00' fits with room
 KOPPELINGNAAM = Grens("de naam van de koppeling", 80)  # a survey platform's import mapping
+STATUSBETEKENIS = Grens("de betekenis", 400)  # shown under each option while filling in
+STATUSBRON = Grens("de bron", 500)
 
 GRENZEN: tuple[Grens, ...] = (
     TOELICHTING,
@@ -40,6 +42,8 @@ GRENZEN: tuple[Grens, ...] = (
     CEL,
     GETAL,
     KOPPELINGNAAM,
+    STATUSBETEKENIS,
+    STATUSBRON,
 )
 
 # C0 control characters except tab (\t) and newline (\n); CR is allowed too because browsers

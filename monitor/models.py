@@ -39,6 +39,16 @@ class Ronde(SQLModel, table=True):
     gepubliceerd_op: datetime | None = None
 
 
+class StatusDefinitie(SQLModel, table=True):
+    """What an answer option (nog niet begonnen … afgerond, ja, nee) means in one round, and
+    where that wording comes from (the report's text, or ours, marked as ours)."""
+
+    ronde_id: int = Field(foreign_key="ronde.id", primary_key=True)
+    optie: str = Field(primary_key=True)  # domain.STATUS_OPTIES / JANEE_OPTIES code
+    betekenis: str = Field(sa_column=Column(Text, nullable=False))
+    bron: str = Field(sa_column=Column(Text, nullable=False))
+
+
 class Thema(SQLModel, table=True):
     nr: int = Field(primary_key=True)
     titel: str

@@ -102,7 +102,7 @@ tabel = invullen.antwoorden_tabel(stand.vragen)
 veilig.tabel(tabel, titel=f"Antwoorden {org} {ronde.jaar}", key="eigen_antwoorden", download=False)
 excel_knop(
     "Download uw antwoorden (Excel)",
-    lambda: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}"),
+    lambda demo: tabel_naar_xlsx(tabel, f"Antwoorden {org} {ronde.jaar}", demo=demo),
     bestandsnaam=f"antwoorden-{org}-{ronde.jaar}.xlsx",
 )
 open_vragen = invullen.ontbrekend(stand.vragen)

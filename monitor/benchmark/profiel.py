@@ -12,10 +12,15 @@ from monitor.opmaak.excel import Werkboek, schrijf_tabel, titelregel, veilige_ce
 
 
 def profiel_xlsx(
-    *, titel: str, kop: Sequence[tuple[str, str]], tabellen: Sequence[tuple[str, pd.DataFrame]]
+    *,
+    titel: str,
+    kop: Sequence[tuple[str, str]],
+    tabellen: Sequence[tuple[str, pd.DataFrame]],
+    demo: bool = False,
 ) -> bytes:
-    """One sheet: a title, ``kop`` as label/value lines, then each table with a bold header."""
-    werkboek = Werkboek(titel)
+    """One sheet: a title, ``kop`` as label/value lines, then each table with a bold header;
+    from a demo database (``demo``) the demo line above it all."""
+    werkboek = Werkboek(titel, demo=demo)
     blad = werkboek.blad("Benchmarkprofiel")
     titelregel(blad, titel)
     for label, waarde in kop:

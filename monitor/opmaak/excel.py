@@ -25,6 +25,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from monitor.domain import DEMO_REGEL
 from monitor.opmaak.tekst import NL_TIJD
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -188,11 +189,13 @@ def schrijf_tabel(
 class Werkboek:
     """A workbook under construction; sheets get safe, unique names; ``naar_bytes`` at the end."""
 
-    def __init__(self, titel: str, *, demo_regel: str | None = None) -> None:
-        """``demo_regel``: from a demo database, the line that says so; it goes into the
-        document properties (title, subject, keywords) and above the first sheet's content."""
+    def __init__(self, titel: str, *, demo: bool = False) -> None:
+        """``demo``: the workbook comes from a demo database; ``DEMO_REGEL`` then goes into the
+        document properties (title, subject, keywords) and above the first sheet's content.
+        Every workbook of the app gets its demo mark here and nowhere else."""
         self._werkboek = Workbook()
         self._leeg: Worksheet | None = self._werkboek.active  # reused by the first sheet
+        demo_regel = DEMO_REGEL if demo else None
         self._demo_regel = demo_regel
         self._voorblad: Worksheet | None = None  # the first sheet, when it has the demo line
         eigenschappen = self._werkboek.properties
@@ -283,11 +286,14 @@ class Werkboek:
         return self._werkboek
 
 
-def tabel_naar_xlsx(tabel: pd.DataFrame, titel: str, *, regels: Sequence[str] = ()) -> bytes:
-    """One table as a workbook: the title (and captions) above it, the sheet named after it.
+def tabel_naar_xlsx(
+    tabel: pd.DataFrame, titel: str, *, regels: Sequence[str] = (), demo: bool = False
+) -> bytes:
+    """One table as a workbook: the title (and captions) above it, the sheet named after it;
+    from a demo database (``demo``) the demo line first.
 
     This is what every 'Download als Excel' of a chart or table builds.
     """
-    werkboek = Werkboek(titel)
+    werkboek = Werkboek(titel, demo=demo)
     werkboek.tabel(titel, tabel, kop=titel, regels=regels)
     return werkboek.naar_bytes()

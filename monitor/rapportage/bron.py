@@ -7,6 +7,7 @@ import pandas as pd
 from monitor.errors import MonitorFout
 from monitor.reflectie.dias import Bron
 from monitor.store import lezen
+from monitor.store import rondes as rondes_store
 from monitor.store.sessie import Session
 
 
@@ -32,4 +33,5 @@ def laad_bron(session: Session, jaar: int) -> Bron:
         planning=lezen.planning_frame(session),
         afspraken=lezen.afspraken_frame(session),
         demo=lezen.is_demo(session),
+        statusdefinities=tuple(rondes_store.statusdefinities_van(session, ronde)),
     )

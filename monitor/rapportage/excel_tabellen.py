@@ -15,9 +15,9 @@ import pandas as pd
 from monitor.domain import (
     ACTORTYPE_BY_CODE,
     BELEVING_OPTIES,
-    DEMO_REGEL,
     JANEE_OPTIES,
     STATUS_OPTIES,
+    statuslegenda,
 )
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import planning as planning_mod
@@ -221,9 +221,7 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
     melden = partial(meld, voortgang_cb)
     verdeling = voortgang.verdeling(bron.vragen, bron.antwoorden)
     achter = planning_mod.achter_op_planning(planning_overzicht(bron), bron.peildatum)
-    werkboek = Werkboek(
-        f"Rapportagetabellen ronde {bron.jaar}", demo_regel=DEMO_REGEL if bron.demo else None
-    )
+    werkboek = Werkboek(f"Rapportagetabellen ronde {bron.jaar}", demo=bron.demo)
     werkboek.tekst(
         "Over deze tabellen",
         [
@@ -238,6 +236,9 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
             + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
             + " op afspraken (status of ja/nee).",
             f"Achter op planning: {planning_mod.achter_tekst(achter)}.",
+            "",
+            "Wat de antwoordopties betekenen:",
+            *statuslegenda(list(bron.statusdefinities)),
         ],
         kop="Rapportagetabellen Monitor Hervormingsagenda Jeugd",
     )

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from fpdf import FPDF
 
-from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL
+from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL, statuslegenda
 from monitor.errors import MonitorFout
 from monitor.kengetallen import kerncijfers as kerncijfers_mod
 from monitor.kengetallen import voortgang as voortgang_mod
@@ -212,6 +212,9 @@ def bouw_pdf(
     rapport.kop(f"Monitor Hervormingsagenda Jeugd — rapport ronde {bron.jaar}", 20)
     for regel in kopregels(bron):
         rapport.alinea(regel, 11)
+    rapport.alinea("Wat de antwoordopties betekenen:", 10, vet=True)
+    for regel in statuslegenda(list(bron.statusdefinities)):
+        rapport.alinea(regel, 9)
     thema_dias = {d.sleutel: d for d in dias if d.sleutel.startswith("thema-")}
     overig = [d for d in dias if d.sleutel not in thema_dias]
     rapport.add_page()

@@ -17,7 +17,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
-from monitor.domain import DEMO_REGEL
+from monitor.domain import DEMO_REGEL, statuslegenda
 from monitor.opmaak.tekst import afkorten, datum, datum_tijd_kort
 from monitor.progress import ProgressCallback, meld
 from monitor.reflectie.dias import (
@@ -101,6 +101,14 @@ def _titeldia(prs, bron: Bron) -> None:
     slide.notes_slide.notes_text_frame.text = "\n".join(kopregels(bron))
 
 
+def _legendadia(prs, bron: Bron) -> None:
+    """What each status and ja/nee option means in this round, and where that comes from."""
+    slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
+    slide.shapes.title.text = "Wat de antwoordopties betekenen"
+    regels = statuslegenda(list(bron.statusdefinities))
+    _tekstvak(slide, "\n".join(regels), Inches(0.5), Inches(1.5), Inches(12.3), Inches(5.3), 16)
+
+
 def _demo_voetregels(prs, bron: Bron) -> None:
     """From a demo database: a footer on every slide that says so."""
     if not bron.demo:
@@ -168,6 +176,7 @@ def bouw_pptx(
         if len(eigen):
             tekst += ["", "Notities uit de reflectiesessie:", notitie_tekst(eigen)]
         slide.notes_slide.notes_text_frame.text = "\n".join(tekst)
+    _legendadia(prs, bron)
     melden(len(dias) / (len(dias) + 1), "Deadlines op de peildatum")
     _planning_dias(prs, bron)
     _demo_voetregels(prs, bron)

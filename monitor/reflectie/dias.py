@@ -29,7 +29,9 @@ from monitor.domain import (
     PLANNING_KLEUREN,
     STATUS_OPTIES,
     PlanningStatus,
+    StatusDefinitie,
     Vraagtype,
+    standaard_statusdefinities,
 )
 from monitor.kengetallen import gereed
 from monitor.kengetallen import planning as planning_mod
@@ -78,6 +80,8 @@ class Bron:
     planning: pd.DataFrame
     afspraken: pd.DataFrame
     demo: bool = False  # from a demo database: every export says so first
+    # what each status and ja/nee option means in this round (the legend of the exports)
+    statusdefinities: tuple[StatusDefinitie, ...] = tuple(standaard_statusdefinities())
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from monitor.models import Planning, Ronde, RondeSnapshot
 from monitor.opmaak.tekst import datum as datum_tekst
 from monitor.opmaak.tekst import json_tekst
 from monitor.rechten import Gebruiker, Recht, vereis
+from monitor.rondes import statusdefinities
 from monitor.rondes.vragenlijst import parse_planning
 from monitor.store import lezen, schrijven
 from monitor.store import rondes as rondes_store
@@ -198,6 +199,7 @@ def maak_ronde(
         oud=None,
         nieuw=ronde.titel,
     )
+    statusdefinities.kopieer(session, vorige, ronde)
     if van is not None:
         aantal = schrijven.copy_vragen(session=session, van=van, naar=ronde)
         _audit(

@@ -11,8 +11,9 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from monitor.domain import RondeStatus
-from monitor.models import Antwoord, Planning, Ronde, RondeSnapshot, Vraag
+from monitor.domain import RondeStatus, statusdefinities_aangevuld
+from monitor.domain import StatusDefinitie as DomeinStatusDefinitie
+from monitor.models import Antwoord, Planning, Ronde, RondeSnapshot, StatusDefinitie, Vraag
 
 
 def ronde(session: Session, ronde_id: int) -> Ronde | None:
@@ -145,3 +146,44 @@ def voeg_planning_toe(session: Session, versie: Planning) -> Planning:
     session.add(versie)
     session.flush()
     return versie
+
+
+def statusdefinities(session: Session, ronde_id: int) -> dict[str, tuple[str, str]]:
+    """optie → (betekenis, bron) stored for the round (empty when none)."""
+    rijen = session.exec(select(StatusDefinitie).where(StatusDefinitie.ronde_id == ronde_id))
+    return {r.optie: (r.betekenis, r.bron) for r in rijen}
+
+
+def statusdefinities_van(session: Session, ronde: Ronde) -> list[DomeinStatusDefinitie]:
+    """The definitions that hold for ``ronde``: its own, else those of the latest earlier round
+    that has any, else the standard wording (marked as ours)."""
+    opgeslagen = statusdefinities(session, ronde.id) or laatste_statusdefinities_voor(
+        session, voor_jaar=ronde.jaar
+    )
+    return statusdefinities_aangevuld(opgeslagen or {})
+
+
+def laatste_statusdefinities_voor(
+    session: Session, *, voor_jaar: int
+) -> dict[str, tuple[str, str]] | None:
+    """The definitions of the latest round before ``voor_jaar`` that has any, or None."""
+    ronde_id = session.exec(
+        select(Ronde.id)
+        .join(StatusDefinitie, StatusDefinitie.ronde_id == Ronde.id)
+        .where(Ronde.jaar < voor_jaar)
+        .order_by(Ronde.jaar.desc())
+        .limit(1)
+    ).first()
+    return statusdefinities(session, ronde_id) if ronde_id is not None else None
+
+
+def zet_statusdefinities(
+    session: Session, ronde_id: int, definities: dict[str, tuple[str, str]]
+) -> None:
+    """Replace the round's definitions by ``definities`` (optie → (betekenis, bron))."""
+    for rij in session.exec(select(StatusDefinitie).where(StatusDefinitie.ronde_id == ronde_id)):
+        session.delete(rij)
+    session.flush()
+    for optie, (betekenis, bron) in definities.items():
+        session.add(StatusDefinitie(ronde_id=ronde_id, optie=optie, betekenis=betekenis, bron=bron))
+    session.flush()

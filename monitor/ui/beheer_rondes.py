@@ -6,16 +6,18 @@ write."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
+from monitor import invoer
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES, RondeStatus, Vraagtype, Zichtbaarheid
 from monitor.errors import MonitorFout
 from monitor.kengetallen.planning import planning_in_kracht
 from monitor.opmaak.tekst import afkorten, datum, getal
-from monitor.rondes import levensloop
+from monitor.rondes import levensloop, statusdefinities
 from monitor.rondes import vragen as vragen_mod
 from monitor.store import sessie
 from monitor.store.sessie import Session
@@ -74,6 +76,7 @@ def rondes(context: PaginaContext) -> None:
         st.dataframe(_ronde_weergave(tabel), hide_index=True, width="stretch")
         _status_knoppen(context, tabel)
         _wijzig_formulier(context, tabel)
+        _statusdefinities_formulier(context, tabel)
     _nieuw_formulier(context, tabel)
 
 
@@ -163,6 +166,57 @@ def _wijzig_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
                         },
                     )
                     return f"Ronde {jaar} is bijgewerkt."
+
+                _schrijf(actie)
+
+
+def _statusdefinities_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
+    """What each status and ja/nee option means in a round (shown under the options while
+    filling in and in the legends of the exports); a published round keeps its own."""
+    niet_gepubliceerd = tabel[tabel["status"] != RondeStatus.GEPUBLICEERD]
+    if niet_gepubliceerd.empty:
+        return
+    with st.expander("Statusdefinities van een ronde"):
+        st.caption(
+            "Wat 'nog niet begonnen', 'mee bezig', 'bijna klaar', 'afgerond', 'ja' en 'nee' "
+            "betekenen. Invullers zien dit onder elke optie; de exports tonen het als legenda. "
+            "Een nieuwe ronde begint met een kopie van de vorige. Noem bij elke definitie de "
+            "bron: de regel in het rapport, of 'eigen formulering'."
+        )
+        jaren = [int(j) for j in niet_gepubliceerd["jaar"]]
+        jaar = st.selectbox("Ronde", jaren, index=len(jaren) - 1, key="beheer_definities_ronde")
+        ronde_id = next(r.id for r in data.rondes(context.versie) if r.jaar == jaar)
+        huidig = data.statusdefinities(ronde_id, context.versie)
+        with st.form(f"beheer_definities_{jaar}"):
+            ingevuld = [
+                (
+                    d,
+                    st.text_area(
+                        f"{d.label}: betekenis",
+                        value=d.betekenis,
+                        max_chars=invoer.STATUSBETEKENIS.max_tekens,
+                        height=68,
+                        key=f"definitie_{jaar}_{d.optie}",
+                    ),
+                    st.text_input(
+                        f"{d.label}: bron",
+                        value=d.bron,
+                        max_chars=invoer.STATUSBRON.max_tekens,
+                        key=f"definitie_bron_{jaar}_{d.optie}",
+                    ),
+                )
+                for d in huidig
+            ]
+            if st.form_submit_button("Statusdefinities opslaan"):
+
+                def actie(session: Session) -> str:
+                    statusdefinities.bewaar(
+                        session,
+                        context.gebruiker,
+                        levensloop.haal_ronde(session, jaar),
+                        [replace(d, betekenis=b, bron=bron) for d, b, bron in ingevuld],
+                    )
+                    return f"De statusdefinities van ronde {jaar} zijn opgeslagen."
 
                 _schrijf(actie)
 

@@ -478,10 +478,11 @@ def download(uitkomst: bm.Benchmark, jaar: int, thema: pd.DataFrame, vragen: pd.
     ]
     excel_knop(
         "Download benchmarkprofiel (Excel)",
-        lambda: profiel_xlsx(
+        lambda demo: profiel_xlsx(
             titel=f"Benchmarkprofiel {uitkomst.naam}, ronde {jaar}",
             kop=kop,
             tabellen=[("Per thema", thema), ("Per vraag", vragen)],
+            demo=demo,
         ),
         bestandsnaam=f"benchmarkprofiel_{uitkomst.code}_{jaar}.xlsx",
         key="benchmark_download",

@@ -13,6 +13,7 @@ from pandas.io.formats.style import Styler
 
 from monitor.opmaak import tekst
 from monitor.opmaak.excel import XLSX_MIME, tabel_naar_xlsx
+from monitor.ui import data
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -27,10 +28,22 @@ def _sleutel(titel: str) -> str:
 
 
 def excel_knop(
-    label: str, maak: Callable[[], bytes], *, bestandsnaam: str, key: str | None = None
+    label: str, maak: Callable[[bool], bytes], *, bestandsnaam: str, key: str | None = None
 ) -> None:
-    """A download button for a workbook of ``opmaak.excel``; ``maak`` runs only on click."""
-    st.download_button(label, data=maak, file_name=bestandsnaam, mime=XLSX_MIME, key=key)
+    """A download button for a workbook of ``opmaak.excel``; ``maak(demo)`` runs only on click,
+    told whether the database holds demo data (the workbook then says "Demodata" first)."""
+    st.download_button(
+        label,
+        data=lambda: maak(demodatabase()),
+        file_name=bestandsnaam,
+        mime=XLSX_MIME,
+        key=key,
+    )
+
+
+def demodatabase() -> bool:
+    """Whether the database holds demo data (cached per data versie)."""
+    return data.is_demo(data.data_versie())
 
 
 def vast(fig: go.Figure) -> go.Figure:
@@ -70,7 +83,7 @@ def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> Non
         st.dataframe(nederlandse_getallen(tabel), hide_index=True, width="stretch")
         excel_knop(
             "Download als Excel",
-            lambda: tabel_naar_xlsx(tabel, titel),
+            lambda demo: tabel_naar_xlsx(tabel, titel, demo=demo),
             bestandsnaam=f"{_sleutel(titel)}.xlsx",
             key=f"download_{_sleutel(titel)}",
         )

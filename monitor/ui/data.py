@@ -15,6 +15,7 @@ import streamlit as st
 from monitor import rechten
 from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import VRAGENLIJST_DIR, get_settings
+from monitor.domain import StatusDefinitie
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
@@ -30,6 +31,7 @@ from monitor.rondes.vragenlijst import RapportTelling, read_rapport_telling
 from monitor.store import antwoorden as antwoorden_store
 from monitor.store import lezen as queries
 from monitor.store import peergroepen as benchmark_opslag
+from monitor.store import rondes as rondes_store
 from monitor.store import sessie
 from monitor.store.sessie import Engine
 from monitor.uitwisseling import opendata as opendata_mod
@@ -73,6 +75,14 @@ def rondes(versie: int) -> list[RondeInfo]:
 def is_demo(versie: int) -> bool:
     with sessie.lees(engine()) as session:
         return queries.is_demo(session)
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def statusdefinities(ronde_id: int, versie: int) -> tuple[StatusDefinitie, ...]:
+    """What each status and ja/nee option means in the round (the legend of the exports)."""
+    with sessie.lees(engine()) as session:
+        ronde = rondes_store.ronde(session, ronde_id)
+        return tuple(rondes_store.statusdefinities_van(session, ronde)) if ronde else ()
 
 
 @st.cache_data(ttl=600, max_entries=4, show_spinner=False)
@@ -339,6 +349,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
         planning=planning(versie),
         afspraken=afspraken(versie),
         demo=is_demo(versie),
+        statusdefinities=statusdefinities(ronde.id, versie),
     )
 
 

@@ -9,7 +9,7 @@ a conflict that shows both values and lets the person choose.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import streamlit as st
@@ -22,6 +22,7 @@ from monitor.invullen.antwoorden import InvulVraag
 from monitor.models import Inzending, Ronde
 from monitor.opmaak.tekst import datum, datum_tijd, getal_exact
 from monitor.rechten import Gebruiker
+from monitor.rondes import statusdefinities
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
 from monitor.ui import data
@@ -40,6 +41,7 @@ class InvulStand:
     vragen: list[InvulVraag]
     inzending: Inzending | None
     alleen_lezen: str | None  # why the answers are read-only, or None
+    definities: dict[str, str] = field(default_factory=dict)  # optie → betekenis this round
 
 
 def lees_stand(gebruiker: Gebruiker, organisatie_code: str) -> InvulStand | None:
@@ -50,9 +52,10 @@ def lees_stand(gebruiker: Gebruiker, organisatie_code: str) -> InvulStand | None
             return None
         vragen = antwoorden.lees_vragenlijst(session, gebruiker, ronde, organisatie_code)
         inzending = antwoorden.inzending(session, ronde, organisatie_code)
+        definities = {d.optie: d.betekenis for d in statusdefinities.van_ronde(session, ronde)}
         sessie.ontkoppel(session)
     reden = antwoorden.waarom_alleen_lezen(ronde, inzending, gebruiker, _nu().date())
-    return InvulStand(ronde, organisatie_code, vragen, inzending, reden)
+    return InvulStand(ronde, organisatie_code, vragen, inzending, reden, definities)
 
 
 def _nu() -> datetime:
@@ -146,7 +149,7 @@ def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
         if vraag.planning:
             regels.append(f"planning: {vraag.planning}")
         regels.append(f"vorige ronde: {vraag.vorig_antwoord or 'geen antwoord'}")
-        _widget(vraag, _sleutel("antwoord", org, vraag), uit, args)
+        _widget(vraag, _sleutel("antwoord", org, vraag), uit, args, stand.definities)
         st.caption(" · ".join(regels))
         st.text_area(
             f"Toelichting bij {vraag.code} (optioneel)",
@@ -161,7 +164,10 @@ def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
         _meldingen(gebruiker, stand, vraag)
 
 
-def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
+def _widget(
+    vraag: InvulVraag, key: str, uit: bool, args: tuple, definities: dict[str, str]
+) -> None:
+    """The input of one question; a status or ja/nee option shows what it means this round."""
     label = vraag.tekst + ("" if vraag.verplicht else " (niet verplicht)")
     gemeen = {"key": key, "disabled": uit, "on_change": _bewaar, "args": args}
     labels = {o.code: o.label for o in vraag.opties}
@@ -177,7 +183,15 @@ def _widget(vraag: InvulVraag, key: str, uit: bool, args: tuple) -> None:
     elif vraag.vraagtype in VRAAGTYPES_MET_OPTIES:
         if vraag.vraagtype == Vraagtype.LIKERT5:
             st.markdown(f"**{BELEVING_STAM}**")
-        st.radio(label, list(labels), format_func=labels.get, horizontal=True, **gemeen)
+        uitleg = [platte_tekst(definities.get(c, "")) for c in labels]  # typed by a beheerder
+        st.radio(
+            label,
+            list(labels),
+            format_func=labels.get,
+            horizontal=True,
+            captions=uitleg if any(uitleg) else None,
+            **gemeen,
+        )
     elif vraag.vraagtype in VRAAGTYPES_NUMERIEK:
         # A text field, not st.number_input: that one reads '2,5' as 25 and speaks English.
         # The write path reads the text with the import's Dutch number rules.

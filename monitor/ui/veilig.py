@@ -55,7 +55,7 @@ def tabel(frame: pd.DataFrame, *, titel: str, key: str, download: bool = True) -
         return
     excel_knop(
         "Download als Excel",
-        lambda: tabel_naar_xlsx(frame, titel),
+        lambda demo: tabel_naar_xlsx(frame, titel, demo=demo),
         bestandsnaam=f"{key}.xlsx",
         key=f"download_{key}",
     )

@@ -15,7 +15,13 @@ from datetime import date
 
 import pandas as pd
 
-from monitor.domain import ACTORTYPE_BY_CODE, DEMO_REGEL, DISCLAIMER, VRAAGTYPES_NUMERIEK
+from monitor.domain import (
+    ACTORTYPE_BY_CODE,
+    DISCLAIMER,
+    VRAAGTYPES_NUMERIEK,
+    StatusDefinitie,
+    standaard_statusdefinities,
+)
 from monitor.errors import MonitorFout
 from monitor.kengetallen import themaoverzicht, voortgang
 from monitor.opmaak import tekst
@@ -23,6 +29,7 @@ from monitor.opmaak.excel import Werkboek, veilige_cel
 from monitor.progress import ProgressCallback, meld
 from monitor.rechten import Gebruiker, Recht, mag, vereis
 from monitor.store import lezen, sessie
+from monitor.store import rondes as rondes_store
 from monitor.store.sessie import Engine
 
 RUWE_KOLOMMEN = [
@@ -49,6 +56,8 @@ class RondeData:
     themas: pd.DataFrame  # nr, titel
     planning: pd.DataFrame
     demo: bool = False  # from a demo database: the workbook says so first
+    # what each status and ja/nee option means this round (standard: our wording, marked so)
+    statusdefinities: tuple[StatusDefinitie, ...] = tuple(standaard_statusdefinities())
 
 
 def laad_ronde(engine: Engine, jaar: int) -> RondeData:
@@ -70,11 +79,20 @@ def laad_ronde(engine: Engine, jaar: int) -> RondeData:
             themas=themas,
             planning=lezen.planning_frame(session),
             demo=lezen.is_demo(session),
+            statusdefinities=tuple(rondes_store.statusdefinities_van(session, ronde)),
         )
 
 
 # --------------------------------------------------------------------------------------------
 # Tables with Dutch headers
+
+
+def statusdefinities_tabel(definities: tuple[StatusDefinitie, ...]) -> pd.DataFrame:
+    """The legend of the answer options: what each means this round, and where that comes from."""
+    return pd.DataFrame(
+        [(d.label, d.betekenis, d.bron) for d in definities],
+        columns=["Antwoordoptie", "Betekenis", "Bron"],
+    )
 
 
 def respons_tabel(data: RondeData) -> pd.DataFrame:
@@ -181,7 +199,7 @@ def exporteer_xlsx(
     gebruiker: Gebruiker, data: RondeData, *, voortgang: ProgressCallback | None = None
 ) -> bytes:
     """The round as a workbook; the raw answers sheet only for beheerders."""
-    werkmap = Werkboek(f"{data.titel} (export)", demo_regel=DEMO_REGEL if data.demo else None)
+    werkmap = Werkboek(f"{data.titel} (export)", demo=data.demo)
     met_ruw = mag(gebruiker, Recht.RUWE_EXPORT)
     themas = list(data.themas.itertuples())
     stappen = 3 + len(themas) + (3 if met_ruw else 0)  # the calls of verder() below
@@ -199,6 +217,7 @@ def exporteer_xlsx(
         }
     )
     werkmap.tabel("Over deze export", over)
+    werkmap.tabel("Statusdefinities", statusdefinities_tabel(data.statusdefinities))
     werkmap.tabel("Respons", respons_tabel(data))
     verder("Respons")
     for thema in themas:

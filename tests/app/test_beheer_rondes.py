@@ -153,3 +153,32 @@ def test_pages_do_not_default_to_a_round_in_concept(eigen_db):
     assert not at.exception, at.exception
     assert str(nieuw) in at.selectbox(key="ronde").options
     assert at.selectbox(key="ronde").value != nieuw  # a concept round has no answers yet
+
+
+def test_a_beheerder_sets_the_status_definitions_of_a_round_and_an_empty_one_is_refused(eigen_db):
+    from monitor.rondes import statusdefinities
+
+    at = _beheer()
+    jaar = at.selectbox(key="beheer_definities_ronde").value
+    veld = at.text_area(key=f"definitie_{jaar}_bijna_klaar")
+    assert veld.value.startswith("Het meeste werk is gedaan")  # our standard wording
+    assert at.text_input(key=f"definitie_bron_{jaar}_bijna_klaar").value.startswith(
+        "Eigen formulering"
+    )
+    veld.input("   ")
+    _knop(at, "Statusdefinities opslaan").click().run()
+    assert [e.value for e in at.error] == ["Statusdefinitie 'Bijna klaar': de betekenis is leeg."]
+
+    at.text_area(key=f"definitie_{jaar}_bijna_klaar").input("Alleen het besluit ontbreekt.")
+    at.text_input(key=f"definitie_bron_{jaar}_bijna_klaar").input("Werkafspraak VWS/VNG 2025")
+    _knop(at, "Statusdefinities opslaan").click().run()
+    assert not at.exception, at.exception
+    assert f"De statusdefinities van ronde {jaar} zijn opgeslagen." in [s.value for s in at.success]
+    with read_session(eigen_db) as s:
+        bijna = {d.optie: d for d in statusdefinities.van_ronde(s, queries.ronde_by_jaar(s, jaar))}[
+            "bijna_klaar"
+        ]
+    assert (bijna.betekenis, bijna.bron) == (
+        "Alleen het besluit ontbreekt.",
+        "Werkafspraak VWS/VNG 2025",
+    )

@@ -5,6 +5,9 @@ built on click (a callable: ``deferred_file_id`` in the proto) and AppTest's run
 that is thrown away after each run. So the test records the callables Streamlit registers
 (``MediaFileManager.add_deferred``, the same call a click in the browser executes) and runs
 each one, as the click would, and also presses the button in AppTest.
+
+The app tests run on the demo database, so every download says "Demodata" in its first row
+(``DEMO_REGEL``) and carries its title in the row below.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import pytest
 from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from monitor.domain import Rol
+from monitor.domain import DEMO_REGEL, Rol
 from tests.app.conftest import open_page
 
 TOON_ALS_TABEL = "Toon als tabel: "
@@ -49,6 +52,8 @@ def _werkboeken(at, knoppen) -> dict[str, object]:
         werkboek = load_workbook(io.BytesIO(inhoud))  # raises on a broken file
         for blad in werkboek.worksheets:
             assert 0 < len(blad.title) <= 31 and not ONGELDIG_IN_BLADNAAM.search(blad.title)
+        assert werkboek.worksheets[0]["A1"].value == DEMO_REGEL, f"'{knop.label}': no demo mark"
+        assert werkboek.properties.keywords == "Demodata"
         uit[knop.key or knop.label] = werkboek
     return uit
 
@@ -84,7 +89,7 @@ def test_every_chart_download_on_the_page_is_a_workbook_with_the_chart_title(
     assert titels, "no chart with a table and download on this page"
     assert any(":" in t for t in titels) == dubbele_punt
     werkboeken = _werkboeken(at, knoppen)
-    gevonden = {wb.active["A1"].value for wb in werkboeken.values()}
+    gevonden = {wb.active["A2"].value for wb in werkboeken.values()}
     assert set(titels) <= gevonden  # every chart's download, with its title above the table
     at.download_button[0].click().run()  # pressing it reruns the page without an error
     assert not at.exception
@@ -97,7 +102,7 @@ def test_every_slide_of_the_reflectiesessie_downloads(knoppen):
         assert not at.exception
         dia_titel = at.header[0].value
         werkboeken = _werkboeken(at, knoppen)
-        assert [wb.active["A1"].value for wb in werkboeken.values()] == [dia_titel]
+        assert [wb.active["A2"].value for wb in werkboeken.values()] == [dia_titel]
         titels.append(dia_titel)
         volgende = at.button(key="volgende_dia")
         if volgende.disabled:
@@ -121,5 +126,5 @@ def test_the_invullers_own_answers_download(knoppen):
     assert not at.exception
     (werkboek,) = _werkboeken(at, knoppen).values()
     blad = werkboek.active
-    assert blad["A1"].value.startswith("Antwoorden GM0363")
-    assert blad.max_row > 3  # the title, the header and the answers
+    assert blad["A2"].value.startswith("Antwoorden GM0363")
+    assert blad.max_row > 4  # the demo line, the title, the header and the answers

@@ -260,3 +260,29 @@ def test_sign_in_after_too_many_failures_asks_to_wait_and_a_beheerder_can_lift_i
     next(b for b in beheer.button if b.label == "Wachttijd opheffen").click().run()
     assert not beheer.exception
     assert accounts.inloggen(schrijf_db, "wachter@example.nl", wachtwoord, datetime.now(UTC)).gelukt
+
+
+def test_each_status_and_ja_nee_option_says_what_it_means_this_round(schrijf_db):
+    from monitor.domain import STATUSDEFINITIES_STANDAARD, StatusDefinitie
+    from monitor.rondes import statusdefinities
+    from monitor.ui.veilig import platte_tekst
+
+    key = f"antwoord-GM0363-{_vraag_id(schrijf_db, 'GEM.1.01')}"  # a ja/nee question
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    assert list(at.radio(key=key).proto.captions) == [  # as plain text: punctuation escaped
+        platte_tekst(STATUSDEFINITIES_STANDAARD["ja"]),
+        platte_tekst(STATUSDEFINITIES_STANDAARD["nee"]),
+    ]
+    assert at.radio(key=key).proto.captions[0].startswith("Op de peildatum is er")
+    with write_session(schrijf_db) as session:
+        ronde = _open_ronde(session)
+        eigen = [
+            d if d.optie != "nee" else StatusDefinitie(
+                "nee", "Nee", "Nog **niet** vastgesteld", "Ronde-uitleg 2025"
+            )
+            for d in statusdefinities.van_ronde(session, ronde)
+        ]  # fmt: skip
+        statusdefinities.bewaar(session, Gebruiker(Rol.BEHEERDER, "Bea"), ronde, eigen)
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    # the beheerder's wording, shown as typed (plain text: the asterisks are escaped)
+    assert at.radio(key=key).proto.captions[1] == r"Nog \*\*niet\*\* vastgesteld"

@@ -112,7 +112,7 @@ def test_slides_name_no_gemeente_or_regio(bron, dias):
 def test_pptx_has_title_slide_one_per_slide_and_the_deadline_tables(pptx, bron, dias):
     planning = reflectie.planning_op_peildatum(bron)
     tabel_dias = -(-len(planning) // PLANNING_RIJEN_PER_DIA)
-    assert len(pptx.slides) == 1 + len(dias) + tabel_dias
+    assert len(pptx.slides) == 1 + len(dias) + 1 + tabel_dias  # title, slides, legend, tables
     assert pptx.slide_width == Inches(13.333)
     titel = pptx.slides[0]
     tekst = " ".join(s.text_frame.text for s in titel.shapes if s.has_text_frame)
@@ -329,6 +329,9 @@ def test_pdf_report_has_an_overview_and_a_section_per_thema(bron, dias, tmp_path
         ["pdftotext", "-f", "1", "-l", "1", str(pad), "-"], capture_output=True, text=True
     ).stdout
     assert "Demodata:" in eerste  # the cover line
+    platte = " ".join(eerste.split())
+    assert "Wat de antwoordopties betekenen:" in platte  # the legend on the cover
+    assert "Bijna klaar: Het meeste werk is gedaan" in platte
     pagina_teksten = subprocess.run(
         ["pdftotext", str(pad), "-"], capture_output=True, text=True
     ).stdout.split("\f")
@@ -358,3 +361,17 @@ def test_no_pdf_chart_cuts_off_an_actor_or_thema_name(dias):
         assert afgesneden_labels(fig, svg(fig)) == [], dia.sleutel
     krap = dia_figuur(dias[0]).update_yaxes(automargin=False)
     assert afgesneden_labels(krap, svg(krap))  # the check can fail
+
+
+def test_the_legends_say_what_each_option_means_and_that_the_wording_is_ours(pptx, werkboek, dias):
+    legenda = pptx.slides[1 + len(dias)]
+    assert legenda.shapes.title.text == "Wat de antwoordopties betekenen"
+    tekst = " ".join(s.text_frame.text for s in legenda.shapes if s.has_text_frame)
+    assert "Bijna klaar: Het meeste werk is gedaan" in tekst
+    assert "Nee: Op de peildatum is er nog niet" in tekst
+    assert "Bron van de definities: Eigen formulering van de monitor" in tekst
+    over = [c.value for c in werkboek["Over deze tabellen"]["A"] if c.value]
+    assert "Wat de antwoordopties betekenen:" in over
+    assert "Mee bezig: Er wordt aan de afspraak gewerkt; het grootste deel moet nog gebeuren." in (
+        over
+    )

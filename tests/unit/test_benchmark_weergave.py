@@ -88,3 +88,15 @@ def test_status_heatmap_uses_the_status_colours_and_writes_an_abbreviation_in_ea
         OPTIE_KLEUREN["afgerond"],
         OPTIE_KLEUREN["nee"],
     ]
+
+
+def test_profile_from_a_demo_database_says_demodata_above_its_title():
+    inhoud = profiel_xlsx(
+        titel="Benchmarkprofiel Amsterdam, ronde 2024",
+        kop=[("Organisatie", "Amsterdam (GM0363)")],
+        tabellen=[],
+        demo=True,
+    )
+    blad = openpyxl.load_workbook(io.BytesIO(inhoud)).active
+    assert blad["A1"].value.startswith("Demodata:")
+    assert blad["A2"].value == "Benchmarkprofiel Amsterdam, ronde 2024"

@@ -8,6 +8,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from monitor.domain import DEMO_REGEL
 from monitor.opmaak.excel import Werkboek, bladnaam, tabel_naar_xlsx
 
 
@@ -119,12 +120,28 @@ def test_a_demo_workbook_says_so_above_its_first_sheet_and_in_its_properties():
     assert gewoon.openpyxl.worksheets[0]["A1"].value == "a"  # header first: reads back
     assert gewoon.openpyxl.properties.keywords is None
 
-    demo = Werkboek("Export", demo_regel="Demodata: verzonnen.")
+    demo = Werkboek("Export", demo=True)
     demo.tabel("Eerste", tabel)
     demo.tabel("Tweede", tabel)
     eerste, tweede = demo.openpyxl.worksheets
-    assert [c.value for c in eerste["A"]] == ["Demodata: verzonnen.", "a", 1]
+    assert [c.value for c in eerste["A"]] == [DEMO_REGEL, "a", 1]
     assert eerste.freeze_panes == "A3"  # below the header, which moved down one row
     assert tweede["A1"].value == "a"  # only the first sheet carries the line
     assert demo.openpyxl.properties.title == "Demodata — Export"
     assert demo.openpyxl.properties.keywords == "Demodata"
+
+
+def test_a_small_download_from_a_demo_database_says_demodata_first():
+    tabel = pd.DataFrame({"Thema": ["Zorg"], "Aantal": [3]})
+    gewoon = _laad(tabel_naar_xlsx(tabel, "Voortgang per thema")).active
+    assert gewoon["A1"].value == "Voortgang per thema"
+
+    demo = _laad(tabel_naar_xlsx(tabel, "Voortgang per thema", demo=True))
+    blad = demo.active
+    assert blad["A1"].value.startswith("Demodata:")
+    assert [blad["A2"].value, blad["A3"].value, blad["B4"].value] == [
+        "Voortgang per thema",
+        "Thema",
+        3,
+    ]
+    assert demo.properties.keywords == "Demodata"

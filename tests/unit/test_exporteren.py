@@ -104,11 +104,19 @@ def test_excel_export_has_the_report_sheets_and_neutralises_formula_like_text(ro
     werkmap = load_workbook(io.BytesIO(exporteer_xlsx(BEHEERDER, ronde)))
     assert werkmap.sheetnames == [
         "Over deze export",
+        "Statusdefinities",
         "Respons",
         "1. Reikwijdte",
         "Beleving",
         "Antwoorden",
     ]
+    legenda = list(werkmap["Statusdefinities"].iter_rows(values_only=True))
+    assert legenda[0] == ("Antwoordoptie", "Betekenis", "Bron")
+    assert [r[0] for r in legenda[1:]] == [
+        "Nog niet begonnen", "Mee bezig", "Bijna klaar", "Afgerond", "Ja", "Nee",
+    ]  # fmt: skip
+    assert legenda[3][1].startswith("Het meeste werk is gedaan")
+    assert all(r[2].startswith("Eigen formulering") for r in legenda[1:])  # marked as ours
     thema = list(werkmap["1. Reikwijdte"].iter_rows(values_only=True))
     assert thema[0][:3] == ("Actor", "Vraagcode", "Vraag")
     assert thema[1][:2] == ("Gemeenten", "GEM.1.01")
