@@ -25,12 +25,22 @@ class Grens:
 TOELICHTING = Grens("de toelichting", 5_000)
 ANTWOORD = Grens("het antwoord", 5_000)
 NOTITIE = Grens("de notitie", 2_000)
+BEVINDING = Grens("de bevindingen", 5_000)  # one thema's text, about a page
 ACCOUNTNAAM = Grens("de naam", 100)
 GROEPSNAAM = Grens("de naam van de vergelijkgroep", 80)
 CEL = Grens("de cel", 5_000)  # any cell of an import file: nothing longer can be stored
 GETAL = Grens("het getal", 30)  # a typed number: '-1.000.000.000.000,00' fits with room
 
-GRENZEN: tuple[Grens, ...] = (TOELICHTING, ANTWOORD, NOTITIE, ACCOUNTNAAM, GROEPSNAAM, CEL, GETAL)
+GRENZEN: tuple[Grens, ...] = (
+    TOELICHTING,
+    ANTWOORD,
+    NOTITIE,
+    BEVINDING,
+    ACCOUNTNAAM,
+    GROEPSNAAM,
+    CEL,
+    GETAL,
+)
 
 # C0 control characters except tab (\t) and newline (\n); CR is allowed too because browsers
 # and spreadsheets send line ends as CR LF. DEL is not a C0 control but is just as invisible.
