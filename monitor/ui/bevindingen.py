@@ -16,8 +16,9 @@ from monitor.store import sessie
 from monitor.ui import data, veilig
 
 CONCEPT_UITLEG = (
-    "Concept, met vaste regels geschreven uit de cijfers van deze pagina (geen taalmodel). "
-    "Elke zin noemt zijn bron onder 'Bronnen van het concept'."
+    "Concept, met vaste regels geschreven uit de landelijke cijfers van deze ronde (geen "
+    "taalmodel; het filter in de zijbalk geldt hier niet). Elke zin noemt zijn bron onder "
+    "'Bronnen van het concept'."
 )
 
 

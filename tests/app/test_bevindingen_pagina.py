@@ -2,6 +2,7 @@
 kijkers, no editor for roles without the right."""
 
 from monitor.domain import Rol
+from monitor.ui.bevindingen import CONCEPT_UITLEG
 from monitor.ui.veilig import platte_tekst
 from tests.app.conftest import open_page, page_text
 
@@ -19,6 +20,7 @@ def test_public_and_invuller_read_the_draft_but_get_no_editor():
         assert not [t for t in at.text_area if (t.key or "").startswith("bevindingen_")]
         assert not [b for b in at.button if (b.key or "").endswith("_bewaar")]
         assert "KBL geeft aan 0 van de 4 afspraken" in page_text(at)
+        assert CONCEPT_UITLEG in [c.value for c in at.caption]
         assert "afhankelijkheden.wacht_op(thema_nr=5): afspraken=1" in at.text[-1].value
 
 
