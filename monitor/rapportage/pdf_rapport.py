@@ -33,6 +33,7 @@ from monitor.reflectie.dias import (
     kopregels,
     planning_op_peildatum,
     planning_overzicht,
+    thema_dia_sleutel,
     thema_titel,
 )
 
@@ -243,7 +244,7 @@ def bouw_pdf(
     for nr in sorted(bron.themas["nr"].astype(int)):
         rapport.add_page()
         rapport.kop(f"Thema {thema_titel(bron, nr)}", 18)
-        dia = thema_dias.get(f"thema-{nr}-voortgang")
+        dia = thema_dias.get(thema_dia_sleutel(nr))
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
         rapport.bevindingen(per_thema.get(nr))

@@ -31,6 +31,7 @@ from monitor.reflectie.dias import (
     kleur,
     kopregels,
     planning_op_peildatum,
+    thema_dia_sleutel,
 )
 
 TITEL_LAYOUT = 0
@@ -173,7 +174,7 @@ def bouw_pptx(
     the slide notes of their slide; pass None to leave notes out (the public view).
     ``bevindingen`` add a findings slide per thema (text on the slide, text and sources in
     its notes) and their text to the notes of the thema's own slide."""
-    per_dia = {f"thema-{b.thema_nr}-voortgang": b for b in bevindingen or []}
+    per_dia = {thema_dia_sleutel(b.thema_nr): b for b in bevindingen or []}
     melden = partial(meld, voortgang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)

@@ -10,7 +10,7 @@ from monitor.errors import MonitorFout
 from monitor.kengetallen.bevindingen import bronnen_tekst, concept_tekst
 from monitor.rapportage.bevindingen import ThemaBevinding, laad_bevindingen
 from monitor.rechten import Gebruiker, Recht, mag
-from monitor.reflectie.dias import Bron
+from monitor.reflectie.dias import Bron, thema_van_dia
 from monitor.store import bevindingen as opslag
 from monitor.store import sessie
 from monitor.ui import data, veilig
@@ -79,3 +79,17 @@ def bevindingen_sectie(gebruiker: Gebruiker, ronde, thema_nr: int, versie: int) 
         st.markdown(veilig.platte_tekst(bewaard or concept))
     with st.expander("Bronnen van het concept"):
         st.text(bronnen_tekst(zinnen))
+
+
+def bij_dia(ronde, dia_sleutel: str, versie: int) -> None:
+    """Under a thema's slide of the reflectiesessie: its bevindingen, read-only (they are
+    edited on the Thema's page); nothing under other slides."""
+    thema_nr = thema_van_dia(dia_sleutel)
+    if thema_nr is None:
+        return
+    tekst = bewaarde_tekst(ronde.id, thema_nr) or concept_tekst(
+        data.bevindingen_concept(ronde.id, ronde.vorige_ronde_id, ronde.peildatum, thema_nr, versie)
+    )
+    with st.expander(f"Bevindingen thema {thema_nr}"):
+        st.markdown(veilig.platte_tekst(tekst))
+        st.caption("Te bewerken op de pagina Thema's.")

@@ -53,3 +53,15 @@ def test_a_control_character_is_refused_and_nothing_is_saved(demo_kopie):
     assert any("stuurteken" in w.value for w in at.warning)
     opnieuw = open_page("pages/thema.py", ronde="2025", thema="5")
     assert "KBL geeft aan 0 van de 4 afspraken" in page_text(opnieuw)
+
+
+def test_reflectiesessie_shows_a_themas_bevindingen_under_its_slide_only():
+    thema = open_page("pages/reflectiesessie.py", ronde="2025", dia="2")
+    assert not thema.exception
+    assert thema.header[0].value.startswith("Thema 1.")
+    assert [e.label for e in thema.expander if e.label.startswith("Bevindingen")] == [
+        "Bevindingen thema 1"
+    ]
+    assert "Het Rijk geeft aan 1 van de 9 afspraken in dit thema" in page_text(thema)
+    respons = open_page("pages/reflectiesessie.py", ronde="2025", dia="1")
+    assert not [e for e in respons.expander if e.label.startswith("Bevindingen")]
