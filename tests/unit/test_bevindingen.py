@@ -46,7 +46,7 @@ NU = _antwoorden(
 VORIG = _antwoorden([(f"GM{i}", 3, w) for i, w in enumerate(["ja", "nee", "nee", "nee"])])
 
 
-def _zinnen(**vorig) -> list[bev.Zin]:
+def _zinnen(peildatum: date = PEILDATUM, **vorig) -> list[bev.Zin]:
     return bev.bevindingen(
         thema_nr=1,
         vragen=VRAGEN,
@@ -54,7 +54,7 @@ def _zinnen(**vorig) -> list[bev.Zin]:
         planning=PLANNING,
         afspraken=AFSPRAKEN,
         afhankelijkheden=AFHANKELIJK,
-        peildatum=PEILDATUM,
+        peildatum=peildatum,
         **vorig,
     )
 
@@ -108,16 +108,7 @@ def test_change_since_the_previous_round_per_actor_present_in_both():
 
 
 def test_a_thema_without_a_passed_deadline_says_so_without_numbers():
-    zinnen = bev.bevindingen(
-        thema_nr=1,
-        vragen=VRAGEN,
-        antwoorden=NU,
-        planning=PLANNING,
-        afspraken=AFSPRAKEN,
-        afhankelijkheden=AFHANKELIJK,
-        peildatum=date(2024, 6, 30),
-    )
-    achter = [z for z in zinnen if z.herkomst.figuur == bev.ACHTER]
+    achter = [z for z in _zinnen(date(2024, 6, 30)) if z.herkomst.figuur == bev.ACHTER]
     assert [z.tekst for z in achter] == [
         "Op de peildatum was in dit thema nog geen deadline verstreken."
     ]
