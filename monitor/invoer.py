@@ -25,6 +25,7 @@ class Grens:
 TOELICHTING = Grens("de toelichting", 5_000)
 ANTWOORD = Grens("het antwoord", 5_000)
 NOTITIE = Grens("de notitie", 2_000)
+BEVINDING = Grens("de bevindingen", 5_000)  # one thema's text, about a page
 ACCOUNTNAAM = Grens("de naam", 100)
 GROEPSNAAM = Grens("de naam van de vergelijkgroep", 80)
 CEL = Grens("de cel", 5_000)  # any cell of an import file: nothing longer can be stored
@@ -37,6 +38,7 @@ GRENZEN: tuple[Grens, ...] = (
     TOELICHTING,
     ANTWOORD,
     NOTITIE,
+    BEVINDING,
     ACCOUNTNAAM,
     GROEPSNAAM,
     CEL,

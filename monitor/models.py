@@ -250,6 +250,19 @@ class Notitie(SQLModel, table=True):
     door: str = ""
 
 
+class Bevinding(SQLModel, table=True):
+    """The edited bevindingen of one thema in one round (the draft is computed, not stored)."""
+
+    __table_args__ = (UniqueConstraint("ronde_id", "thema_nr"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ronde_id: int = Field(foreign_key="ronde.id", index=True)
+    thema_nr: int
+    tekst: str = Field(sa_column=Column(Text, nullable=False))
+    bewaard_op: datetime
+    door: str = ""  # the role of the writer, never a personal name
+
+
 class RondeSnapshot(SQLModel, table=True):
     """The frozen aggregates of a published round (JSON), unchanged by later edits."""
 

@@ -68,6 +68,7 @@ class Recht(StrEnum):
     NOTITIES_SCHRIJVEN = "notities_schrijven"  # notes, decks, opvolging
     BENCHMARK = "benchmark"  # compare an organisation with its peers
     BENCHMARK_ALLE = "benchmark_alle"  # benchmark any gemeente or regio, not only the own
+    BEVINDINGEN_SCHRIJVEN = "bevindingen_schrijven"  # edit and save the bevindingen per thema
 
 
 _INGELOGD = frozenset(
@@ -84,6 +85,7 @@ RECHTEN: dict[Rol, frozenset[Recht]] = {
         Recht.NOTITIES_SCHRIJVEN,
         Recht.BENCHMARK,
         Recht.BENCHMARK_ALLE,
+        Recht.BEVINDINGEN_SCHRIJVEN,
     },
     Rol.BEHEERDER: frozenset(Recht),
 }

@@ -9,6 +9,7 @@ from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
 from monitor.rechten import Recht, mag
 from monitor.ui import data
+from monitor.ui.bevindingen import export_bevindingen
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.reflectie import notities_van_ronde, opgeslagen_deck
 
@@ -56,9 +57,9 @@ if st.button("Rapport maken", key="rapport_maken", type="primary"):
         if extensie == "xlsx":
             inhoud = bouw_xlsx(bron, melden)
         elif extensie == "pptx":
-            inhoud = bouw_pptx(bron, dias, notities, melden)
+            inhoud = bouw_pptx(bron, dias, notities, melden, export_bevindingen(bron))
         else:
-            inhoud = bouw_pdf(bron, dias, notities, melden)
+            inhoud = bouw_pdf(bron, dias, notities, melden, export_bevindingen(bron))
     except MonitorFout as fout:
         balk.empty()
         st.warning(str(fout))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from monitor.reflectie import dias as reflectie
-from monitor.ui import data
+from monitor.ui import bevindingen, data
 from monitor.ui import reflectie as ui
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -25,5 +25,7 @@ ui.toon_dia(dia, presentatie=presentatie)
 ui.bladeren(nummer, len(deck), toetsen=presentatie)
 ui.presentatie_knop(presentatie)
 st.caption(f"Ronde {ronde.jaar}. {reflectie.ZELFRAPPORTAGE}")
+if not presentatie:
+    bevindingen.bij_dia(ronde, dia.sleutel, context.versie)
 ui.notities_onder_dia(context.gebruiker, ronde.id, dia)
 ui.deck_editor(context.gebruiker, ronde.id, catalogus, deck)

@@ -1,7 +1,7 @@
 """import mappings of survey platforms (importkoppeling)
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-07 15:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

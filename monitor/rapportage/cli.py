@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from monitor.errors import MonitorFout
+from monitor.rapportage.bevindingen import laad_bevindingen
 from monitor.rapportage.bron import laad_bron
 from monitor.rechten import CLI
 from monitor.reflectie import dias as reflectie
@@ -19,7 +20,8 @@ FORMATEN = (".pptx", ".xlsx", ".pdf")
 
 
 def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
-    """Round ``jaar`` exported as ``suffix``, with its saved deck (or the default deck)."""
+    """Round ``jaar`` exported as ``suffix``, with its saved deck (or the default deck) and,
+    in PPTX and PDF, the bevindingen per thema."""
     if suffix not in FORMATEN:
         raise MonitorFout(
             f"Onbekend bestandsformaat '{suffix or '(geen)'}': kies .pptx, .xlsx of .pdf."
@@ -28,6 +30,7 @@ def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
         bron = laad_bron(session, jaar)
         ronde = lezen.ronde_by_jaar(session, jaar)
         notities = reflectie_opslag.notities(session=session, gebruiker=CLI, ronde_id=ronde.id)
+        bevindingen = laad_bevindingen(session, bron) if suffix != ".xlsx" else None
     if suffix == ".xlsx":
         from monitor.rapportage.excel_tabellen import bouw_xlsx
 
@@ -41,10 +44,10 @@ def bouw(engine: Engine, jaar: int, suffix: str, voortgang=None) -> bytes:
     if suffix == ".pptx":
         from monitor.rapportage.pptx_export import bouw_pptx
 
-        return bouw_pptx(bron, dias, notities, voortgang)
+        return bouw_pptx(bron, dias, notities, voortgang, bevindingen)
     from monitor.rapportage.pdf_rapport import bouw_pdf
 
-    return bouw_pdf(bron, dias, notities, voortgang)
+    return bouw_pdf(bron, dias, notities, voortgang, bevindingen)
 
 
 def rapport(engine: Engine, bestand: str, jaar: int) -> int:

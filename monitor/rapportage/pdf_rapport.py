@@ -23,6 +23,7 @@ from monitor.kengetallen import kerncijfers as kerncijfers_mod
 from monitor.kengetallen import voortgang as voortgang_mod
 from monitor.opmaak.tekst import datum
 from monitor.progress import ProgressCallback, meld
+from monitor.rapportage.bevindingen import ThemaBevinding
 from monitor.rapportage.excel_tabellen import STATUS_KOPPEN, thema_rijen
 from monitor.rapportage.figuren import dia_figuur
 from monitor.rapportage.pptx_export import notitie_tekst
@@ -32,6 +33,7 @@ from monitor.reflectie.dias import (
     kopregels,
     planning_op_peildatum,
     planning_overzicht,
+    thema_dia_sleutel,
     thema_titel,
 )
 
@@ -149,6 +151,15 @@ class _Rapport(FPDF):
             self.alinea(kerncijfers_mod.regel(actor, pd.Series(rij)) + ".", 9)
         self.ln(2)
 
+    def bevindingen(self, bevinding: ThemaBevinding | None) -> None:
+        """The thema's bevindingen: the saved text, else the draft from the figures."""
+        if bevinding is None:
+            return
+        soort = "" if bevinding.bewerkt else " (concept uit de cijfers)"
+        self.alinea(f"Bevindingen{soort}:", 10, vet=True)
+        self.alinea(bevinding.tekst, 10)
+        self.ln(2)
+
     def antwoorden(self, rijen: list[list]) -> None:
         """The thema's table as in the report (chapter 3): per actor and afspraak-vraag the
         percentage per answer (gemeenten, regio's) or the answer (single actors), and n."""
@@ -190,9 +201,11 @@ def bouw_pdf(
     dias: list[Dia],
     notities: pd.DataFrame | None = None,
     voortgang: ProgressCallback | None = None,
+    bevindingen: list[ThemaBevinding] | None = None,
 ) -> bytes:
     """The report as PDF bytes: title page (round, peildatum, self-reported), overview (the
-    slides that belong to no thema), one section per thema (its slide and its deadlines).
+    slides that belong to no thema), one section per thema (its slide, its ``bevindingen``
+    when given, its figures and its deadlines).
 
     Raises GeenBrowser when Chromium is missing (checked first, before any work).
     """
@@ -230,12 +243,14 @@ def bouw_pdf(
         planning_overzicht=planning_overzicht(bron),
         peildatum=bron.peildatum,
     )
+    per_thema = {b.thema_nr: b for b in bevindingen or []}
     for nr in sorted(bron.themas["nr"].astype(int)):
         rapport.add_page()
         rapport.kop(f"Thema {thema_titel(bron, nr)}", 18)
-        dia = thema_dias.get(f"thema-{nr}-voortgang")
+        dia = thema_dias.get(thema_dia_sleutel(nr))
         if dia is not None:
             rapport.dia(dia, plaatjes.get(dia.sleutel), notities)
+        rapport.bevindingen(per_thema.get(nr))
         rapport.kerncijfers(nr, cijfers[cijfers["thema_nr"] == nr])
         rapport.antwoorden(thema_rijen(bron, nr, verdeling, verstreken))
         rapport.deadlines(planning[planning["thema_nr"] == nr])

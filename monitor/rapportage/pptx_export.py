@@ -18,8 +18,10 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from monitor.domain import DEMO_REGEL, statuslegenda
+from monitor.kengetallen.bevindingen import bronnen_tekst
 from monitor.opmaak.tekst import afkorten, datum, datum_tijd_kort
 from monitor.progress import ProgressCallback, meld
+from monitor.rapportage.bevindingen import ThemaBevinding
 from monitor.reflectie.dias import (
     GEGROEPEERD,
     GESTAPELD,
@@ -29,6 +31,7 @@ from monitor.reflectie.dias import (
     kleur,
     kopregels,
     planning_op_peildatum,
+    thema_dia_sleutel,
 )
 
 TITEL_LAYOUT = 0
@@ -145,14 +148,41 @@ def _planning_dias(prs, bron: Bron) -> None:
                 alinea.font.size = Pt(11)
 
 
+def bevinding_notitie(bevinding: ThemaBevinding) -> str:
+    """The speaker notes of a findings slide: the text, whether it was edited, the sources."""
+    soort = "bewerkt en bewaard" if bevinding.bewerkt else "concept uit de cijfers"
+    return "\n".join(
+        [
+            f"Bevindingen thema {bevinding.thema_nr} ({soort}):",
+            bevinding.tekst,
+            "",
+            "Bronnen van het concept (kengetallen):",
+            bronnen_tekst(list(bevinding.zinnen)),
+        ]
+    )
+
+
+def _bevindingen_dias(prs, bevindingen: list[ThemaBevinding]) -> None:
+    for bevinding in bevindingen:
+        slide = prs.slides.add_slide(prs.slide_layouts[ALLEEN_TITEL])
+        slide.shapes.title.text = f"Bevindingen thema {bevinding.thema_nr}. {bevinding.titel}"
+        slide.shapes.title.text_frame.paragraphs[0].font.size = Pt(28)
+        _tekstvak(slide, bevinding.tekst, Inches(0.5), Inches(1.4), Inches(12.3), Inches(5.5), 16)
+        slide.notes_slide.notes_text_frame.text = bevinding_notitie(bevinding)
+
+
 def bouw_pptx(
     bron: Bron,
     dias: list[Dia],
     notities: pd.DataFrame | None = None,
     voortgang: ProgressCallback | None = None,
+    bevindingen: list[ThemaBevinding] | None = None,
 ) -> bytes:
     """The deck as .pptx bytes. ``notities`` (columns of reflectie_opslag.notities) go into
-    the slide notes of their slide; pass None to leave notes out (the public view)."""
+    the slide notes of their slide; pass None to leave notes out (the public view).
+    ``bevindingen`` add a findings slide per thema (text on the slide, text and sources in
+    its notes) and their text to the notes of the thema's own slide."""
+    per_dia = {thema_dia_sleutel(b.thema_nr): b for b in bevindingen or []}
     melden = partial(meld, voortgang)
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(13.333), Inches(7.5)
@@ -175,7 +205,10 @@ def bouw_pptx(
         tekst = [dia.toelichting, f"Ronde {bron.jaar}, peildatum {datum(bron.peildatum)}."]
         if len(eigen):
             tekst += ["", "Notities uit de reflectiesessie:", notitie_tekst(eigen)]
+        if dia.sleutel in per_dia:
+            tekst += ["", "Bevindingen:", per_dia[dia.sleutel].tekst]
         slide.notes_slide.notes_text_frame.text = "\n".join(tekst)
+    _bevindingen_dias(prs, bevindingen or [])
     _legendadia(prs, bron)
     melden(len(dias) / (len(dias) + 1), "Deadlines op de peildatum")
     _planning_dias(prs, bron)

@@ -12,6 +12,7 @@ rechten.controleer_notitie.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -82,6 +83,17 @@ class Bron:
     demo: bool = False  # from a demo database: every export says so first
     # what each status and ja/nee option means in this round (the legend of the exports)
     statusdefinities: tuple[StatusDefinitie, ...] = tuple(standaard_statusdefinities())
+
+
+def thema_dia_sleutel(thema_nr: int) -> str:
+    """The key of a thema's voortgang slide: 'thema-4-voortgang'."""
+    return f"thema-{thema_nr}-voortgang"
+
+
+def thema_van_dia(sleutel: str) -> int | None:
+    """The thema of a thema's voortgang slide (see :func:`thema_dia_sleutel`), else None."""
+    gevonden = re.fullmatch(r"thema-(\d+)-voortgang", sleutel)
+    return int(gevonden.group(1)) if gevonden else None
 
 
 @dataclass(frozen=True)
@@ -246,7 +258,7 @@ def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
             else "In deze ronde zijn op dit thema nog geen afspraken beantwoord."
         )
     return Dia(
-        sleutel=f"thema-{thema_nr}-voortgang",
+        sleutel=thema_dia_sleutel(thema_nr),
         titel=f"Thema {thema_titel(bron, thema_nr)}: voortgang per actor",
         soort=GESTAPELD,
         tabel=tabel,

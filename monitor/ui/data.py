@@ -17,6 +17,7 @@ from monitor.benchmark import vergelijking as benchmark_mod
 from monitor.config import VRAGENLIJST_DIR, get_settings
 from monitor.domain import StatusDefinitie
 from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
+from monitor.kengetallen import bevindingen as bevindingen_mod
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
 from monitor.kengetallen import landelijk as landelijk_mod
@@ -506,3 +507,22 @@ def opendata_zip(jaar: int, versie: int) -> bytes:
     """The open-data package of a published round as a zip (what an anonymous visitor may see)."""
     with sessie.lees(engine()) as session:
         return opendata_mod.zip_van_ronde(session, jaar)
+
+
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def bevindingen_concept(
+    ronde_id: int, vorige_ronde_id: int | None, peildatum: date | None, thema_nr: int, versie: int
+) -> list[bevindingen_mod.Zin]:
+    """The draft bevindingen of a thema (kengetallen.bevindingen), national figures."""
+    vorig = vorige_ronde_id is not None
+    return bevindingen_mod.bevindingen(
+        thema_nr=thema_nr,
+        vragen=vragen(ronde_id, versie),
+        antwoorden=antwoorden(ronde_id, versie),
+        planning=planning(versie),
+        afspraken=afspraken(versie),
+        afhankelijkheden=afhankelijkheden(versie),
+        peildatum=peildatum,
+        vragen_vorig=vragen(vorige_ronde_id, versie) if vorig else None,
+        antwoorden_vorig=antwoorden(vorige_ronde_id, versie) if vorig else None,
+    )
