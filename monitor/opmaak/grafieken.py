@@ -579,44 +579,68 @@ def status_heatmap(raster: pd.DataFrame, titel: str) -> go.Figure:
 
 def koers_bereik(tabel: pd.DataFrame, peildatum, titel: str, *, tot: date) -> go.Figure:
     """Op koers?: one row per series (``rij``, a full label, wrapped), a thick bar from the
-    earliest to the latest date 100% gereed is reached at its pace (``vroegst``, ``laatst``),
-    coloured and named by ``uitkomst``, and a black tick at the ``deadline``.
+    earliest to the latest date 100% gereed is reached at its pace (``vroegst``, ``laatst``;
+    a dot when they fall together), coloured and named by ``uitkomst``, and a black tick at
+    the ``deadline``.
 
-    A projection past ``tot`` (or never, ``laatst`` None) runs to the right edge with an
-    arrow, so far-off dates do not squash the rest. Rows without a projection (gereed, too
+    A projection past ``tot`` (or never: ``laatst`` None) ends in a triangle at the right
+    edge, so far-off dates do not squash the rest. Rows without a projection (gereed, too
     few rounds) belong in the table beside the chart, not here.
     """
     labels = [omloop(r, 28) for r in tabel["rij"]]
     fig = go.Figure()
     for uitkomst in dict.fromkeys(tabel["uitkomst"]):
         deel = tabel[tabel["uitkomst"] == uitkomst]
+        kleur = KOERS_KLEUREN.get(uitkomst, GEEN_ANTWOORD_KLEUR)
         x: list = []
         y: list = []
+        verder: list[str] = []
         for rij, label in zip(deel.itertuples(), [labels[i] for i in deel.index], strict=True):
-            eind = rij.laatst if isinstance(rij.laatst, date) and rij.laatst <= tot else tot
-            begin = min(rij.vroegst, tot) if isinstance(rij.vroegst, date) else tot
-            x += [begin, eind, None]
-            y += [label, label, None]
+            if not (isinstance(rij.laatst, date) and rij.laatst <= tot):
+                verder.append(label)
+            if isinstance(rij.vroegst, date) and rij.vroegst <= tot:
+                eind = rij.laatst if label not in verder else tot
+                x += [rij.vroegst, eind, None]
+                y += [label, label, None]
         fig.add_scatter(
             x=x,
             y=y,
             mode="lines+markers",
             name=str(uitkomst),
-            line={"width": 10, "color": KOERS_KLEUREN.get(uitkomst, GEEN_ANTWOORD_KLEUR)},
-            marker={"size": 12, "symbol": "line-ns", "line": {"width": 2}},
+            legendgroup=str(uitkomst),
+            line={"width": 10, "color": kleur},
+            marker={"size": 14, "color": kleur, "line": {"width": 1, "color": "#000000"}},
+            cliponaxis=False,
             hovertemplate="%{y}: %{x|%d-%m-%Y}<extra>" + str(uitkomst) + "</extra>",
         )
-    verder = tabel[[not (isinstance(d, date) and d <= tot) for d in tabel["laatst"]]]
-    for i in verder.index:
-        fig.add_annotation(
-            x=tot,
-            y=labels[i],
-            text="▶ later of nooit",
-            showarrow=False,
-            xanchor="right",
-            yshift=14,
-            font={"size": 12},
+        fig.add_scatter(
+            x=[tot] * len(verder),
+            y=verder,
+            mode="markers",
+            name=str(uitkomst),
+            legendgroup=str(uitkomst),
+            showlegend=not x,  # no bar of this outcome: its legend entry is the triangle
+            marker={
+                "size": 14,
+                "symbol": "triangle-right",
+                "color": kleur,
+                "line": {"width": 1, "color": "#000000"},
+            },
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}: na {tot.year} of nooit<extra>{uitkomst}</extra>",
         )
+    fig.add_scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=f"na {tot.year} of nooit",
+        marker={
+            "size": 14,
+            "symbol": "triangle-right",
+            "color": "#FFFFFF",
+            "line": {"width": 1, "color": "#000000"},
+        },
+    )
     met_deadline = tabel[tabel["deadline"].notna()]
     fig.add_scatter(
         x=met_deadline["deadline"],
@@ -645,7 +669,7 @@ def koers_bereik(tabel: pd.DataFrame, peildatum, titel: str, *, tot: date) -> go
         automargin=True,
         tickfont={"color": "#000000"},
     )
-    fig.update_xaxes(title="100% gereed bij het tempo tussen de rondes", range=[peildatum, tot])
+    fig.update_xaxes(title="100% gereed bij dit tempo", range=[peildatum, tot])
     _nederlandse_maanden(fig, [peildatum, tot])
     regels = sum(label.count("<br>") + 1 for label in labels)
     hoogte = max(360, 220 + 24 * regels)

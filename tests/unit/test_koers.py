@@ -184,9 +184,13 @@ def test_range_chart_has_a_bar_per_series_and_the_deadline_ticks():
         }
     )
     fig = koers_bereik(tabel, P25, "Op koers", tot=date(2030, 12, 31))
-    sporen = {s.name: s for s in fig.data}
-    assert list(sporen) == [k.ONZEKER, k.NIET_HAALBAAR, "deadline"]
-    assert list(sporen[k.ONZEKER].x[:2]) == [date(2027, 7, 1), date(2030, 6, 29)]
-    assert list(sporen[k.NIET_HAALBAAR].x[:2]) == [date(2030, 12, 31)] * 2  # never: at the edge
-    assert list(sporen["deadline"].y) == ["Gemeenten, thema 1", "Rijk, thema 1"]  # not cut
-    assert [a.text for a in fig.layout.annotations].count("▶ later of nooit") == 1
+    balk, pijl = {}, {}
+    for spoor in fig.data:
+        (pijl if spoor.marker.symbol == "triangle-right" else balk)[spoor.name] = spoor
+    assert list(balk[k.ONZEKER].x[:2]) == [date(2027, 7, 1), date(2030, 6, 29)]
+    assert not balk[k.NIET_HAALBAAR].x  # never: no bar, only the triangle at the edge
+    assert list(pijl[k.NIET_HAALBAAR].x) == [date(2030, 12, 31)]
+    assert list(pijl[k.NIET_HAALBAAR].y) == ["Rijk, thema 1"]
+    assert pijl[k.NIET_HAALBAAR].showlegend and not pijl[k.ONZEKER].showlegend
+    assert "na 2030 of nooit" in pijl
+    assert list(balk["deadline"].y) == ["Gemeenten, thema 1", "Rijk, thema 1"]  # not cut
