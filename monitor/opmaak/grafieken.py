@@ -577,14 +577,23 @@ def status_heatmap(raster: pd.DataFrame, titel: str) -> go.Figure:
     return fig
 
 
-def koers_bereik(tabel: pd.DataFrame, peildatum, titel: str, *, tot: date) -> go.Figure:
+def koers_bereik(
+    tabel: pd.DataFrame,
+    peildatum,
+    titel: str,
+    *,
+    tot: date,
+    hoogte: int | None = None,
+    grootte: int = 14,
+) -> go.Figure:
     """Op koers?: one row per series (``rij``, a full label, wrapped), a thick bar from the
     earliest to the latest date 100% gereed is reached at its pace (``vroegst``, ``laatst``;
     a dot when they fall together), coloured and named by ``uitkomst``, and a black tick at
     the ``deadline``.
 
     A projection past ``tot`` (or never: ``laatst`` None) ends in a triangle at the right
-    edge, so far-off dates do not squash the rest. Rows without a projection (gereed, too
+    edge, so far-off dates do not squash the rest. ``hoogte`` fixes the height (px; else it
+    follows the rows), ``grootte`` the font size. Rows without a projection (gereed, too
     few rounds) belong in the table beside the chart, not here.
     """
     labels = [omloop(r, 28) for r in tabel["rij"]]
@@ -672,8 +681,9 @@ def koers_bereik(tabel: pd.DataFrame, peildatum, titel: str, *, tot: date) -> go
     fig.update_xaxes(title="100% gereed bij dit tempo", range=[peildatum, tot])
     _nederlandse_maanden(fig, [peildatum, tot])
     regels = sum(label.count("<br>") + 1 for label in labels)
-    hoogte = max(360, 220 + 24 * regels)
+    hoogte = hoogte or max(360, 220 + int(1.7 * grootte) * regels)
     fig = _opmaak(fig, titel, hoogte=hoogte)
+    fig.update_layout(font={**LETTERTYPE, "size": grootte})
     onder = -70 / (hoogte - 90 - 110)
     return fig.update_layout(
         legend={"orientation": "h", "y": onder, "yanchor": "top", "x": 0},

@@ -363,6 +363,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
         planning=planning(versie),
         afspraken=afspraken(versie),
         demo=is_demo(versie),
+        eerdere=tuple(m for m in metingen(ronde, versie) if m.jaar < ronde.jaar),
     )
 
 

@@ -160,6 +160,10 @@ def planning_koers_sectie(ronde: data.RondeInfo, versie: int) -> None:
 def thema_koers_sectie(ronde: data.RondeInfo, versie: int, thema_nr: int) -> None:
     """Thema's 'Op koers?': the thema's share gereed per actor against the agenda's end."""
     st.subheader("Op koers?")
+    st.caption(
+        "Landelijke cijfers (het filter op actor, provincie, jeugdregio of inwonersklasse geldt "
+        "hier niet), tegen het einde van de Hervormingsagenda (31 december 2028)."
+    )
     per_thema = data.koers_per_thema(ronde, versie)
     eigen = per_thema[per_thema["thema_nr"] == thema_nr].reset_index(drop=True)
     koers_sectie(

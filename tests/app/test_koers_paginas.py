@@ -69,3 +69,14 @@ def test_thema_page_shows_op_koers_per_actor(demo_engine):
     assert tabel["Actor"].tolist()[0] == "Gemeenten"
     assert tabel["Uitkomst"].tolist() == verwacht["uitkomst"].astype(str).tolist()
     assert "Op koers?" in [s.value for s in at.subheader]
+
+
+def test_reflectiesessie_has_the_op_koers_slide_from_the_second_round():
+    at = open_page("pages/reflectiesessie.py", ronde="2025", dia="11")  # after planning-stand
+    assert not at.exception
+    assert at.header[0].value == "Op koers? Gemeenten en jeugdregio's per thema, ronde 2025"
+    tekst = page_text(at)
+    assert "Bij het tempo tussen de rondes is " in tekst and "lineair" in tekst
+    tabel = _tabel(at, "Actor en thema")
+    assert set(tabel["Uitkomst"]) <= {koers.OP_KOERS, koers.ONZEKER, koers.NIET_HAALBAAR}
+    assert tabel["Actor en thema"].str.match(r"(Gemeenten|Jeugdregio's), thema \d$").all()
