@@ -43,9 +43,14 @@ def test_planning_shows_the_op_koers_range_chart(
             page.set_viewport_size({"width": breedte, "height": hoogte})
             grafiek.scroll_into_view_if_needed()
             expect(grafiek.locator(".main-svg").first).to_be_visible()
-            page.wait_for_timeout(500)  # plotly redraws after a resize
+            # plotly redraws after a resize: wait for its axis and legend
+            expect(grafiek.locator(".xtick text").first).to_be_visible()
+            expect(grafiek.locator(".legend").get_by_text("deadline", exact=True)).to_be_visible()
+            page.wait_for_timeout(500)
             check_screen(page, visit, breedte, hoogte)
-            grafiek.screenshot(path=str(evidence_dir / f"op-koers-{breedte}x{hoogte}.png"))
+            # What the user sees: the lower half of the chart with axis and legend.
+            grafiek.locator(".legend").scroll_into_view_if_needed()
+            page.screenshot(path=str(evidence_dir / f"op-koers-{breedte}x{hoogte}.png"))
         assert not visit.problems, visit.problems
         assert not visit.scherm, visit.scherm
     except Exception:
