@@ -258,6 +258,13 @@ def telling(tabel: pd.DataFrame) -> dict[str, int]:
     return {u: int(aantallen[u]) for u in UITKOMSTEN if u in aantallen.index}
 
 
+def grafiek_einde(deadlines: Sequence[date | None]) -> date:
+    """The right edge of an Op koers? chart: 31 December two years past the last deadline
+    (the end of the agenda at least); later projections are drawn as 'na <jaar> of nooit'."""
+    laatste = max([EINDE_AGENDA, *[d for d in deadlines if isinstance(d, date)]])
+    return date(laatste.year + 2, 12, 31)
+
+
 def verwacht_tekst(*, vroegst: date | None, laatst: date | None, tempo: float | None) -> str:
     """When 100% is reached, as a month or a range of months: 'rond maart 2027', 'tussen juli
     2027 en juni 2030', 'niet bij dit tempo'; '–' when no pace was computed (``tempo``)."""

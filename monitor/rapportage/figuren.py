@@ -8,11 +8,11 @@ label. :func:`afgesneden_labels` checks that before a picture is exported.
 from __future__ import annotations
 
 import re
-from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
 
+from monitor.kengetallen.koers import grafiek_einde
 from monitor.opmaak.grafieken import LETTERTYPE, koers_bereik
 from monitor.opmaak.tekst import getal, omloop, procent
 from monitor.reflectie.dias import BEREIK, GEGROEPEERD, GESTAPELD, STAAF, Dia, kleur
@@ -72,7 +72,7 @@ def _bereik(dia: Dia, *, groot: bool, hoogte: int | None) -> go.Figure:
     """The Op koers? range chart (opmaak.grafieken.koers_bereik) from the slide's dates."""
     bereik = dia.bereik
     peildatum = bereik["peildatum"].iloc[0]
-    tot = date(max(d.year for d in [*bereik["deadline"], peildatum] if d is not None) + 2, 12, 31)
+    tot = grafiek_einde(bereik["deadline"].tolist())
     grootte = 20 if groot else 14
     if hoogte:  # the presentatiemodus: every row must fit the fixed height
         grootte = max(9, min(grootte, int((hoogte - 220) / max(1, len(bereik)) / 1.25)))

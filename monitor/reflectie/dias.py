@@ -335,7 +335,7 @@ def koers_dia(bron: Bron) -> Dia:
     tabel = koers_tabel(bron)
     collectief = tabel["actortype"].isin(KOERS_DIA_ACTOREN)
     met_tempo = tabel[tabel["tempo_trend"].notna() & collectief].reset_index(drop=True)
-    tot = date(koers_mod.EINDE_AGENDA.year + 2, 12, 31)
+    tot = koers_mod.grafiek_einde(met_tempo["deadline"].tolist())
     rijen = []
     labels = []
     for r in met_tempo.itertuples():

@@ -43,12 +43,6 @@ def koers_weergave(tabel: pd.DataFrame, rij: pd.Series, rij_kop: str) -> pd.Data
     ).reset_index(drop=True)
 
 
-def _tot(tabel: pd.DataFrame) -> date:
-    """The chart's right edge: two years past the last deadline (the agenda's end at least)."""
-    laatste = max([koers.EINDE_AGENDA, *[d for d in tabel["deadline"] if isinstance(d, date)]])
-    return date(laatste.year + 2, 12, 31)
-
-
 def koers_sectie(
     tabel: pd.DataFrame,
     *,
@@ -83,7 +77,7 @@ def koers_sectie(
             met_tempo.reset_index(drop=True),
             peildatum,
             titel,
-            tot=_tot(tabel),
+            tot=koers.grafiek_einde(tabel["deadline"].tolist()),
         ),
         titel=titel,
         alt=f"Bereikdiagram: {titel}. Per rij de periode waarin 100% gereed bereikt wordt bij "

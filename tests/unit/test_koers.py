@@ -194,3 +194,8 @@ def test_range_chart_has_a_bar_per_series_and_the_deadline_ticks():
     assert pijl[k.NIET_HAALBAAR].showlegend and not pijl[k.ONZEKER].showlegend
     assert "na 2030 of nooit" in pijl
     assert list(balk["deadline"].y) == ["Gemeenten, thema 1", "Rijk, thema 1"]  # not cut
+
+
+def test_chart_edge_is_two_years_past_the_last_deadline_and_the_agenda():
+    assert k.grafiek_einde([date(2025, 12, 31), None]) == date(2030, 12, 31)
+    assert k.grafiek_einde([date(2029, 6, 30)]) == date(2031, 12, 31)
