@@ -217,6 +217,30 @@ PLANNING_KLEUREN: dict[str, str] = {
     PlanningStatus.OP_SCHEMA: OPTIE_KLEUREN["bijna_klaar"],
     PlanningStatus.AFGEROND: OPTIE_KLEUREN["afgerond"],
 }
+
+
+class KoersUitkomst(StrEnum):
+    """Whether the share gereed reaches 100% before the deadline at its pace
+    (kengetallen.koers)."""
+
+    OP_KOERS = "op koers"
+    ONZEKER = "onzeker: hangt af van het tempo"
+    NIET_HAALBAAR = "haalt deadline niet bij dit tempo"
+    VERSTREKEN = "deadline verstreken"
+    GEREED = "gereed"
+    TE_WEINIG = "te weinig rondes"
+    GEEN_DEADLINE = "geen deadline"
+
+
+KOERS_KLEUREN: dict[str, str] = {
+    KoersUitkomst.OP_KOERS: OPTIE_KLEUREN["bijna_klaar"],
+    KoersUitkomst.ONZEKER: OPTIE_KLEUREN["mee_bezig"],
+    KoersUitkomst.NIET_HAALBAAR: OPTIE_KLEUREN["nog_niet_begonnen"],
+    KoersUitkomst.VERSTREKEN: "#CC79A7",
+    KoersUitkomst.GEREED: OPTIE_KLEUREN["afgerond"],
+    KoersUitkomst.TE_WEINIG: "#BDBDBD",
+    KoersUitkomst.GEEN_DEADLINE: "#BDBDBD",
+}
 PLANNING_SYMBOLEN: dict[str, str] = {
     PlanningStatus.ACHTER: "x",
     PlanningStatus.BINNENKORT: "diamond",

@@ -11,6 +11,7 @@ from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data
 from monitor.ui.components import figuur, grafiek
+from monitor.ui.koers import planning_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.planning import (
     achter_per_thema_sectie,
@@ -95,6 +96,7 @@ if not gedeeld.empty:
         border="horizontal",
     )
 
+planning_koers_sectie(ronde, context.versie)
 wacht_op_sectie(wachten, teksten, afhankelijkheden)
 verschoven_sectie(data.planning(context.versie), teksten)
 planning_bronnen_sectie(data.planning(context.versie), teksten)

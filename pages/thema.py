@@ -7,6 +7,7 @@ from monitor.rechten import Recht, mag
 from monitor.ui import data, filters, veilig
 from monitor.ui.bevindingen import bevindingen_sectie
 from monitor.ui.components import keuze_uit_url
+from monitor.ui.koers import thema_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.thema import actor_sectie, toelichtingen_weergave, verandering_sectie
 
@@ -42,6 +43,7 @@ for actortype, groep in tabel.groupby("actortype", sort=False):
     )
 
 verandering_sectie(ronde, nr, versie, filter_.actortypes)
+thema_koers_sectie(ronde, versie, nr)
 bevindingen_sectie(context.gebruiker, ronde, nr, versie)
 
 st.subheader("Toelichtingen")

@@ -3,6 +3,8 @@ come from monitor.domain. Every figure has a Dutch title (also the basis of its 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -13,6 +15,7 @@ from monitor.domain import (
     BELEVING_POSITIEF,
     CATEGORISCHE_KLEUREN,
     GEEN_ANTWOORD_KLEUR,
+    KOERS_KLEUREN,
     OPTIE_KLEUREN,
     PLANNING_KLEUREN,
     PLANNING_SYMBOLEN,
@@ -572,3 +575,117 @@ def status_heatmap(raster: pd.DataFrame, titel: str) -> go.Figure:
     fig = _opmaak(fig, titel, hoogte=200 + 30 * len(rijen))
     fig.update_layout(margin={"t": 140})
     return fig
+
+
+def koers_bereik(
+    tabel: pd.DataFrame,
+    peildatum,
+    titel: str,
+    *,
+    tot: date,
+    hoogte: int | None = None,
+    grootte: int = 14,
+) -> go.Figure:
+    """Op koers?: one row per series (``rij``, a full label, wrapped), a thick bar from the
+    earliest to the latest date 100% gereed is reached at its pace (``vroegst``, ``laatst``;
+    a dot when they fall together), coloured and named by ``uitkomst``, and a black tick at
+    the ``deadline``.
+
+    A projection past ``tot`` (or never: ``laatst`` None) ends in a triangle at the right
+    edge, so far-off dates do not squash the rest. ``hoogte`` fixes the height (px; else it
+    follows the rows), ``grootte`` the font size. Rows without a projection (gereed, too
+    few rounds) belong in the table beside the chart, not here.
+    """
+    labels = [omloop(r, 28) for r in tabel["rij"]]
+    fig = go.Figure()
+    for uitkomst in dict.fromkeys(tabel["uitkomst"]):
+        deel = tabel[tabel["uitkomst"] == uitkomst]
+        kleur = KOERS_KLEUREN.get(uitkomst, GEEN_ANTWOORD_KLEUR)
+        x: list = []
+        y: list = []
+        verder: list[str] = []
+        for rij, label in zip(deel.itertuples(), [labels[i] for i in deel.index], strict=True):
+            if not (isinstance(rij.laatst, date) and rij.laatst <= tot):
+                verder.append(label)
+            if isinstance(rij.vroegst, date) and rij.vroegst <= tot:
+                eind = rij.laatst if label not in verder else tot
+                x += [rij.vroegst, eind, None]
+                y += [label, label, None]
+        fig.add_scatter(
+            x=x,
+            y=y,
+            mode="lines+markers",
+            name=str(uitkomst),
+            legendgroup=str(uitkomst),
+            line={"width": 10, "color": kleur},
+            marker={"size": 14, "color": kleur, "line": {"width": 1, "color": "#000000"}},
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x|%d-%m-%Y}<extra>" + str(uitkomst) + "</extra>",
+        )
+        fig.add_scatter(
+            x=[tot] * len(verder),
+            y=verder,
+            mode="markers",
+            name=str(uitkomst),
+            legendgroup=str(uitkomst),
+            showlegend=not x,  # no bar of this outcome: its legend entry is the triangle
+            marker={
+                "size": 14,
+                "symbol": "triangle-right",
+                "color": kleur,
+                "line": {"width": 1, "color": "#000000"},
+            },
+            cliponaxis=False,
+            hovertemplate=f"%{{y}}: na {tot.year} of nooit<extra>{uitkomst}</extra>",
+        )
+    fig.add_scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=f"na {tot.year} of nooit",
+        marker={
+            "size": 14,
+            "symbol": "triangle-right",
+            "color": "#FFFFFF",
+            "line": {"width": 1, "color": "#000000"},
+        },
+    )
+    met_deadline = tabel[tabel["deadline"].notna()]
+    fig.add_scatter(
+        x=met_deadline["deadline"],
+        y=[labels[i] for i in met_deadline.index],
+        mode="markers",
+        name="deadline",
+        marker={"size": 22, "symbol": "line-ns-open", "color": "#000000", "line": {"width": 3}},
+        hovertemplate="deadline %{x|%d-%m-%Y}<extra></extra>",
+    )
+    if peildatum is not None:
+        fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
+        fig.add_annotation(
+            x=peildatum,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            xanchor="left",
+            text="peildatum",
+            showarrow=False,
+            bgcolor="#FFFFFF",
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=labels,
+        autorange="reversed",
+        automargin=True,
+        tickfont={"color": "#000000"},
+    )
+    fig.update_xaxes(title="100% gereed bij dit tempo", range=[peildatum, tot])
+    _nederlandse_maanden(fig, [peildatum, tot])
+    regels = sum(label.count("<br>") + 1 for label in labels)
+    hoogte = hoogte or max(360, 220 + int(1.7 * grootte) * regels)
+    fig = _opmaak(fig, titel, hoogte=hoogte)
+    fig.update_layout(font={**LETTERTYPE, "size": grootte})
+    onder = -70 / (hoogte - 90 - 110)
+    return fig.update_layout(
+        legend={"orientation": "h", "y": onder, "yanchor": "top", "x": 0},
+        margin={"t": 90, "b": 110},
+    )

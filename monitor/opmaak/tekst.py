@@ -156,6 +156,11 @@ def datum(waarde: date | datetime | None) -> str:
     return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
 
 
+def maand(waarde: date | None) -> str:
+    """date(2027, 3, 1) → 'maart 2027': a projected date, no more precise than its month."""
+    return LEEG if _ontbreekt(waarde) else f"{MAANDEN[waarde.month - 1]} {waarde.year}"
+
+
 def datum_kort(waarde: date | datetime | None) -> str:
     """date(2024, 6, 30) → '30-06-2024', for tables; a datetime gives its day in Dutch time."""
     return LEEG if _ontbreekt(waarde) else f"{_dag(waarde):%d-%m-%Y}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from monitor.errors import MonitorFout
+from monitor.kengetallen.koers import Meting
 from monitor.reflectie.dias import Bron
 from monitor.store import lezen
 from monitor.store import rondes as rondes_store
@@ -34,4 +35,19 @@ def laad_bron(session: Session, jaar: int) -> Bron:
         afspraken=lezen.afspraken_frame(session),
         demo=lezen.is_demo(session),
         statusdefinities=tuple(rondes_store.statusdefinities_van(session, ronde)),
+        eerdere=eerdere_metingen(session, ronde.jaar),
+    )
+
+
+def eerdere_metingen(session: Session, jaar: int) -> tuple[Meting, ...]:
+    """The rounds before ``jaar`` that have a peildatum, oldest first (for Op koers?)."""
+    return tuple(
+        Meting(
+            r.jaar,
+            r.peildatum,
+            lezen.vragen_frame(session, r.id),
+            lezen.antwoorden_frame(session, r.id, alleen_ingediend=True),
+        )
+        for r in lezen.rondes(session)
+        if r.jaar < jaar and r.peildatum is not None
     )

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import plotly.graph_objects as go
 
-from monitor.opmaak.grafieken import LETTERTYPE
+from monitor.kengetallen.koers import grafiek_einde
+from monitor.opmaak.grafieken import LETTERTYPE, koers_bereik
 from monitor.opmaak.tekst import getal, omloop, procent
-from monitor.reflectie.dias import GEGROEPEERD, GESTAPELD, STAAF, Dia, kleur
+from monitor.reflectie.dias import BEREIK, GEGROEPEERD, GESTAPELD, STAAF, Dia, kleur
 
 ARIAL = Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf")
 LABEL_BREEDTE = 60  # characters per line of a wrapped category label (PDF)
@@ -45,6 +46,8 @@ def dia_figuur(dia: Dia, *, groot: bool = False, hoogte: int | None = None) -> g
     bars, so colour is never the only cue. ``groot`` uses larger fonts (the reflectiesessie
     page); ``hoogte`` fixes the height in px (the presentatiemodus: wider labels, smaller
     letters when they have many lines), else the height follows the rows and label lines."""
+    if dia.soort == BEREIK:
+        return _bereik(dia, groot=groot, hoogte=hoogte)
     breedte = 90 if hoogte else (45 if groot else LABEL_BREEDTE)
     grootte = 20 if groot else 14
     if hoogte and _regels(dia, breedte) > 2:  # long labels: wider lines, smaller letters
@@ -63,6 +66,18 @@ def dia_figuur(dia: Dia, *, groot: bool = False, hoogte: int | None = None) -> g
     fig.update_xaxes(title=omloop(dia.as_titel, 50), automargin=True)  # centred, so short
     fig.update_yaxes(automargin=True, tickfont={"color": "#000000"})
     return fig
+
+
+def _bereik(dia: Dia, *, groot: bool, hoogte: int | None) -> go.Figure:
+    """The Op koers? range chart (opmaak.grafieken.koers_bereik) from the slide's dates."""
+    bereik = dia.bereik
+    peildatum = bereik["peildatum"].iloc[0]
+    tot = grafiek_einde(bereik["deadline"].tolist())
+    grootte = 20 if groot else 14
+    if hoogte:  # the presentatiemodus: every row must fit the fixed height
+        grootte = max(9, min(grootte, int((hoogte - 220) / max(1, len(bereik)) / 1.25)))
+    fig = koers_bereik(bereik, peildatum, "", tot=tot, hoogte=hoogte, grootte=grootte)
+    return fig.update_layout(title=None)
 
 
 def _staven(dia: Dia, breedte: int) -> go.Figure:

@@ -23,9 +23,11 @@ from monitor.opmaak.tekst import afkorten, datum, datum_tijd_kort
 from monitor.progress import ProgressCallback, meld
 from monitor.rapportage.bevindingen import ThemaBevinding
 from monitor.reflectie.dias import (
+    BEREIK,
     GEGROEPEERD,
     GESTAPELD,
     GESTAPELD_AANTAL,
+    VERBORGEN,
     Bron,
     Dia,
     kleur,
@@ -41,6 +43,7 @@ CHART_TYPES = {
     GESTAPELD: XL_CHART_TYPE.BAR_STACKED_100,
     GESTAPELD_AANTAL: XL_CHART_TYPE.BAR_STACKED,
     GEGROEPEERD: XL_CHART_TYPE.BAR_CLUSTERED,
+    BEREIK: XL_CHART_TYPE.BAR_STACKED,  # an invisible offset series, then the range
 }
 
 
@@ -68,8 +71,12 @@ def _tekstvak(dia, tekst: str, links, boven, breedte, hoogte, grootte: int, vet=
         alinea.font.bold = vet
 
 
+def _getalnotatie(dia: Dia) -> str:
+    return {GESTAPELD: '0"%"', BEREIK: "0.0"}.get(dia.soort, "0")
+
+
 def _grafiek(slide, dia: Dia) -> None:
-    gegevens = CategoryChartData(number_format='0"%"' if dia.soort == GESTAPELD else "0")
+    gegevens = CategoryChartData(number_format=_getalnotatie(dia))
     gegevens.categories = [afkorten(c, 60) for c in dia.categorieen]
     for _code, naam in dia.reeksen:
         gegevens.add_series(naam, dia.waarden(_code))
@@ -85,11 +92,21 @@ def _grafiek(slide, dia: Dia) -> None:
         grafiek.legend.font.size = Pt(14)
     grafiek.font.size = Pt(14)
     for i, (reeks, (code, _naam)) in enumerate(zip(grafiek.series, dia.reeksen, strict=True)):
+        if code == VERBORGEN:
+            reeks.format.fill.background()  # the offset of a range: not drawn
+            continue
         reeks.format.fill.solid()
         reeks.format.fill.fore_color.rgb = RGBColor.from_string(kleur(code, i).lstrip("#"))
     plot = grafiek.plots[0]
+    if dia.soort == BEREIK:  # lengths in years say nothing: the axis gives the timing
+        grafiek.value_axis.has_title = True
+        grafiek.value_axis.axis_title.text_frame.text = dia.as_titel
+        plot.has_data_labels = False
+        grafiek.category_axis.reverse_order = True
+        kader._element.nvGraphicFramePr.cNvPr.set("descr", dia.alt)
+        return
     plot.has_data_labels = True
-    plot.data_labels.number_format = '0"%"' if dia.soort == GESTAPELD else "0"
+    plot.data_labels.number_format = _getalnotatie(dia)
     plot.data_labels.number_format_is_linked = False
     plot.data_labels.font.size = Pt(12)
     categorie_as = grafiek.category_axis

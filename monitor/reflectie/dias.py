@@ -26,6 +26,7 @@ from monitor.domain import (
     DEMO_REGEL,
     DISCLAIMER,
     JANEE_OPTIES,
+    KOERS_KLEUREN,
     OPTIE_KLEUREN,
     PLANNING_KLEUREN,
     STATUS_OPTIES,
@@ -35,6 +36,7 @@ from monitor.domain import (
     standaard_statusdefinities,
 )
 from monitor.kengetallen import gereed
+from monitor.kengetallen import koers as koers_mod
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen.verschillen import verschillen
 from monitor.kengetallen.voortgang import respons
@@ -48,6 +50,8 @@ GESTAPELD = "gestapeld"  # 100% stacked horizontal bars (waarde: percentage)
 GESTAPELD_AANTAL = "gestapeld_aantal"  # stacked horizontal bars of counts
 STAAF = "staaf"  # one series of horizontal bars
 GEGROEPEERD = "gegroepeerd"  # clustered horizontal bars (one bar per reeks)
+BEREIK = "bereik"  # a range per category: hidden offset + length in years (Dia.bereik: dates)
+VERBORGEN = "verborgen"  # reeks_code of a BEREIK slide's invisible offset series
 
 INDEX_KLASSEN: tuple[tuple[float, float, str], ...] = (
     (0, 25, "0 tot 25"),
@@ -83,6 +87,13 @@ class Bron:
     demo: bool = False  # from a demo database: every export says so first
     # what each status and ja/nee option means in this round (the legend of the exports)
     statusdefinities: tuple[StatusDefinitie, ...] = tuple(standaard_statusdefinities())
+    eerdere: tuple[koers_mod.Meting, ...] = ()  # earlier rounds with a peildatum (Op koers?)
+
+    @property
+    def metingen(self) -> list[koers_mod.Meting]:
+        """The earlier rounds and this one, oldest first (this one only with a peildatum)."""
+        eigen = koers_mod.Meting(self.jaar, self.peildatum, self.vragen, self.antwoorden)
+        return [*self.eerdere, *([eigen] if self.peildatum is not None else [])]
 
 
 def thema_dia_sleutel(thema_nr: int) -> str:
@@ -105,6 +116,7 @@ class Dia:
     kernboodschap: str
     as_titel: str = "Aandeel (%)"
     toelichting: str = ""  # what the figure counts (caption under the chart)
+    bereik: pd.DataFrame | None = field(default=None, repr=False)  # BEREIK: rij, dates, uitkomst
 
     @property
     def alt(self) -> str:
@@ -113,6 +125,7 @@ class Dia:
             GESTAPELD_AANTAL: "Gestapeld staafdiagram",
             STAAF: "Staafdiagram",
             GEGROEPEERD: "Gegroepeerd staafdiagram",
+            BEREIK: "Bereikdiagram",
         }
         return f"{soorten[self.soort]}: {self.titel}. {self.kernboodschap}"
 
@@ -139,6 +152,8 @@ def kleur(reeks_code: str, volgnummer: int = 0) -> str:
         return OPTIE_KLEUREN[reeks_code]
     if reeks_code in PLANNING_KLEUREN:
         return PLANNING_KLEUREN[reeks_code]
+    if reeks_code in KOERS_KLEUREN:
+        return KOERS_KLEUREN[reeks_code]
     if reeks_code.startswith("index_"):
         return INDEX_KLEUREN[int(reeks_code.removeprefix("index_")) % len(INDEX_KLEUREN)]
     return CATEGORISCHE_KLEUREN[volgnummer % len(CATEGORISCHE_KLEUREN)]
@@ -315,6 +330,61 @@ def planning_dia(bron: Bron) -> Dia:
     )
 
 
+def koers_tabel(bron: Bron) -> pd.DataFrame:
+    """kengetallen.koers.koers_per_thema over the round and the earlier ones."""
+    return koers_mod.koers_per_thema(bron.metingen, bron.planning, bron.afspraken)
+
+
+KOERS_DIA_ACTOREN = ("gemeente", "regio")  # one slide must stay readable on a projector
+
+
+def koers_dia(bron: Bron) -> Dia:
+    """Op koers?: per thema for gemeenten and regio's (the national actors are on the
+    Planning page) with a pace, the months in which 100% gereed is reached
+    at the pace between the rounds, against the end of the agenda (kengetallen.koers).
+
+    ``bereik`` holds the dates for the range chart (page, PDF); ``tabel`` the same as a range
+    in years after the peildatum (an invisible offset and the range per outcome) for the
+    native PowerPoint chart. Key message rule: how many are op koers, of how many, and how
+    many reach 100% only after the deadline or never at their pace.
+    """
+    tabel = koers_tabel(bron)
+    collectief = tabel["actortype"].isin(KOERS_DIA_ACTOREN)
+    met_tempo = tabel[tabel["tempo_trend"].notna() & collectief].reset_index(drop=True)
+    tot = koers_mod.grafiek_einde(met_tempo["deadline"].tolist())
+    rijen = []
+    labels = []
+    for r in met_tempo.itertuples():
+        label = f"{ACTORTYPE_BY_CODE[r.actortype].label_meervoud}, thema {int(r.thema_nr)}"
+        labels.append(label)
+        van = r.vroegst if isinstance(r.vroegst, date) and r.vroegst <= tot else tot
+        tot_rij = r.laatst if isinstance(r.laatst, date) and r.laatst <= tot else tot
+        jaren = (van - r.peildatum).days / koers_mod.DAGEN_PER_JAAR
+        lengte = max((tot_rij - van).days / koers_mod.DAGEN_PER_JAAR, 0.1)  # a dot stays seen
+        rijen.append((label, "", VERBORGEN, jaren))
+        rijen.append((label, str(r.uitkomst), str(r.uitkomst), lengte))
+    telling = koers_mod.telling(met_tempo) if len(met_tempo) else {}
+    op_koers = telling.get(koers_mod.OP_KOERS, 0)
+    later = telling.get(koers_mod.NIET_HAALBAAR, 0)
+    boodschap = (
+        f"Bij het tempo tussen de rondes is {op_koers} van de {len(met_tempo)} thema's per "
+        f"actor (gemeenten, jeugdregio's) eind {koers_mod.EINDE_AGENDA.year} gereed; {later} "
+        "halen dat niet bij dit tempo."
+        if len(met_tempo)
+        else "Met één ronde is nog geen tempo te berekenen."
+    )
+    return Dia(
+        sleutel="op-koers",
+        titel=f"Op koers? Gemeenten en jeugdregio's per thema, ronde {bron.jaar}",
+        soort=BEREIK,
+        tabel=_tabel(rijen),
+        kernboodschap=boodschap,
+        as_titel=f"Jaren na de peildatum tot 100% gereed (rechts afgekapt: na {tot.year})",
+        toelichting=koers_mod.AANNAMES,
+        bereik=met_tempo.assign(rij=labels),
+    )
+
+
 def verschillen_dia(bron: Bron) -> Dia:
     """Shared afspraken that the national actors answer differently: each actor's progress
     (0 = nog niet begonnen/nee … 100 = afgerond/ja). Key message rule: how many such afspraken,
@@ -442,14 +512,15 @@ def benchmark_dia(bron: Bron, actortype: str) -> Dia:
 
 
 def catalogus(bron: Bron) -> list[Dia]:
-    """All slides of a round in the default order: respons, each thema, planning, differences,
-    beleving, benchmarks. Thema's without afspraken in this round are left out."""
+    """All slides of a round in the default order: respons, each thema, planning, op koers
+    (from the second round on), differences, beleving, benchmarks. Thema's without afspraken
+    in this round are left out."""
     dias = [respons_dia(bron)]
     for nr in sorted(bron.themas["nr"].astype(int)):
         dia = thema_voortgang_dia(bron, nr)
         if not dia.tabel.empty:
             dias.append(dia)
-    dias += [planning_dia(bron), verschillen_dia(bron)]
+    dias += [planning_dia(bron), koers_dia(bron), verschillen_dia(bron)]
     for actortype in ("gemeente", "regio"):
         dias.append(beleving_dia(bron, actortype))
     for actortype in ("gemeente", "regio"):

@@ -20,6 +20,7 @@ from monitor.kengetallen import afhankelijkheden as afhankelijkheden_mod
 from monitor.kengetallen import bevindingen as bevindingen_mod
 from monitor.kengetallen import filters as filters_mod
 from monitor.kengetallen import gereed, kerncijfers, themaoverzicht, voortgang
+from monitor.kengetallen import koers as koers_mod
 from monitor.kengetallen import landelijk as landelijk_mod
 from monitor.kengetallen import planning as planning_mod
 from monitor.kengetallen import verandering as verandering_mod
@@ -334,6 +335,30 @@ def thema_tabel_gefilterd(
     )
 
 
+# --- Op koers? -------------------------------------------------------------------------------
+
+
+def metingen(ronde: RondeInfo, versie: int) -> list[koers_mod.Meting]:
+    """The round and every earlier round with a peildatum, oldest first (frames cached above)."""
+    return [
+        koers_mod.Meting(r.jaar, r.peildatum, vragen(r.id, versie), antwoorden(r.id, versie))
+        for r in rondes(versie)
+        if r.jaar <= ronde.jaar and r.peildatum is not None
+    ]
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def koers_per_afspraak(ronde: RondeInfo, versie: int) -> pd.DataFrame:
+    return koers_mod.koers_per_afspraak(
+        metingen(ronde, versie), planning(versie), afspraken(versie)
+    )
+
+
+@st.cache_data(ttl=600, max_entries=16, show_spinner=False)
+def koers_per_thema(ronde: RondeInfo, versie: int) -> pd.DataFrame:
+    return koers_mod.koers_per_thema(metingen(ronde, versie), planning(versie), afspraken(versie))
+
+
 # --- Reflectiesessie en rapportage --------------------------------------------------------
 
 
@@ -351,6 +376,7 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
         afspraken=afspraken(versie),
         demo=is_demo(versie),
         statusdefinities=statusdefinities(ronde.id, versie),
+        eerdere=tuple(m for m in metingen(ronde, versie) if m.jaar < ronde.jaar),
     )
 
 

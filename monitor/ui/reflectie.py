@@ -17,6 +17,7 @@ from monitor.reflectie.dias import Dia
 from monitor.store import reflectie, sessie
 from monitor.ui import data
 from monitor.ui.components import grafiek
+from monitor.ui.koers import koers_weergave
 from monitor.ui.veilig import platte_tekst
 
 # Large fonts for the slide area only (a projector in a meeting room).
@@ -161,6 +162,15 @@ def bladeren(nummer: int, aantal: int, *, toetsen: bool = False) -> None:
     )
 
 
+def dia_tabel(dia: Dia) -> pd.DataFrame:
+    """The slide's figures as a table: the Op koers? table for a range slide."""
+    if dia.bereik is not None:
+        return koers_weergave(dia.bereik, dia.bereik["rij"], "Actor en thema")
+    return dia.tabel.drop(columns=["reeks_code"]).rename(
+        columns={"categorie": "Categorie", "reeks": "Reeks", "waarde": "Waarde"}
+    )
+
+
 def toon_dia(dia: Dia, *, presentatie: bool = False) -> None:
     """The slide: title, key message, chart. In the presentatiemodus the chart has a fixed
     height (:data:`PRESENTATIE_HOOGTE`) so the whole slide fits a 1280×720 projector."""
@@ -173,9 +183,7 @@ def toon_dia(dia: Dia, *, presentatie: bool = False) -> None:
             dia_figuur(dia, groot=True, hoogte=PRESENTATIE_HOOGTE if presentatie else None),
             titel=dia.titel,
             alt=dia.alt,
-            tabel=dia.tabel.drop(columns=["reeks_code"]).rename(
-                columns={"categorie": "Categorie", "reeks": "Reeks", "waarde": "Waarde"}
-            ),
+            tabel=dia_tabel(dia),
         )
         if dia.toelichting:
             st.caption(dia.toelichting)

@@ -1,11 +1,15 @@
 """Slides, decks and note checks of the reflectiesessie, on small hand-made frames."""
 
+import io
 from datetime import date
 
 import pandas as pd
 import pytest
+from pptx import Presentation
+from pptx.enum.dml import MSO_FILL
 
 from monitor.errors import MonitorFout
+from monitor.rapportage.pptx_export import bouw_pptx
 from monitor.rechten import controleer_notitie
 from monitor.reflectie import dias as reflectie
 
@@ -163,3 +167,44 @@ def test_notes_with_contact_details_or_names_are_refused(tekst, melding):
 )
 def test_ordinary_notes_pass(tekst):
     assert controleer_notitie(f"  {tekst} ") == tekst
+
+
+def _twee_rondes() -> reflectie.Bron:
+    """2023: the regio's 2 answers on thema 4 are not done (0%); 2024: 3 of 8 afgerond."""
+    vorig = reflectie.koers_mod.Meting(
+        2023,
+        date(2023, 6, 30),
+        VRAGEN,
+        _antwoorden([("JZ01", 1, "mee_bezig"), ("JZ02", 1, "nog_niet_begonnen")]),
+    )
+    return reflectie.Bron(**{**_bron().__dict__, "eerdere": (vorig,)})
+
+
+def test_op_koers_slide_projects_the_regios_thema_from_two_rounds():
+    # 0% → 37.5%: 37.5 points in 366 days (leap year), 62.5 left → exactly 610 days →
+    # 02-03-2026.
+    dia = reflectie.koers_dia(_twee_rondes())
+    assert dia.sleutel == "op-koers" and dia.soort == reflectie.BEREIK
+    assert dia.bereik["rij"].tolist() == ["Jeugdregio's, thema 4"]  # the Rijk is not on it
+    assert dia.bereik["vroegst"].tolist() == [date(2026, 3, 2)]
+    assert dia.categorieen == ["Jeugdregio's, thema 4"]
+    assert dia.waarden(reflectie.VERBORGEN) == [pytest.approx(610 / 365.25)]
+    assert dia.kernboodschap.startswith("Bij het tempo tussen de rondes is 1 van de 1 ")
+    assert "op koers" in [naam for _code, naam in dia.reeksen]
+
+
+def test_op_koers_slide_is_left_out_with_a_single_round():
+    bron = _bron()
+    assert reflectie.koers_dia(bron).tabel.empty
+    assert "op-koers" not in [d.sleutel for d in reflectie.catalogus(bron)]
+
+
+def test_op_koers_slide_in_powerpoint_is_a_native_range_with_a_hidden_offset():
+    bron = _twee_rondes()
+    prs = Presentation(io.BytesIO(bouw_pptx(bron, [reflectie.koers_dia(bron)], None)))
+    grafiek = next(v.chart for s in prs.slides for v in s.shapes if v.has_chart)
+    offset, bereik = grafiek.series
+    assert offset.values == pytest.approx((610 / 365.25,))
+    assert offset.format.fill.type == MSO_FILL.BACKGROUND  # not drawn
+    assert bereik.name == "op koers"
+    assert not grafiek.plots[0].has_data_labels

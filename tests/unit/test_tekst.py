@@ -64,6 +64,11 @@ def test_datum_tijd_is_shown_in_dutch_time():
     assert tekst.datum_tijd(None) == "–"
 
 
+def test_maand_names_only_month_and_year():
+    assert tekst.maand(date(2027, 3, 1)) == "maart 2027"
+    assert tekst.maand(None) == "–"
+
+
 @pytest.mark.parametrize(
     ("utc", "verwacht"),
     [
