@@ -163,3 +163,11 @@ def test_notes_with_contact_details_or_names_are_refused(tekst, melding):
 )
 def test_ordinary_notes_pass(tekst):
     assert controleer_notitie(f"  {tekst} ") == tekst
+
+
+def test_a_key_message_cut_short_ends_after_a_whole_word():
+    from monitor.reflectie.dias import _zin
+
+    tekst = "Rijk en VNG hebben uitgewerkt hoe betere samenwerking tussen jeugdhulp en ggz werkt."
+    assert _zin(tekst, 60) == "Rijk en VNG hebben uitgewerkt hoe betere samenwerking…"
+    assert _zin("Onze regio heeft een plan.", 60) == "Onze regio heeft een plan."
