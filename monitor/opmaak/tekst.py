@@ -28,6 +28,9 @@ _PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$", re.ASCII)
 _EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
 _DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$", re.ASCII)
 MINTEKEN = "\u2212"
+# A table header that is a column name of the code ('actortype', 'aandeel_achter'), not a label
+# for people; tables (ui.veilig.tabel) refuse one, the browser walk looks for them on screen.
+RUWE_KOP = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^(organisatie|actortype|waarde|code|naam|n)$")
 
 MAANDEN = (
     "januari",

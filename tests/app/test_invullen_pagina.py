@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from monitor import invoer
 from monitor.db import read_session, write_session
 from monitor.domain import BELEVING_STAM, Rol
 from monitor.invullen import accounts
@@ -191,6 +192,8 @@ def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(
 def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(schrijf_db):
     at = open_page("pages/beheer.py", Rol.BEHEERDER)
     assert not at.exception
+    naamveld = next(t for t in at.text_input if t.label == "Naam")
+    assert naamveld.max_chars == invoer.ACCOUNTNAAM.max_tekens  # the one limit of a name
     uitnodiging_org = next(s for s in at.selectbox if s.label == "Organisatie")
     uitnodiging_org.select("GM0344")
     next(b for b in at.button if b.label == "Uitnodigingslink maken").click().run()
@@ -202,6 +205,7 @@ def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(s
     nieuw = open_page("pages/inloggen.py", uitnodiging=token)
     assert [s.value for s in nieuw.subheader] == ["Account aanmaken voor Utrecht"]
     velden = {t.label: t for t in nieuw.text_input}
+    assert velden["Uw naam"].max_chars == invoer.ACCOUNTNAAM.max_tekens
     velden["Uw naam"].input("Carla")
     velden["E-mailadres"].input("carla@utrecht.example")
     velden["Wachtwoord"].input("lang genoeg wachtwoord 1")
