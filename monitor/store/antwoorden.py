@@ -115,6 +115,7 @@ def vervang_als_versie(
     toelichting: str | None,
     door: str,
     op: datetime,
+    voorlopig: bool = False,
 ) -> bool:
     """Compare-and-swap: overwrite the answer as concept with versie + 1 only while its stored
     versie is still ``basis_versie``. False when someone else saved first (nothing changed)."""
@@ -125,6 +126,7 @@ def vervang_als_versie(
         .values(
             waarde=waarde,
             toelichting=toelichting,
+            voorlopig=voorlopig,
             versie=basis_versie + 1,
             status=AntwoordStatus.CONCEPT,
             gewijzigd_op=op,
