@@ -39,6 +39,20 @@ def ingediende_organisaties(session: Session, ronde_id: int) -> frozenset[str]:
     return frozenset(session.exec(stmt).all())
 
 
+def aantal_voorlopig_ingediend(session: Session, ronde_id: int) -> int:
+    """How many organisations submitted the round's questionnaire marked voorlopig."""
+    stmt = (
+        select(func.count())
+        .select_from(Inzending)
+        .where(
+            Inzending.ronde_id == ronde_id,
+            Inzending.status == AntwoordStatus.INGEDIEND.value,
+            Inzending.voorlopig.is_(True),
+        )
+    )
+    return session.exec(stmt).one()
+
+
 def inzending(session: Session, *, ronde_id: int, organisatie_code: str) -> Inzending | None:
     return session.get(Inzending, (ronde_id, organisatie_code))
 

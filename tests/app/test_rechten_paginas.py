@@ -161,3 +161,20 @@ def test_thema_shows_voorlopig_beside_an_answer_only_to_who_may_see_that_answer(
     assert not invuller.exception
     assert not _noemt_amsterdam(_tabellen(invuller))
     assert "Ja" not in {v for df in invuller.dataframe for v in df.value.get("Voorlopig", [])}
+
+
+def test_respons_counts_the_submissions_marked_voorlopig_without_naming_them(demo_kopie):
+    with demo_kopie.begin() as verbinding:
+        ronde_id = verbinding.execute(select(Ronde.id).where(Ronde.jaar == 2025)).scalar_one()
+        verbinding.execute(
+            update(Inzending)
+            .where(
+                Inzending.ronde_id == ronde_id,
+                Inzending.organisatie_code.in_(["GM0363", "JZ01"]),
+            )
+            .values(voorlopig=True)
+        )
+    for rol in (Rol.PUBLIEK, Rol.KIJKER):
+        at = open_page("pages/respons.py", rol, ronde="2025")
+        assert not at.exception
+        assert "Waarvan voorlopig ingediend: 2." in " ".join(c.value for c in at.caption)

@@ -341,9 +341,11 @@ def test_a_submission_marked_voorlopig_is_stored_and_cleared_by_a_definitive_one
         )
     with read_session(engine) as session:
         assert session.get(Inzending, (open_ronde.ronde_id, "GM0363")).voorlopig is True
+        assert antwoorden_store.aantal_voorlopig_ingediend(session, open_ronde.ronde_id) == 1
     with write_session(engine) as session:
         ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
         invullen.heropenen(session, BEHEERDER, ronde=ronde, organisatie_code="GM0363", nu=NU)
     _indienen(engine)
     with read_session(engine) as session:
         assert session.get(Inzending, (open_ronde.ronde_id, "GM0363")).voorlopig is False
+        assert antwoorden_store.aantal_voorlopig_ingediend(session, open_ronde.ronde_id) == 0
