@@ -36,6 +36,11 @@ st.caption(
 )
 for zin in data.respons_uitleg(ronde.id, ronde.jaar, context.versie):
     st.caption(zin)
+voorlopig = data.voorlopig_ingediend(ronde.id, context.versie)
+st.caption(
+    f"Waarvan voorlopig ingediend: {voorlopig}. Deze organisaties gaven bij het indienen aan "
+    "dat hun antwoorden voorlopig zijn; ze tellen mee in de cijfers."
+)
 grafiek(
     figuur(grafieken.respons_staaf, tabel, titel),
     titel=titel,

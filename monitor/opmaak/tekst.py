@@ -130,6 +130,16 @@ def tekst_of_leeg(waarde: object, leeg: str = LEEG) -> str:
     return tekst or leeg
 
 
+def ja_nee(waarde: bool) -> str:
+    """A yes/no fact in Dutch, as in the exports and imports: 'ja' or 'nee'."""
+    return "ja" if waarde else "nee"
+
+
+def met_voorlopig(antwoord: str, voorlopig: bool) -> str:
+    """An answer as shown beside others', marked when the invuller called it voorlopig."""
+    return f"{antwoord} (voorlopig)" if voorlopig and antwoord else antwoord
+
+
 def procent(waarde: float | None, decimalen: int = 0) -> str:
     """A share in 0–100 as text: 45.7 → '46%', or '45,7%' with 1 decimal; None → '–'."""
     return LEEG if _ontbreekt(waarde) else f"{getal(waarde, decimalen)}%"

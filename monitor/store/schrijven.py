@@ -201,6 +201,7 @@ class NieuwAntwoord:
     vraag_id: int
     waarde: str | None
     toelichting: str | None
+    voorlopig: bool = False
 
 
 def bulk_save_antwoorden(
@@ -240,6 +241,7 @@ def bulk_save_antwoorden(
                 "vraag_id": antwoord.vraag_id,
                 "waarde": antwoord.waarde,
                 "toelichting": antwoord.toelichting,
+                "voorlopig": antwoord.voorlopig,
                 "status": status,
                 "versie": 1,
                 "gewijzigd_op": moment,
@@ -260,6 +262,8 @@ def bulk_save_antwoorden(
         )
         if audit_toelichting and antwoord.toelichting:
             audit.append({**audit[-1], "veld": "toelichting", "nieuw": antwoord.toelichting})
+        if antwoord.voorlopig:
+            audit.append({**audit[-1], "veld": "voorlopig", "nieuw": _audit_tekst(True)})
     if nieuw:
         session.execute(Antwoord.__table__.insert(), nieuw)
         session.execute(AuditRegel.__table__.insert(), audit)
@@ -328,8 +332,9 @@ class AntwoordWijziging:
     antwoord_id: int
     versie: int
     sleutel: str  # '2024/GM0363/GEM.1.01', for the audit table
-    oud: dict[str, str | None]  # field → old value, only the fields that change
-    nieuw: dict[str, str | None]  # field → new value (waarde, toelichting, status)
+    oud: dict[str, str | bool | None]  # field → old value, only the fields that change
+    nieuw: dict[str, str | bool | None]  # field → new value (waarde, toelichting, status,
+    # voorlopig)
 
 
 def update_antwoorden(
@@ -365,11 +370,19 @@ def update_antwoorden(
                     "tabel": "antwoord",
                     "sleutel": w.sleutel,
                     "veld": veld,
-                    "oud": w.oud.get(veld),
-                    "nieuw": waarde,
+                    "oud": _audit_tekst(w.oud.get(veld)),
+                    "nieuw": _audit_tekst(waarde),
                 }
             )
     if rijen:
         session.execute(update(Antwoord), rijen)
         session.execute(AuditRegel.__table__.insert(), audit)
     return len(rijen)
+
+
+def _audit_tekst(waarde: str | bool | None) -> str | None:
+    """An audited value as text; the voorlopig mark as 'ja'/'nee', as the invullen path
+    writes it."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return waarde

@@ -172,5 +172,6 @@ def toelichtingen_weergave(tabel: pd.DataFrame, vragen: pd.DataFrame) -> pd.Data
                 antwoord(c, w) for c, w in zip(tabel["vraag"], tabel["antwoord"], strict=True)
             ],
             "Toelichting": tabel["toelichting"].map(tekst.tekst_of_leeg),
+            "Voorlopig": tabel["voorlopig"].map(lambda v: tekst.ja_nee(v).capitalize()),
         }
     )
