@@ -516,11 +516,17 @@ def _celwaarde(cel, blad: str, rij: int, kop: tuple, problemen: list[Probleem]) 
 # --------------------------------------------------------------------------------------------
 # CSV
 
+# Longest field the csv module reads before it stops with an error (Python's default). Set on
+# every read: the limit is process-wide, and other libraries (frictionless) raise it, which
+# would let a 15 MB cell through into memory before our cell limit refuses it.
+CSV_VELDGRENS = 131_072
+
 
 def _lees_csv(
     data: bytes, naam: str, limieten: Limieten, voortgang: ProgressCallback | None = None
 ) -> Tabel:
     tekst = _decodeer(data, naam)
+    csv.field_size_limit(CSV_VELDGRENS)
     eerste = next((r for r in _regels(tekst) if r.strip()), "")
     scheiding = max(SCHEIDINGSTEKENS, key=eerste.count)
     # lines one at a time: a StringIO would hold the whole text again, four bytes a character
@@ -574,7 +580,7 @@ def _csv_melding(fout: csv.Error) -> str:
     """Python's English csv errors in Dutch."""
     if "field larger than field limit" in str(fout):
         return (
-            f"een veld is langer dan {invoer.duizendtallen(csv.field_size_limit())} tekens; een "
+            f"een veld is langer dan {invoer.duizendtallen(CSV_VELDGRENS)} tekens; een "
             f"cel mag hoogstens {invoer.duizendtallen(invoer.CEL.max_tekens)} tekens hebben."
         )
     if "NUL" in str(fout):
