@@ -135,6 +135,7 @@ class Antwoord(SQLModel, table=True):
     toelichting: str | None = Field(default=None, sa_column=Column(Text))
     status: str = "concept"  # domain.AntwoordStatus
     versie: int = 1  # optimistic locking: a save based on an older versie is refused
+    voorlopig: bool = False  # the invuller marks this answer as provisional
     gewijzigd_op: datetime | None = None
     gewijzigd_door: str | None = None
 
@@ -147,6 +148,7 @@ class Inzending(SQLModel, table=True):
     status: str = "concept"  # domain.AntwoordStatus
     ingediend_op: datetime | None = None
     heropend_door: str | None = None
+    voorlopig: bool = False  # submitted as provisional ("Deze indiening is voorlopig")
 
 
 class AuditRegel(SQLModel, table=True):

@@ -7,7 +7,7 @@ from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.ui import data, filters
+from monitor.ui import data, filters, veilig
 from monitor.ui.components import figuur, grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -57,10 +57,11 @@ if len(gevraagd) > 1:
     st.subheader("Verschillen tussen actoren")
     st.caption("Per thema het aandeel dat de beweging 'grotendeels' of 'volledig' gemaakt vindt.")
     verschil = themaoverzicht.beleving_verschillen(vragen=vragen, verdeling=verdeling)
-    st.dataframe(
+    veilig.tabel(
         verschil.assign(thema_nr=verschil["thema_nr"].map(lambda n: f"Thema {n}"))
         .rename(columns={"thema_nr": "Thema"})
         .apply(lambda k: k.map(tekst.procent) if k.name != "Thema" else k),
-        hide_index=True,
-        width="stretch",
+        titel="Beleving: verschillen tussen actoren",
+        key="beleving_verschillen",
+        download=False,
     )

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from monitor import invoer
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
@@ -32,7 +33,7 @@ def _uitnodiging(token: str) -> None:
         f"keer. Kies een wachtwoord van minstens {accounts.MIN_WACHTWOORD_LENGTE} tekens."
     )
     with st.form("uitnodiging"):
-        naam = st.text_input("Uw naam")
+        naam = st.text_input("Uw naam", max_chars=invoer.ACCOUNTNAAM.max_tekens)
         email = st.text_input("E-mailadres")
         wachtwoord = st.text_input("Wachtwoord", type="password")
         herhaling = st.text_input("Herhaal het wachtwoord", type="password")

@@ -53,7 +53,8 @@ st.markdown(
 ingediend = stand.inzending is not None and stand.inzending.status == AntwoordStatus.INGEDIEND
 if ingediend:
     st.success(
-        f"Ingediend op {tekst.datum_tijd(stand.inzending.ingediend_op)}. Dank u wel! "
+        f"Ingediend op {tekst.datum_tijd(stand.inzending.ingediend_op)}"
+        f"{' als voorlopig' if stand.inzending.voorlopig else ''}. Dank u wel! "
         "De antwoorden zijn nu alleen te lezen."
     )
     st.info(benchmark_na_indienen(ronde))
@@ -112,8 +113,13 @@ if not ingediend and not stand.alleen_lezen:
     bevestigd = st.checkbox(
         "Ik heb de antwoorden gecontroleerd; na indienen kan ik ze niet meer wijzigen."
     )
+    voorlopig = st.checkbox(
+        "Deze indiening is voorlopig",
+        help="Kruis aan als de antwoorden nog niet definitief zijn; wie uw antwoorden mag zien, "
+        "ziet dat ze voorlopig zijn.",
+    )
     if st.button("Indienen", type="primary", disabled=bool(open_vragen) or not bevestigd):
-        fout = dien_in(gebruiker, stand)
+        fout = dien_in(gebruiker, stand, voorlopig=voorlopig)
         if fout:
             st.error(fout)
         else:

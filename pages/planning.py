@@ -9,7 +9,7 @@ from monitor.kengetallen.filters import GEEN_FILTER
 from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_tekst
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import figuur, grafiek
 from monitor.ui.koers import planning_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
@@ -81,7 +81,7 @@ for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
 gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
 if not gedeeld.empty:
     st.subheader("Gemeenten en regio's: aandeel achter op planning")
-    st.table(
+    veilig.tabel(
         gedeeld.assign(aandeel_achter=gedeeld["aandeel_achter"].map(tekst.procent)).rename(
             columns={
                 "afspraak": "Afspraak",
@@ -92,8 +92,10 @@ if not gedeeld.empty:
                 "wacht_op": "Wacht op",
             }
         )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten", "Wacht op"]],
-        hide_index=True,
-        border="horizontal",
+        titel="Gemeenten en regio's: aandeel achter op planning",
+        key="aandeel_achter",
+        download=False,
+        vast=True,
     )
 
 planning_koers_sectie(ronde, context.versie)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from monitor.opmaak import grafieken, tekst
 from monitor.rechten import Recht, mag
-from monitor.ui import data, filters
+from monitor.ui import data, filters, veilig
 from monitor.ui.components import figuur, grafiek
 from monitor.ui.page import ronde_of_stop, setup_page
 
@@ -36,6 +36,11 @@ st.caption(
 )
 for zin in data.respons_uitleg(ronde.id, ronde.jaar, context.versie):
     st.caption(zin)
+voorlopig = data.voorlopig_ingediend(ronde.id, context.versie)
+st.caption(
+    f"Waarvan voorlopig ingediend: {voorlopig}. Deze organisaties gaven bij het indienen aan "
+    "dat hun antwoorden voorlopig zijn; ze tellen mee in de cijfers."
+)
 grafiek(
     figuur(grafieken.respons_staaf, tabel, titel),
     titel=titel,
@@ -67,7 +72,7 @@ if not telling.empty:
         "Het rapport telt per actor het aantal gestelde vragen; de monitor toont alleen vragen "
         "die het rapport ook laat zien."
     )
-    st.dataframe(
+    veilig.tabel(
         telling.drop(columns=["actortype"]).rename(
             columns={
                 "actor": "Actor",
@@ -76,8 +81,9 @@ if not telling.empty:
                 "toelichting": "Verschil",
             }
         ),
-        hide_index=True,
-        width="stretch",
+        titel="Aantal vragen: rapport en monitor",
+        key="vragen_telling",
+        download=False,
     )
 
 st.subheader("Nog niet gereageerd")
@@ -86,7 +92,7 @@ if not mag(context.gebruiker, Recht.NIET_RESPONDENTEN):
     st.stop()
 ontbrekend = data.niet_gerespondeerd(ronde.id, context.gebruiker, context.versie)
 st.caption(f"{len(ontbrekend)} gemeenten en regio's hebben in ronde {ronde.jaar} niet ingediend.")
-st.dataframe(
+veilig.tabel(
     ontbrekend.rename(
         columns={
             "code": "Code",
@@ -96,6 +102,7 @@ st.dataframe(
             "provincie_naam": "Provincie",
         }
     ),
-    hide_index=True,
-    width="stretch",
+    titel=f"Nog niet gereageerd, ronde {ronde.jaar}",
+    key="niet_gereageerd",
+    download=False,
 )

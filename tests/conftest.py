@@ -157,11 +157,37 @@ class PostgresSchema:
                     text(f'SELECT max(version_num) FROM "{self.name}".alembic_version')
                 ).scalar()
             if now == self.tables and revision == self.revision and not self.needs_rebuild:
-                names = ", ".join(f'"{self.name}"."{t}"' for t in sorted(now - {"alembic_version"}))
-                if names:
-                    conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+                self._empty(conn, sorted(now - {"alembic_version"}))
                 return
         self.create()
+
+    def _empty(self, conn, tables: list[str]) -> None:
+        """Empty every table and restart every sequence, touching only what a test used.
+
+        TRUNCATE of all twenty tables took ~0.6 s per PostgreSQL test; most tests write to a
+        few, so only the tables with rows are truncated and only the sequences that handed out
+        a number are restarted: the same end state (empty tables, ids from 1)."""
+        if not tables:
+            return
+        checks = ", ".join(f'EXISTS (SELECT 1 FROM "{self.name}"."{t}")' for t in tables)
+        rijen = conn.execute(text(f"SELECT {checks}")).one()
+        gevuld = [t for t, heeft in zip(tables, rijen, strict=True) if heeft]
+        if gevuld:
+            names = ", ".join(f'"{self.name}"."{t}"' for t in gevuld)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        gebruikt = (
+            conn.execute(
+                text(
+                    "SELECT sequencename FROM pg_sequences "
+                    "WHERE schemaname = :s AND last_value IS NOT NULL"
+                ),
+                {"s": self.name},
+            )
+            .scalars()
+            .all()
+        )
+        for sequence in gebruikt:
+            conn.execute(text(f'ALTER SEQUENCE "{self.name}"."{sequence}" RESTART'))
 
     def drop(self) -> None:
         try:

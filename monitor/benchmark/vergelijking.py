@@ -37,8 +37,8 @@ from monitor.kengetallen.gereed import (
     voortgang_score,
     voortgangsindex,
 )
-from monitor.kengetallen.voortgang import split_waarde, verdeling
-from monitor.opmaak.tekst import procent
+from monitor.kengetallen.voortgang import split_waarde, verdeling, voorlopig_vlag
+from monitor.opmaak.tekst import met_voorlopig, procent
 from monitor.rechten import (
     Gebruiker,
     Recht,
@@ -328,7 +328,10 @@ def leer_van_anderen(
                 _label(v, eigen_ant.get(v.id)) or "geen antwoord" for v in frame.itertuples()
             ],
             "organisatie_code": frame["organisatie_code"],
-            "antwoord": [_label(v, v.waarde) for v in frame.itertuples()],
+            "antwoord": [
+                met_voorlopig(_label(v, v.waarde), mark)
+                for v, mark in zip(frame.itertuples(), voorlopig_vlag(frame), strict=True)
+            ],
             "toelichting": frame["toelichting"].fillna(""),
             "zelfde_regio": zelfde.to_numpy(),
             "inwoners": frame["organisatie_code"].map(info["inwoners"]),
@@ -449,7 +452,7 @@ def regio_raster(
     Who: kijkers and beheerders; an invuller of the regio itself or of a gemeente in it (the
     regio is then its own peer group, with the same rule on submitting first). Columns:
     gemeente (shown name), vraag (code), thema_nr, waarde (option code or None), antwoord
-    (label). Raises GeenToegang for anyone else.
+    (label, with ' (voorlopig)' when so marked). Raises GeenToegang for anyone else.
     """
     gemeenten = organisaties[
         (organisaties["actortype"] == "gemeente") & (organisaties["jeugdregio_code"] == regio_code)
@@ -482,14 +485,18 @@ def regio_raster(
     status_vragen = vragen[
         (vragen["actortype"] == "gemeente") & vragen["vraagtype"].isin(STATUS_TYPES)
     ]
-    ant = antwoorden[
+    getoond = antwoorden[
         antwoorden["organisatie_code"].isin(namen)
         & ((antwoorden["status"] == "ingediend") | (antwoorden["organisatie_code"] == kijker))
-    ].set_index(["organisatie_code", "vraag_id"])["waarde"]
+    ]
+    getoond = getoond.assign(voorlopig=voorlopig_vlag(getoond))
+    ant = getoond.set_index(["organisatie_code", "vraag_id"])[["waarde", "voorlopig"]]
+    ant = dict(zip(ant.index, ant.itertuples(index=False, name=None), strict=True))
     rijen = []
     for c in sorted(namen, key=lambda c: namen[c]):
         for vraag in status_vragen.itertuples():
-            waarde = ant.get((c, vraag.id))
+            waarde, voorlopig = ant.get((c, vraag.id), (None, False))
             waarde = None if waarde is None or pd.isna(waarde) or waarde == "" else waarde
-            rijen.append((namen[c], vraag.code, vraag.thema_nr, waarde, _label(vraag, waarde)))
+            antwoord = met_voorlopig(_label(vraag, waarde), voorlopig)
+            rijen.append((namen[c], vraag.code, vraag.thema_nr, waarde, antwoord))
     return pd.DataFrame(rijen, columns=leeg.columns), toegang

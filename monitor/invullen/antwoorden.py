@@ -39,6 +39,7 @@ from monitor.opmaak.tekst import (
     euro,
     getal,
     getal_exact,
+    ja_nee,
     lees_getal,
 )
 from monitor.rechten import Gebruiker, Recht, mag, vereis, vereis_organisatie
@@ -63,6 +64,7 @@ class VersieConflict(MonitorFout):
         self.waarde = huidig.waarde if huidig else None
         self.toelichting = huidig.toelichting if huidig else None
         self.versie = huidig.versie if huidig else 0
+        self.voorlopig = bool(huidig and huidig.voorlopig)
         self.door = huidig.gewijzigd_door if huidig else None
         self.op = huidig.gewijzigd_op if huidig else None
         wie = f" door {self.door}" if self.door else ""
@@ -92,6 +94,7 @@ class InvulVraag:
     waarde: str | None
     toelichting: str | None
     versie: int  # 0: not answered yet
+    voorlopig: bool = False  # marked as provisional by the invuller
 
 
 # --------------------------------------------------------------------------------------------
@@ -219,6 +222,7 @@ def lees_vragenlijst(
                 waarde=antwoord.waarde if antwoord else None,
                 toelichting=antwoord.toelichting if antwoord else None,
                 versie=antwoord.versie if antwoord else 0,
+                voorlopig=bool(antwoord and antwoord.voorlopig),
             )
         )
     return uitkomst
@@ -403,11 +407,13 @@ def save_antwoord(
     toelichting: str | None,
     basis_versie: int,
     nu: datetime,
+    voorlopig: bool | None = None,
 ) -> int:
     """Save one answer as concept; returns its new versie (unchanged when nothing changed).
 
-    Raises GeenToegang, MonitorFout (round closed, submitted), WaardeFout, or VersieConflict
-    when ``basis_versie`` is not the stored versie.
+    ``voorlopig`` marks the answer as provisional; None keeps the stored mark. Raises
+    GeenToegang, MonitorFout (round closed, submitted), WaardeFout, or VersieConflict when
+    ``basis_versie`` is not the stored versie.
     """
     _vereis_bewerkbaar(session, gebruiker, ronde, organisatie_code, nu.date())
     vraag = _vraag_van(session, ronde, organisatie_code, vraag_id)
@@ -425,20 +431,22 @@ def save_antwoord(
     huidige_versie = huidig.versie if huidig else 0
     if huidige_versie != basis_versie:
         raise VersieConflict(vraag.code, huidig)
-    if huidig is not None and (huidig.waarde, huidig.toelichting) == (nieuw, nieuwe_toelichting):
+    oud_voorlopig = bool(huidig and huidig.voorlopig)
+    nieuw_voorlopig = oud_voorlopig if voorlopig is None else bool(voorlopig)
+    inhoud = (nieuw, nieuwe_toelichting, nieuw_voorlopig)
+    if huidig is not None and (huidig.waarde, huidig.toelichting, oud_voorlopig) == inhoud:
         return huidig.versie
     if huidig is None:
-        _insert_antwoord(
-            session, gebruiker, ronde, organisatie_code, vraag, nieuw, nieuwe_toelichting, nu
-        )
+        _insert_antwoord(session, gebruiker, ronde, organisatie_code, vraag, inhoud, nu)
     else:
-        _update_antwoord(session, gebruiker, vraag, huidig, nieuw, nieuwe_toelichting, nu)
+        _update_antwoord(session, gebruiker, vraag, huidig, inhoud, nu)
     sleutel = f"{ronde.jaar}/{organisatie_code}/{vraag.code}"
     oud_waarde = huidig.waarde if huidig else None
     oud_toelichting = huidig.toelichting if huidig else None
     for veld, oud, waarde_nieuw in (
         ("waarde", oud_waarde, nieuw),
         ("toelichting", oud_toelichting, nieuwe_toelichting),
+        ("voorlopig", ja_nee(oud_voorlopig), ja_nee(nieuw_voorlopig)),
     ):
         if oud != waarde_nieuw:
             schrijven.audit(
@@ -481,11 +489,11 @@ def _insert_antwoord(
     ronde: Ronde,
     organisatie_code: str,
     vraag: Vraag,
-    waarde: str | None,
-    toelichting: str | None,
+    inhoud: tuple[str | None, str | None, bool],
     nu: datetime,
 ) -> None:
     """Insert the first versie; a colleague's simultaneous first save becomes a conflict."""
+    waarde, toelichting, voorlopig = inhoud
     antwoord = Antwoord(
         ronde_id=ronde.id,
         organisatie_code=organisatie_code,
@@ -494,6 +502,7 @@ def _insert_antwoord(
         toelichting=toelichting,
         status=AntwoordStatus.CONCEPT,
         versie=1,
+        voorlopig=voorlopig,
         gewijzigd_op=nu,
         gewijzigd_door=gebruiker.naam,
     )
@@ -508,17 +517,18 @@ def _update_antwoord(
     gebruiker: Gebruiker,
     vraag: Vraag,
     huidig: Antwoord,
-    waarde: str | None,
-    toelichting: str | None,
+    inhoud: tuple[str | None, str | None, bool],
     nu: datetime,
 ) -> None:
     """Compare-and-swap on versie: zero rows updated means someone else was first."""
+    waarde, toelichting, voorlopig = inhoud
     gelukt = antwoorden_store.vervang_als_versie(
         session,
         antwoord_id=huidig.id,
         basis_versie=huidig.versie,
         waarde=waarde,
         toelichting=toelichting,
+        voorlopig=voorlopig,
         door=gebruiker.naam,
         op=nu,
     )
@@ -533,9 +543,11 @@ def indienen(
     ronde: Ronde,
     organisatie_code: str,
     nu: datetime,
+    voorlopig: bool = False,
 ) -> int:
     """Submit the organisation's answers: all required questions must be answered.
 
+    ``voorlopig``: the whole submission is provisional ("Deze indiening is voorlopig").
     Returns the number of answers submitted. Afterwards they are read-only.
     """
     _vereis_bewerkbaar(session, gebruiker, ronde, organisatie_code, nu.date())
@@ -554,7 +566,9 @@ def indienen(
         organisatie_code=organisatie_code,
         status=AntwoordStatus.INGEDIEND,
     )
-    _zet_inzending(session, gebruiker, ronde, organisatie_code, AntwoordStatus.INGEDIEND, nu)
+    _zet_inzending(
+        session, gebruiker, ronde, organisatie_code, AntwoordStatus.INGEDIEND, nu, voorlopig
+    )
     return aantal
 
 
@@ -583,14 +597,17 @@ def _zet_inzending(
     organisatie_code: str,
     status: AntwoordStatus,
     nu: datetime,
+    voorlopig: bool = False,
 ) -> None:
     rij = inzending(session, ronde, organisatie_code)
     oud = rij.status if rij else None
+    oud_voorlopig = bool(rij and rij.voorlopig)
     if rij is None:
         rij = Inzending(ronde_id=ronde.id, organisatie_code=organisatie_code)
     rij.status = status
     if status == AntwoordStatus.INGEDIEND:
         rij.ingediend_op = nu
+        rij.voorlopig = voorlopig
     else:
         rij.heropend_door = gebruiker.naam
     antwoorden_store.bewaar_inzending(session, rij)
@@ -605,6 +622,18 @@ def _zet_inzending(
         oud=oud,
         nieuw=status.value,
     )
+    if rij.voorlopig != oud_voorlopig:
+        schrijven.audit(
+            session=session,
+            op=nu,
+            door=gebruiker.naam,
+            bron="invullen",
+            tabel="inzending",
+            sleutel=f"{ronde.jaar}/{organisatie_code}",
+            veld="voorlopig",
+            oud=ja_nee(oud_voorlopig),
+            nieuw=ja_nee(rij.voorlopig),
+        )
 
 
 def antwoorden_tabel(vragen: list[InvulVraag]) -> pd.DataFrame:
@@ -618,6 +647,7 @@ def antwoorden_tabel(vragen: list[InvulVraag]) -> pd.DataFrame:
                 "Planning": v.planning or "",
                 "Antwoord": toon_waarde(v.vraagtype, v.opties, v.waarde) or "",
                 "Toelichting": v.toelichting or "",
+                "Voorlopig": ja_nee(v.voorlopig),
                 "Vorige ronde": v.vorig_antwoord or "",
             }
             for v in vragen

@@ -9,6 +9,7 @@ import pandas as pd
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.kengetallen import planning as planning_mod
+from monitor.kengetallen import voortgang
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, Zicht, vereis
 
@@ -137,10 +138,12 @@ def toelichtingen(
     optionally filtered (case-insensitive) on the shown name or the (masked) text.
 
     Columns: organisatie (shown name), actortype, vraag (code), antwoord (option code),
-    toelichting. Raises GeenToegang for the public view (toelichtingen name organisations).
+    toelichting, voorlopig (the invuller's mark). Raises GeenToegang for the public view
+    (toelichtingen name organisations).
     """
     vereis(zicht.gebruiker, Recht.ANTWOORDEN_ANDEREN, "de toelichtingen")
     eigen = vragen.loc[vragen["thema_nr"] == thema_nr, ["id", "code", "actortype"]]
+    antwoorden = antwoorden.assign(voorlopig=voortgang.voorlopig_vlag(antwoorden))
     met_tekst = antwoorden[antwoorden["toelichting"].fillna("").str.strip() != ""]
     tabel = zicht.rijen(met_tekst.merge(eigen, left_on="vraag_id", right_on="id"), organisaties)
     if zoekterm.strip():
@@ -151,7 +154,7 @@ def toelichtingen(
         ]
     return (
         tabel.rename(columns={"code": "vraag", "waarde": "antwoord"})[
-            ["organisatie", "actortype", "vraag", "antwoord", "toelichting"]
+            ["organisatie", "actortype", "vraag", "antwoord", "toelichting", "voorlopig"]
         ]
         .sort_values(["vraag", "organisatie"])
         .reset_index(drop=True)

@@ -158,6 +158,23 @@ def verdeling(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=VERDELING_KOLOMMEN)
 
 
+def voorlopig_vlag(antwoorden: pd.DataFrame) -> pd.Series:
+    """Per answer whether the invuller marked it voorlopig (False for a frame without the
+    column, such as one built by hand or by an older export)."""
+    if "voorlopig" not in antwoorden:
+        return pd.Series(False, index=antwoorden.index, dtype=bool)
+    return antwoorden["voorlopig"].fillna(False).astype(bool)
+
+
+def voorlopig_per_vraag(antwoorden: pd.DataFrame) -> dict[int, int]:
+    """Per vraag id: how many of the answers counted in its ``n`` (with a value) the invuller
+    marked voorlopig. The one count behind "waarvan voorlopig" in every export; vragen without
+    a voorlopig answer are absent."""
+    beantwoord = antwoorden["waarde"].notna() & (antwoorden["waarde"] != "")
+    telling = antwoorden[beantwoord & voorlopig_vlag(antwoorden)].groupby("vraag_id").size()
+    return {int(k): int(v) for k, v in telling.items()}
+
+
 def rapport_percentage(rij) -> float | None:
     """The percentage shown first: of all respondents for a follow-up (as the report prints
     it), of those who answered the vraag otherwise."""

@@ -35,6 +35,7 @@ def _opmaak(fig: go.Figure, titel: str, hoogte: int = 420) -> go.Figure:
         separators=",.",  # Dutch: decimal comma, thousands dot
         legend={"orientation": "h", "yanchor": "bottom", "y": -0.25, "x": 0},
     )
+    fig.update_yaxes(ticklabelstandoff=6)  # a label's last letter does not touch its bar
     return fig
 
 

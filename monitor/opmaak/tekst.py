@@ -28,6 +28,9 @@ _PUNT_DECIMAAL = re.compile(r"^[+-]?\d+\.\d+$", re.ASCII)
 _EN_GETAL = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
 _DATUM = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$", re.ASCII)
 MINTEKEN = "\u2212"
+# A table header that is a column name of the code ('actortype', 'aandeel_achter'), not a label
+# for people; tables (ui.veilig.tabel) refuse one, the browser walk looks for them on screen.
+RUWE_KOP = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^(organisatie|actortype|waarde|code|naam|n)$")
 
 MAANDEN = (
     "januari",
@@ -125,6 +128,16 @@ def tekst_of_leeg(waarde: object, leeg: str = LEEG) -> str:
         return leeg
     tekst = str(waarde).strip()
     return tekst or leeg
+
+
+def ja_nee(waarde: bool) -> str:
+    """A yes/no fact in Dutch, as in the exports and imports: 'ja' or 'nee'."""
+    return "ja" if waarde else "nee"
+
+
+def met_voorlopig(antwoord: str, voorlopig: bool) -> str:
+    """An answer as shown beside others', marked when the invuller called it voorlopig."""
+    return f"{antwoord} (voorlopig)" if voorlopig and antwoord else antwoord
 
 
 def procent(waarde: float | None, decimalen: int = 0) -> str:

@@ -43,6 +43,7 @@ THEMA_KOPPEN = [
     *STATUS_KOPPEN,
     "Antwoord (enkele actor)",
     "Antwoorden (n)",
+    "Waarvan voorlopig (n)",
 ]
 BELEVING_KOPPEN = ["Actor", "Code", "Stelling", *[f"{o.label} (%)" for o in BELEVING_OPTIES], "n"]
 
@@ -92,7 +93,9 @@ def kerncijfer_rijen(bron: Bron) -> list[list]:
 def thema_rijen(
     bron: Bron, thema_nr: int, verdeling: pd.DataFrame, verstreken: dict[str, str]
 ) -> list[list]:
-    """The rows of one thema's table (chapter 3), actors in the Hervormingsagenda order."""
+    """The rows of one thema's table (chapter 3), actors in the Hervormingsagenda order, each
+    with how many of its answers were marked voorlopig."""
+    voorlopig = voortgang.voorlopig_per_vraag(bron.antwoorden)
     tabel = themaoverzicht.thema_tabel(
         thema_nr=thema_nr,
         vragen=bron.vragen,
@@ -127,6 +130,7 @@ def thema_rijen(
                 *[procenten.get(code) for code in opties],
                 antwoord,
                 int(rij.n),
+                voorlopig.get(int(rij.vraag_id), 0),
             ]
         )
     return rijen
@@ -232,6 +236,7 @@ def bouw_xlsx(bron: Bron, voortgang_cb: ProgressCallback | None = None) -> bytes
             "vervolgvraag (alleen gesteld na een bepaald antwoord) is het percentage, zoals in "
             "het rapport, van alle respondenten van de actor; het blad Informatievragen noemt "
             "de basis en geeft het percentage van wie de vraag kreeg ernaast.",
+            "Waarvan voorlopig: hoeveel van de antwoorden de invullers als voorlopig markeerden.",
             "Afgerond of ja: "
             + kerncijfers.gereed_tekst(gereed.aandeel_gereed(bron.vragen, bron.antwoorden))
             + " op afspraken (status of ja/nee).",

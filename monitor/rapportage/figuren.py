@@ -58,13 +58,14 @@ def dia_figuur(dia: Dia, *, groot: bool = False, hoogte: int | None = None) -> g
     fig.update_layout(
         font={**LETTERTYPE, "size": grootte},
         height=hoogte or _hoogte(dia, groot, breedte),
-        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        margin={"l": 10, "r": 30, "t": 70, "b": 10},  # r: room for the last tick, '100%'
         separators=",.",
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
         showlegend=len(dia.reeksen) > 1,
     )
     fig.update_xaxes(title=omloop(dia.as_titel, 50), automargin=True)  # centred, so short
-    fig.update_yaxes(automargin=True, tickfont={"color": "#000000"})
+    # standoff: the last letter of a label does not touch its bar (automargin makes room for it)
+    fig.update_yaxes(automargin=True, tickfont={"color": "#000000"}, ticklabelstandoff=8)
     return fig
 
 

@@ -40,6 +40,7 @@ from monitor.reflectie.dias import (
 LETTER_MAP = Path("/usr/share/fonts/truetype/dejavu")
 BROWSER_NAMEN = ("chromium", "chromium-browser", "google-chrome")
 KOP_RUIMTE = 25  # mm for a slide's title and key message above its chart
+TABEL_MARGE = (0.8, 1.0)  # mm above/below and beside a cell's text: text never touches a line
 PDF_BREEDTE = 1000  # px of a chart picture: 14 px letters end up about 7,5 pt on A4
 
 
@@ -114,12 +115,16 @@ class _Rapport(FPDF):
 
     def kop(self, tekst: str, grootte: int = 16) -> None:
         self.set_font(self.letter, "B", grootte)
-        self.multi_cell(0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT", align="L"
+        )
         self.ln(2)
 
     def alinea(self, tekst: str, grootte: int = 10, vet: bool = False) -> None:
         self.set_font(self.letter, "B" if vet else "", grootte)
-        self.multi_cell(0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, grootte * 0.5, self.tekst(tekst), new_x="LMARGIN", new_y="NEXT", align="L"
+        )
         self.ln(1.5)
 
     def dia(self, dia: Dia, png: bytes | None, notities: pd.DataFrame | None) -> None:
@@ -168,8 +173,11 @@ class _Rapport(FPDF):
         self.alinea("Antwoorden per actor en afspraak:", 10, vet=True)
         self.set_font(self.letter, size=6.5)
         opties = [k.removesuffix(" (%)") for k in STATUS_KOPPEN]
-        breedtes = (18, 48, 18, *([14] * (len(opties) - 1)), 24, 10)  # mm, A4 portrait
-        with self.table(col_widths=breedtes, text_align="LEFT", line_height=3) as tabel_pdf:
+        # mm, A4 portrait; 22 for the actor: 'SBJ (professionals)' on one line
+        breedtes = (22, 53, 16, *([14] * (len(opties) - 1)), 19, 10)
+        with self.table(
+            col_widths=breedtes, text_align="LEFT", line_height=3, padding=TABEL_MARGE
+        ) as tabel_pdf:
             tabel_pdf.row(["Actor", "Afspraak", *[f"{o} (%)" for o in opties], "Antwoord", "n"])
             for rij in rijen:
                 actor, _code, afspraak = rij[0], rij[1], rij[2]
@@ -184,7 +192,9 @@ class _Rapport(FPDF):
             return
         self.alinea("Afspraken met een deadline en de stand op de peildatum:", 10, vet=True)
         self.set_font(self.letter, size=8)
-        with self.table(col_widths=(100, 35, 28, 22), text_align="LEFT") as tabel_pdf:
+        with self.table(
+            col_widths=(100, 35, 28, 22), text_align="LEFT", padding=TABEL_MARGE
+        ) as tabel_pdf:
             tabel_pdf.row(["Afspraak", "Actor(en)", "Planning", "Deadline verstreken"])
             for rij in tabel.itertuples():
                 tabel_pdf.row(

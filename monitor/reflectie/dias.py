@@ -172,9 +172,13 @@ def _beantwoord(antwoorden: pd.DataFrame) -> pd.DataFrame:
 
 
 def _zin(tekst: str, lengte: int) -> str:
-    """A question text shortened to end a key message: 'Onze regio heeft … plan.'"""
+    """A question text shortened to end a key message: 'Onze regio heeft … plan.'; a cut
+    text ends after a whole word ('tussen jeugdhulp en…', not 'tussen jeugdhul…')."""
     kort = afkorten(tekst.strip().rstrip("."), lengte)
-    return kort if kort.endswith("…") else kort + "."
+    if not kort.endswith("…"):
+        return kort + "."
+    woorden = kort[:-1].rsplit(" ", 1)[0] if " " in kort else kort[:-1]
+    return woorden.rstrip(",;:") + "…"
 
 
 def thema_titel(bron: Bron, nr: int) -> str:

@@ -39,6 +39,20 @@ def ingediende_organisaties(session: Session, ronde_id: int) -> frozenset[str]:
     return frozenset(session.exec(stmt).all())
 
 
+def aantal_voorlopig_ingediend(session: Session, ronde_id: int) -> int:
+    """How many organisations submitted the round's questionnaire marked voorlopig."""
+    stmt = (
+        select(func.count())
+        .select_from(Inzending)
+        .where(
+            Inzending.ronde_id == ronde_id,
+            Inzending.status == AntwoordStatus.INGEDIEND.value,
+            Inzending.voorlopig.is_(True),
+        )
+    )
+    return session.exec(stmt).one()
+
+
 def inzending(session: Session, *, ronde_id: int, organisatie_code: str) -> Inzending | None:
     return session.get(Inzending, (ronde_id, organisatie_code))
 
@@ -115,6 +129,7 @@ def vervang_als_versie(
     toelichting: str | None,
     door: str,
     op: datetime,
+    voorlopig: bool = False,
 ) -> bool:
     """Compare-and-swap: overwrite the answer as concept with versie + 1 only while its stored
     versie is still ``basis_versie``. False when someone else saved first (nothing changed)."""
@@ -125,6 +140,7 @@ def vervang_als_versie(
         .values(
             waarde=waarde,
             toelichting=toelichting,
+            voorlopig=voorlopig,
             versie=basis_versie + 1,
             status=AntwoordStatus.CONCEPT,
             gewijzigd_op=op,

@@ -34,7 +34,14 @@ VRAAG_KOLOMMEN = [
     "voorganger_id",
 ]
 GRENS_KOLOMMEN = ["minimum", "maximum"]
-ANTWOORD_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "toelichting", "status"]
+ANTWOORD_KOLOMMEN = [
+    "organisatie_code",
+    "vraag_id",
+    "waarde",
+    "toelichting",
+    "status",
+    "voorlopig",
+]
 ORGANISATIE_KOLOMMEN = [
     "code",
     "naam",
@@ -149,7 +156,7 @@ def vragen_van_ronde(session: Session, ronde_id: int) -> list[Vraag]:
 
 
 def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tuple]:
-    """Per (organisatie_code, vraag_id): (id, waarde, toelichting, status, versie)."""
+    """Per (organisatie_code, vraag_id): (id, waarde, toelichting, status, versie, voorlopig)."""
     stmt = select(
         Antwoord.organisatie_code,
         Antwoord.vraag_id,
@@ -158,5 +165,6 @@ def antwoord_stand(session: Session, ronde_id: int) -> dict[tuple[str, int], tup
         Antwoord.toelichting,
         Antwoord.status,
         Antwoord.versie,
+        Antwoord.voorlopig,
     ).where(Antwoord.ronde_id == ronde_id)
     return {(r[0], r[1]): tuple(r[2:]) for r in session.exec(stmt).all()}

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, update
+from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, select
 
 from monitor.domain import RondeStatus, format_opties
@@ -32,20 +33,39 @@ if TYPE_CHECKING:  # the records that init reads from files (rondes/), as types 
     from monitor.rondes.vragenlijst import Vragenlijst
 
 
-def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:
-    """Insert or update one row by primary key, touching only changed fields."""
-    rij = session.get(model, sleutel)
-    if rij is None:
-        session.add(model(**waarden))
-        return
+def _werk_bij(rij: object, waarden: dict) -> None:
+    """Set only the fields whose value changed (an unchanged row is not written)."""
     for veld, waarde in waarden.items():
         if getattr(rij, veld) != waarde:
             setattr(rij, veld, waarde)
 
 
+def _upsert(session: Session, model: type, sleutel: object, waarden: dict) -> None:
+    """Insert or update one row by primary key, touching only changed fields."""
+    rij = session.get(model, sleutel)
+    if rij is None:
+        session.add(model(**waarden))
+    else:
+        _werk_bij(rij, waarden)
+
+
+def _upsert_alle(session: Session, model: type, rijen: dict[object, dict]) -> None:
+    """``_upsert`` for many rows of a table with a one-column key: one SELECT for the rows that
+    exist and one batched INSERT for the new ones, instead of a query and a flush per row
+    (``init`` wrote ~400 organisaties one by one)."""
+    (kolom,) = sa_inspect(model).primary_key
+    bestaand = {getattr(rij, kolom.key): rij for rij in session.exec(select(model)).all()}
+    for sleutel, waarden in rijen.items():
+        rij = bestaand.get(sleutel)
+        if rij is None:
+            session.add(model(**waarden))
+        else:
+            _werk_bij(rij, waarden)
+
+
 def save_organisaties(*, session: Session, organisaties: Iterable[OrganisatieRegel]) -> None:
-    for org in organisaties:
-        waarden = {
+    rijen = {
+        org.code: {
             "code": org.code,
             "naam": org.naam,
             "actortype": org.actortype,
@@ -55,22 +75,25 @@ def save_organisaties(*, session: Session, organisaties: Iterable[OrganisatieReg
             "inwoners": org.inwoners,
             "inwonersklasse": org.inwonersklasse,
         }
-        _upsert(session, Organisatie, org.code, waarden)
+        for org in organisaties
+    }
+    _upsert_alle(session, Organisatie, rijen)
 
 
 def save_vragenlijst_basis(*, session: Session, vragenlijst: Vragenlijst) -> None:
     """Thema's, afspraken, their dependencies and planning (shared by all rounds)."""
-    for thema in vragenlijst.themas:
-        _upsert(session, Thema, thema.nr, asdict(thema))
+    _upsert_alle(session, Thema, {thema.nr: asdict(thema) for thema in vragenlijst.themas})
     session.flush()
-    for afspraak in vragenlijst.afspraken:
-        waarden = {
+    afspraken = {
+        afspraak.code: {
             "code": afspraak.code,
             "thema_nr": afspraak.thema,
             "tekst": afspraak.tekst,
             "paragraaf": afspraak.paragraaf,
         }
-        _upsert(session, Afspraak, afspraak.code, waarden)
+        for afspraak in vragenlijst.afspraken
+    }
+    _upsert_alle(session, Afspraak, afspraken)
     session.flush()
     session.exec(delete(AfspraakAfhankelijkheid))
     for afspraak in vragenlijst.afspraken:
@@ -201,6 +224,7 @@ class NieuwAntwoord:
     vraag_id: int
     waarde: str | None
     toelichting: str | None
+    voorlopig: bool = False
 
 
 def bulk_save_antwoorden(
@@ -240,6 +264,7 @@ def bulk_save_antwoorden(
                 "vraag_id": antwoord.vraag_id,
                 "waarde": antwoord.waarde,
                 "toelichting": antwoord.toelichting,
+                "voorlopig": antwoord.voorlopig,
                 "status": status,
                 "versie": 1,
                 "gewijzigd_op": moment,
@@ -260,6 +285,8 @@ def bulk_save_antwoorden(
         )
         if audit_toelichting and antwoord.toelichting:
             audit.append({**audit[-1], "veld": "toelichting", "nieuw": antwoord.toelichting})
+        if antwoord.voorlopig:
+            audit.append({**audit[-1], "veld": "voorlopig", "nieuw": _audit_tekst(True)})
     if nieuw:
         session.execute(Antwoord.__table__.insert(), nieuw)
         session.execute(AuditRegel.__table__.insert(), audit)
@@ -328,8 +355,9 @@ class AntwoordWijziging:
     antwoord_id: int
     versie: int
     sleutel: str  # '2024/GM0363/GEM.1.01', for the audit table
-    oud: dict[str, str | None]  # field → old value, only the fields that change
-    nieuw: dict[str, str | None]  # field → new value (waarde, toelichting, status)
+    oud: dict[str, str | bool | None]  # field → old value, only the fields that change
+    nieuw: dict[str, str | bool | None]  # field → new value (waarde, toelichting, status,
+    # voorlopig)
 
 
 def update_antwoorden(
@@ -365,11 +393,19 @@ def update_antwoorden(
                     "tabel": "antwoord",
                     "sleutel": w.sleutel,
                     "veld": veld,
-                    "oud": w.oud.get(veld),
-                    "nieuw": waarde,
+                    "oud": _audit_tekst(w.oud.get(veld)),
+                    "nieuw": _audit_tekst(waarde),
                 }
             )
     if rijen:
         session.execute(update(Antwoord), rijen)
         session.execute(AuditRegel.__table__.insert(), audit)
     return len(rijen)
+
+
+def _audit_tekst(waarde: str | bool | None) -> str | None:
+    """An audited value as text; the voorlopig mark as 'ja'/'nee', as the invullen path
+    writes it."""
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    return waarde

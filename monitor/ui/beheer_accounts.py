@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import streamlit as st
 
+from monitor import invoer
 from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
@@ -19,7 +20,7 @@ from monitor.store import antwoorden as antwoorden_store
 from monitor.store import rondes as rondes_store
 from monitor.store import schrijven, sessie
 from monitor.store.sessie import Session
-from monitor.ui import data
+from monitor.ui import data, veilig
 
 
 def uitnodiging_voor(token: str) -> str:
@@ -66,7 +67,7 @@ def _lijst(gebruiker: Gebruiker) -> None:
     if tabel.empty:
         st.caption("Nog geen accounts.")
         return
-    st.dataframe(tabel.drop(columns="id"), hide_index=True, width="stretch")
+    veilig.tabel(tabel.drop(columns="id"), titel="Accounts", key="accounts", download=False)
     actief = tabel[(tabel["Actief"] == "ja") & (tabel["id"] != gebruiker.account_id)]
     _account_actie(
         gebruiker,
@@ -132,7 +133,7 @@ def _nieuw_account(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
     st.subheader("Account aanmaken")
     with st.form("account_maken", clear_on_submit=True):
         email = st.text_input("E-mailadres")
-        naam = st.text_input("Naam")
+        naam = st.text_input("Naam", max_chars=invoer.ACCOUNTNAAM.max_tekens)
         rol = st.selectbox(
             "Rol", [Rol.KIJKER, Rol.BEHEERDER, Rol.INVULLER], format_func=ROL_LABELS.get
         )

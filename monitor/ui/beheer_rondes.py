@@ -21,7 +21,7 @@ from monitor.rondes import levensloop, statusdefinities
 from monitor.rondes import vragen as vragen_mod
 from monitor.store import sessie
 from monitor.store.sessie import Session
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.page import PaginaContext
 
 MELDING = "beheer_melding"
@@ -73,7 +73,7 @@ def rondes(context: PaginaContext) -> None:
     if tabel.empty:
         st.info("Er is nog geen ronde. Maak hieronder de eerste ronde aan.")
     else:
-        st.dataframe(_ronde_weergave(tabel), hide_index=True, width="stretch")
+        veilig.tabel(_ronde_weergave(tabel), titel="Rondes", key="beheer_rondes", download=False)
         _status_knoppen(context, tabel)
         _wijzig_formulier(context, tabel)
         _statusdefinities_formulier(context, tabel)
@@ -309,7 +309,12 @@ def vragenlijst(context: PaginaContext) -> None:
             f"Ronde {jaar} staat op '{STATUS_LABELS[RondeStatus(info.status)]}': de vragenlijst "
             "kan niet meer veranderen. Alleen een ronde in concept is te bewerken."
         )
-        st.dataframe(_vraag_weergave(vragen), hide_index=True, width="stretch")
+        veilig.tabel(
+            _vraag_weergave(vragen),
+            titel=f"Vragenlijst ronde {jaar}",
+            key="beheer_vragen",
+            download=False,
+        )
         return
     _vragen_editor(context, jaar, vragen)
     _verwijder_formulier(context, jaar, vragen)
@@ -480,7 +485,7 @@ def planning(context: PaginaContext) -> None:
     else:
         in_kracht = planning_in_kracht(eigen, date.today())
         huidige = in_kracht["geldig_vanaf"].iloc[0]
-        st.dataframe(
+        veilig.tabel(
             pd.DataFrame(
                 {
                     "Planning": eigen["tekst"],
@@ -492,8 +497,9 @@ def planning(context: PaginaContext) -> None:
                     ),
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            titel=f"Planning {code}",
+            key="beheer_planning",
+            download=False,
         )
     with st.form("beheer_planning_nieuw"):
         tekst = st.text_input(

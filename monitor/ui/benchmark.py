@@ -16,7 +16,7 @@ from monitor.kengetallen.afhankelijkheden import wacht_op_tekst
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.rechten import GEEN_EIGEN_GROEP, Gebruiker, Recht, mag, veilige_groepen
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import excel_knop, figuur, grafiek, keuze_uit_url
 from monitor.ui.veilig import platte_tekst
 
@@ -356,7 +356,7 @@ def per_vraag(
             ),
             tabel=weergave[uitkomst.vragen["thema_nr"].eq(nr).to_numpy()],
         )
-    st.dataframe(weergave, hide_index=True, width="stretch")
+    veilig.tabel(weergave, titel="Antwoorden per vraag", key="benchmark_per_vraag", download=False)
     return weergave
 
 
@@ -397,7 +397,12 @@ def veranderingen(uitkomst: bm.Benchmark, vorig_jaar: int | None, jaar: int) -> 
             f"Groep gereed {jaar}": v["groep_gereed_nu"].map(_pct),
         }
     )
-    st.dataframe(weergave, hide_index=True, width="stretch")
+    veilig.tabel(
+        weergave,
+        titel=f"Wat veranderde sinds {vorig_jaar}",
+        key="benchmark_veranderingen",
+        download=False,
+    )
     return weergave
 
 

@@ -12,7 +12,7 @@ import streamlit as st
 from pandas.io.formats.style import Styler
 
 from monitor.opmaak import tekst
-from monitor.opmaak.excel import XLSX_MIME, tabel_naar_xlsx
+from monitor.opmaak.excel import XLSX_MIME
 from monitor.ui import data
 
 PLOTLY_CONFIG = {
@@ -23,7 +23,8 @@ PLOTLY_CONFIG = {
 }
 
 
-def _sleutel(titel: str) -> str:
+def widget_sleutel(titel: str) -> str:
+    """A widget key (and file name) made from a title: lower case, letters and digits."""
     return re.sub(r"[^a-z0-9]+", "_", titel.lower()).strip("_")[:60]
 
 
@@ -78,15 +79,11 @@ def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> Non
 
     The download holds the table with the chart's title above it (``tabel_naar_xlsx``).
     """
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{_sleutel(titel)}")
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{widget_sleutel(titel)}")
+    from monitor.ui import veilig  # veilig builds on this module's download button
+
     with st.expander(f"Toon als tabel: {titel}"):
-        st.dataframe(nederlandse_getallen(tabel), hide_index=True, width="stretch")
-        excel_knop(
-            "Download als Excel",
-            lambda demo: tabel_naar_xlsx(tabel, titel, demo=demo),
-            bestandsnaam=f"{_sleutel(titel)}.xlsx",
-            key=f"download_{_sleutel(titel)}",
-        )
+        veilig.tabel(tabel, titel=titel, key=widget_sleutel(titel))
 
 
 def nederlandse_getallen(tabel: pd.DataFrame) -> pd.DataFrame | Styler:

@@ -118,6 +118,13 @@ def respons(ronde_id: int, versie: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def voorlopig_ingediend(ronde_id: int, versie: int) -> int:
+    """The number of submissions marked voorlopig (a count: it names nobody)."""
+    with sessie.lees(engine()) as session:
+        return antwoorden_store.aantal_voorlopig_ingediend(session, ronde_id)
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def verdeling(ronde_id: int, versie: int) -> pd.DataFrame:
     return voortgang.verdeling(vragen(ronde_id, versie), antwoorden(ronde_id, versie))
 

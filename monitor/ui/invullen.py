@@ -83,17 +83,19 @@ def _zorg_voor_state(org: str, vraag: InvulVraag) -> None:
         st.session_state[_sleutel("versie", org, vraag)] = vraag.versie
         st.session_state[_sleutel("antwoord", org, vraag)] = _begin_waarde(vraag)
         st.session_state[_sleutel("toelichting", org, vraag)] = vraag.toelichting or ""
+        st.session_state[_sleutel("voorlopig", org, vraag)] = vraag.voorlopig
 
 
 def _bewaar(gebruiker: Gebruiker, ronde_id: int, org: str, vraag: InvulVraag) -> None:
     """on_change: save this question's answer and toelichting as concept."""
     waarde = st.session_state[_sleutel("antwoord", org, vraag)]
     toelichting = st.session_state[_sleutel("toelichting", org, vraag)]
+    voorlopig = st.session_state[_sleutel("voorlopig", org, vraag)]
     basis = st.session_state[_sleutel("versie", org, vraag)]
-    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis)
+    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis, voorlopig)
 
 
-def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> None:
+def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis, voorlopig) -> None:
     st.session_state.setdefault(FOUTEN, {}).pop(vraag.vraag_id, None)
     st.session_state.setdefault(CONFLICTEN, {}).pop(vraag.vraag_id, None)
     try:
@@ -108,9 +110,10 @@ def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> Non
                 toelichting=toelichting,
                 basis_versie=basis,
                 nu=_nu(),
+                voorlopig=voorlopig,
             )
     except antwoorden.VersieConflict as conflict:
-        st.session_state[CONFLICTEN][vraag.vraag_id] = (conflict, waarde, toelichting)
+        st.session_state[CONFLICTEN][vraag.vraag_id] = (conflict, waarde, toelichting, voorlopig)
         return
     except MonitorFout as fout:
         st.session_state[FOUTEN][vraag.vraag_id] = str(fout)
@@ -121,19 +124,24 @@ def _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, basis) -> Non
 
 def _kies_eigen(gebruiker, ronde_id, org, vraag: InvulVraag) -> None:
     """Conflict: keep my value, knowingly, on top of the colleague's versie."""
-    conflict, waarde, toelichting = st.session_state[CONFLICTEN][vraag.vraag_id]
-    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, conflict.versie)
+    conflict, waarde, toelichting, voorlopig = st.session_state[CONFLICTEN][vraag.vraag_id]
+    _opslaan(gebruiker, ronde_id, org, vraag, waarde, toelichting, conflict.versie, voorlopig)
 
 
 def _kies_collega(org: str, vraag: InvulVraag) -> None:
     """Conflict: take the colleague's value; my widget shows it from now on."""
-    conflict, _, _ = st.session_state[CONFLICTEN].pop(vraag.vraag_id)
+    conflict, _, _, _ = st.session_state[CONFLICTEN].pop(vraag.vraag_id)
     overgenomen = replace(
-        vraag, waarde=conflict.waarde, toelichting=conflict.toelichting, versie=conflict.versie
+        vraag,
+        waarde=conflict.waarde,
+        toelichting=conflict.toelichting,
+        versie=conflict.versie,
+        voorlopig=conflict.voorlopig,
     )
     st.session_state[_sleutel("versie", org, vraag)] = conflict.versie
     st.session_state[_sleutel("antwoord", org, vraag)] = _begin_waarde(overgenomen)
     st.session_state[_sleutel("toelichting", org, vraag)] = conflict.toelichting or ""
+    st.session_state[_sleutel("voorlopig", org, vraag)] = conflict.voorlopig
 
 
 def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> None:
@@ -160,6 +168,13 @@ def toon_vraag(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
             height=68,
             max_chars=antwoorden.MAX_TEKST,
             placeholder="Licht uw antwoord toe, zonder namen van personen.",
+        )
+        st.checkbox(
+            f"Antwoord op {vraag.code} is voorlopig",
+            key=_sleutel("voorlopig", org, vraag),
+            disabled=uit,
+            on_change=_bewaar,
+            args=args,
         )
         _meldingen(gebruiker, stand, vraag)
 
@@ -214,7 +229,7 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
     conflict_info = st.session_state.get(CONFLICTEN, {}).get(vraag.vraag_id)
     if not conflict_info:
         return
-    conflict, mijn_waarde, mijn_toelichting = conflict_info
+    conflict, mijn_waarde, mijn_toelichting, _ = conflict_info
 
     def tekst_van(waarde: object) -> str:
         if isinstance(waarde, str) and vraag.vraagtype in VRAAGTYPES_NUMERIEK:
@@ -247,8 +262,8 @@ def _meldingen(gebruiker: Gebruiker, stand: InvulStand, vraag: InvulVraag) -> No
     )
 
 
-def dien_in(gebruiker: Gebruiker, stand: InvulStand) -> str | None:
-    """Submit; returns an error message, or None when submitted."""
+def dien_in(gebruiker: Gebruiker, stand: InvulStand, *, voorlopig: bool = False) -> str | None:
+    """Submit (``voorlopig``: as provisional); returns an error message, or None when done."""
     try:
         with sessie.schrijf(data.engine()) as session:
             antwoorden.indienen(
@@ -257,6 +272,7 @@ def dien_in(gebruiker: Gebruiker, stand: InvulStand) -> str | None:
                 ronde=rondes_store.ronde(session, stand.ronde.id),
                 organisatie_code=stand.organisatie_code,
                 nu=_nu(),
+                voorlopig=voorlopig,
             )
             schrijven.bump_data_versie(session=session)
     except MonitorFout as fout:

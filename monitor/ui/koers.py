@@ -11,7 +11,7 @@ from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.kengetallen import koers
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import figuur, grafiek
 
 
@@ -69,7 +69,7 @@ def koers_sectie(
     weergave = koers_weergave(tabel, rij, rij_kop)
     if met_tempo.empty:
         st.info("Geen reeks met twee of meer rondes die nog niet gereed is: geen tempo te tonen.")
-        st.dataframe(weergave, hide_index=True, width="stretch")
+        veilig.tabel(weergave, titel=titel)
         return
     grafiek(
         figuur(

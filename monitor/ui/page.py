@@ -29,7 +29,8 @@ COOKIE_WISSEN = "inlogsessie_cookie_wissen"
 APP_TITEL = "Monitor Hervormingsagenda Jeugd"
 
 # Streamlit writes "Press Enter to apply" under a text field and has no option to change it;
-# the first hint span is replaced by Dutch text (the character counter after it stays).
+# the first hint span is replaced by Dutch text (the character counter after it stays). Also
+# the titles' size on a phone.
 NL_INVOER_CSS = """
 <style>
 [data-testid="InputInstructions"] > span:first-child { font-size: 0; }
@@ -44,6 +45,11 @@ NL_INVOER_CSS = """
 }
 [data-testid="stForm"] [data-testid="stTextArea"] [data-testid="InputInstructions"]
   > span:first-child::after { content: "Ctrl+Enter: formulier versturen"; }
+/* A phone (390 px): Streamlit's 2.75rem title breaks 'Hervormingsagenda' inside the word. */
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 1.75rem; }
+  [data-testid="stMain"] h2 { font-size: 1.4rem; }
+}
 </style>
 """
 

@@ -17,6 +17,7 @@ from monitor.kengetallen.afhankelijkheden import (
 from monitor.kengetallen.kerncijfers import achter_kort
 from monitor.kengetallen.planning import planning_verschuivingen
 from monitor.opmaak import tekst
+from monitor.ui import veilig
 
 
 def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
@@ -25,7 +26,7 @@ def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
     verstreken = cijfers[cijfers["verstreken"] > 0]
     if verstreken.empty:
         return
-    st.table(
+    veilig.tabel(
         pd.DataFrame(
             {
                 "Thema": verstreken["thema_nr"].astype(int),
@@ -36,8 +37,10 @@ def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
                 ],
             }
         ),
-        hide_index=True,
-        border="horizontal",
+        titel="Achter op planning per thema",
+        key="achter_per_thema",
+        download=False,
+        vast=True,
     )
 
 
@@ -60,12 +63,13 @@ def wacht_op_sectie(
         wacht = wacht_op_tekst(voorwaarden, teksten, afgeleid=afgeleid.get(code, set()))
         st.markdown(f"- **{teksten.get(code, code)}** — {wacht}")
     st.subheader("Alle afhankelijkheden en hun bron")
-    st.dataframe(
+    veilig.tabel(
         afhankelijkheden_tabel(afhankelijkheden, teksten).rename(
             columns={"afspraak": "Afspraak", "wacht_op": "Wacht op", "bron": "Bron"}
         ),
-        hide_index=True,
-        width="stretch",
+        titel="Alle afhankelijkheden en hun bron",
+        key="afhankelijkheden",
+        download=False,
     )
 
 
@@ -77,7 +81,7 @@ def planning_bronnen_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> 
         "in het rapport, door ons afgeleid uit de tekst."
     )
     tabel = planning.sort_values(["afspraak_code", "geldig_vanaf"], kind="stable")
-    st.dataframe(
+    veilig.tabel(
         pd.DataFrame(
             {
                 "Afspraak": tabel["afspraak_code"]
@@ -91,8 +95,9 @@ def planning_bronnen_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> 
                 ],
             }
         ),
-        hide_index=True,
-        width="stretch",
+        titel="Bron van de planning",
+        key="planning_bronnen",
+        download=False,
     )
 
 
@@ -106,7 +111,7 @@ def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
     for code, groep in verschoven.groupby("afspraak_code", sort=True):
         totaal = int(groep["maanden_verschoven"].fillna(0).sum())
         st.markdown(f"**{teksten.get(code, code)}** — in totaal {totaal} maanden verschoven")
-        st.table(
+        veilig.tabel(
             groep.assign(
                 geldig_vanaf=groep["geldig_vanaf"].map(tekst.datum),
                 maanden_verschoven=groep["maanden_verschoven"].map(
@@ -121,6 +126,7 @@ def verschoven_sectie(planning: pd.DataFrame, teksten: dict[str, str]) -> None:
                     "maanden_verschoven": "Verschoven",
                 }
             )[["Versie", "Planning", "Bron", "Geldig vanaf", "Verschoven"]],
-            hide_index=True,
-            border="horizontal",
+            titel=f"Verschoven deadlines {code}",
+            download=False,
+            vast=True,
         )

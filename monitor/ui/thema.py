@@ -10,7 +10,7 @@ from monitor.invullen.antwoorden import toon_waarde
 from monitor.kengetallen import kerncijfers, themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import figuur, grafiek
 
 KOPPEN = {
@@ -46,7 +46,12 @@ def actor_sectie(
         kerncijfers_regel(cijfers, actortype)
     weergave = groep.rename(columns=KOPPEN)[list(KOPPEN.values())]
     if not actor.collectief:
-        st.table(weergave.drop(columns=["Antwoorden"]), hide_index=True, border="horizontal")
+        veilig.tabel(
+            weergave.drop(columns=["Antwoorden"]),
+            titel=f"{actor.label_meervoud}: antwoorden",
+            download=False,
+            vast=True,
+        )
         return
     staaf = themaoverzicht.verdeling_voor_grafiek(verdeling, groep)
     titel = f"{actor.label_meervoud}: antwoorden per afspraak, {titel_staaf}"
@@ -60,10 +65,11 @@ def actor_sectie(
     informatie = groep["vraagtype"].isin(themaoverzicht.INFORMATIE_TYPES).to_numpy()
     if informatie.any():
         st.markdown("**Ter informatie gevraagd**")
-        st.table(
+        veilig.tabel(
             weergave[informatie].drop(columns=["Planning", "Stand t.o.v. planning"]),
-            hide_index=True,
-            border="horizontal",
+            titel=f"{actor.label_meervoud}: ter informatie gevraagd",
+            download=False,
+            vast=True,
         )
 
 
@@ -84,7 +90,7 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
         per_thema = per_thema[per_thema["actortype"].isin(actortypes)]
     if not per_thema.empty:
         st.markdown("**Voortgangsindex per actor (0–100)**")
-        st.dataframe(
+        veilig.tabel(
             pd.DataFrame(
                 {
                     "Actor": per_thema["actortype"].map(
@@ -95,8 +101,9 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                     "Verschil": _verschillen(per_thema["index"], per_thema["index_vorig"]),
                 }
             ),
-            hide_index=True,
-            width="stretch",
+            titel=f"Thema {thema_nr}: voortgangsindex per actor",
+            key=f"verandering_index_{thema_nr}",
+            download=False,
         )
     per_vraag = data.verandering_per_vraag(ronde.id, ronde.vorige_ronde_id, versie)
     per_vraag = per_vraag[per_vraag["thema_nr"] == thema_nr]
@@ -112,7 +119,7 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
         "verschil in procentpunten. Een vraag met een nieuwe code of tekst wordt vergeleken met "
         "de vraag die hij voortzet."
     )
-    st.dataframe(
+    veilig.tabel(
         pd.DataFrame(
             {
                 "Vraag": per_vraag["code"],
@@ -131,8 +138,9 @@ def verandering_sectie(ronde, thema_nr: int, versie: int, actortypes: tuple[str,
                 ),
             }
         ),
-        hide_index=True,
-        width="stretch",
+        titel=f"Thema {thema_nr}: antwoorden toen en nu",
+        key=f"verandering_vragen_{thema_nr}",
+        download=False,
     )
 
 
@@ -164,5 +172,6 @@ def toelichtingen_weergave(tabel: pd.DataFrame, vragen: pd.DataFrame) -> pd.Data
                 antwoord(c, w) for c, w in zip(tabel["vraag"], tabel["antwoord"], strict=True)
             ],
             "Toelichting": tabel["toelichting"].map(tekst.tekst_of_leeg),
+            "Voorlopig": tabel["voorlopig"].map(lambda v: tekst.ja_nee(v).capitalize()),
         }
     )

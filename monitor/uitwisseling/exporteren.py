@@ -39,6 +39,7 @@ RUWE_KOLOMMEN = [
     "vraagcode",
     "antwoord",
     "toelichting",
+    "voorlopig",
 ]
 RUW_BLAD = "Antwoorden"
 
@@ -177,6 +178,7 @@ def ruwe_antwoorden(gebruiker: Gebruiker, data: RondeData) -> pd.DataFrame:
             "vraagcode": tabel["code"].to_numpy(),
             "antwoord": antwoord,
             "toelichting": tabel["toelichting"].to_numpy(),
+            "voorlopig": voortgang.voorlopig_vlag(tabel).map(tekst.ja_nee).to_numpy(),
         },
         columns=RUWE_KOLOMMEN,
     )

@@ -3,7 +3,8 @@
 Two layouts are recognised by their headers (case and spaces do not matter):
 
 - **lang**: one row per organisatie × vraag: ``organisatiecode`` and/or ``organisatienaam``,
-  ``vraagcode``, ``antwoord``, optionally ``toelichting`` and ``ronde``;
+  ``vraagcode``, ``antwoord``, optionally ``toelichting``, ``voorlopig`` (ja/nee) and
+  ``ronde``;
 - **breed**: one row per organisatie: ``organisatiecode`` and/or ``organisatienaam``, then a
   column per vraagcode and optionally a column '<vraagcode> toelichting'.
 
@@ -46,6 +47,7 @@ from monitor.uitwisseling.waarden import (
     VraagInfo,
     cel_tekst,
     lees_antwoord,
+    lees_ja_nee,
     naam_sleutel,
     schoon,
     sleutel,
@@ -59,6 +61,7 @@ KOLOM_VRAAGCODE = "vraagcode"
 KOLOM_ANTWOORD = "antwoord"
 KOLOM_TOELICHTING = "toelichting"
 KOLOM_RONDE = "ronde"
+KOLOM_VOORLOPIG = "voorlopig"
 LANG_KOLOMMEN = (
     KOLOM_RONDE,
     KOLOM_ORGANISATIECODE,
@@ -66,6 +69,7 @@ LANG_KOLOMMEN = (
     KOLOM_VRAAGCODE,
     KOLOM_ANTWOORD,
     KOLOM_TOELICHTING,
+    KOLOM_VOORLOPIG,
 )
 TOELICHTING_ACHTERVOEGSEL = " toelichting"
 RAPPORT_KOLOMMEN = ["blad", "rij", "kolom", "melding"]
@@ -168,6 +172,7 @@ class Regel:
     toelichting: str | None
     toelichting_gegeven: bool  # False: the file has no toelichting column for it (keep)
     rij: int
+    voorlopig: bool | None = None  # None: the file has no voorlopig column (keep)
 
 
 @dataclass
@@ -414,6 +419,7 @@ class _Lezer:
         vraag: VraagInfo,
         antwoord: tuple[object, int | None],
         toelichting: tuple[object, int | None] | None,
+        voorlopig: tuple[object, int] | None = None,
     ) -> None:
         """Check one answer (value, column) with its toelichting and add it as a Regel."""
         waarde, index = antwoord
@@ -445,6 +451,13 @@ class _Lezer:
         except CelFout as fout:
             self.probleem(nr, index, f"{vraag.code}: {fout}")
             return
+        mark = None
+        if voorlopig is not None:
+            try:
+                mark = lees_ja_nee(voorlopig[0])
+            except CelFout as fout:
+                self.probleem(nr, voorlopig[1], f"voorlopig bij {vraag.code}: {fout}")
+                return
         self.uit.regels.append(
             Regel(
                 org,
@@ -454,6 +467,7 @@ class _Lezer:
                 tekst_toelichting or None,
                 toelichting is not None,
                 nr,
+                mark,
             )
         )
 
@@ -463,6 +477,7 @@ class _Lezer:
         vraag_index = kolommen[KOLOM_VRAAGCODE]
         antwoord_index = kolommen[KOLOM_ANTWOORD]
         toelichting_index = kolommen.get(KOLOM_TOELICHTING)
+        voorlopig_index = kolommen.get(KOLOM_VOORLOPIG)
         for nr, cellen in self.tabel.rijen[1:]:
             if not self._ronde_klopt(nr, cellen, kolommen):
                 continue
@@ -475,7 +490,10 @@ class _Lezer:
             if toelichting_index is not None:
                 toelichting = (self._cel(cellen, toelichting_index), toelichting_index)
             antwoord = (self._cel(cellen, antwoord_index), antwoord_index)
-            self._regel(nr, org, vraag, antwoord, toelichting)
+            voorlopig = None
+            if voorlopig_index is not None:
+                voorlopig = (self._cel(cellen, voorlopig_index), voorlopig_index)
+            self._regel(nr, org, vraag, antwoord, toelichting, voorlopig)
 
     def _breed(self, kolommen: dict[str, int]) -> None:
         vragen = [
@@ -662,14 +680,19 @@ def _vergelijk(
         bestaand = stand.get((r.organisatie_code, r.vraag_id))
         if bestaand is None:
             nieuw.append(
-                schrijven.NieuwAntwoord(r.organisatie_code, r.vraag_id, r.waarde, r.toelichting)
+                schrijven.NieuwAntwoord(
+                    r.organisatie_code, r.vraag_id, r.waarde, r.toelichting, bool(r.voorlopig)
+                )
             )
             continue
-        antwoord_id, waarde, toelichting, status, versie = bestaand
+        antwoord_id, waarde, toelichting, status, versie, voorlopig = bestaand
         oud = {"waarde": waarde, "toelichting": toelichting, "status": status}
+        oud["voorlopig"] = bool(voorlopig)
         doel = {"waarde": r.waarde, "status": AntwoordStatus.INGEDIEND.value}
         if r.toelichting_gegeven:
             doel["toelichting"] = r.toelichting
+        if r.voorlopig is not None:
+            doel["voorlopig"] = r.voorlopig
         veranderd = {veld: w for veld, w in doel.items() if (oud[veld] or None) != (w or None)}
         if veranderd:
             wijzigingen.append(

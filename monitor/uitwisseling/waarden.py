@@ -17,7 +17,7 @@ from typing import Protocol
 from monitor import invoer
 from monitor.domain import VRAAGTYPES_NUMERIEK, Optie, Vraagtype
 from monitor.opmaak.excel import zonder_neutralisatie
-from monitor.opmaak.tekst import GetalFout, bereik, getal_exact, schoon
+from monitor.opmaak.tekst import GetalFout, bereik, getal_exact, ja_nee, schoon
 from monitor.opmaak.tekst import lees_getal as lees_getypt_getal
 
 MEERKEUZE_SCHEIDING = ";"
@@ -98,7 +98,7 @@ def _verwacht(vraag: VraagInfo) -> str:
 def lees_optie(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:
     """The option code of a label or code in any case ('AFGEROND', 'mee bezig', 'ja')."""
     if isinstance(waarde, bool) and vraag.vraagtype == Vraagtype.JANEE:
-        return "ja" if waarde else "nee"
+        return ja_nee(waarde)
     if isinstance(waarde, datetime | date | time):
         raise CelFout(f"een datum is geen antwoord op deze vraag; kies uit {_verwacht(vraag)}.")
     if not isinstance(waarde, str):
@@ -112,6 +112,18 @@ def lees_optie(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:
     if code is None:
         raise CelFout(f"'{tekst}' past bij meer dan één antwoord; gebruik de optiecode.")
     return code
+
+
+def lees_ja_nee(waarde: object) -> bool:
+    """A yes/no cell ('ja', 'Nee', WAAR/ONWAAR, 1/0); an empty cell is 'nee'."""
+    if waarde is None or isinstance(waarde, bool):
+        return bool(waarde)
+    tekst = sleutel(cel_tekst(waarde))
+    if tekst in ("ja", "j", "1", "waar", "true"):
+        return True
+    if tekst in ("", "nee", "n", "0", "onwaar", "false"):
+        return False
+    raise CelFout(f"'{cel_tekst(waarde)}' is geen ja of nee; vul 'ja' of 'nee' in.")
 
 
 def lees_meerkeuze(waarde: object, vraag: VraagInfo, context: OptieSleutels) -> str:

@@ -5,11 +5,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlmodel import select
 
+from monitor import invoer
 from monitor.db import read_session, write_session
 from monitor.domain import BELEVING_STAM, Rol
 from monitor.invullen import accounts
 from monitor.invullen import antwoorden as invullen
-from monitor.models import Antwoord, Ronde, Vraag
+from monitor.models import Antwoord, Inzending, Ronde, Vraag
 from monitor.rechten import Gebruiker
 from tests.app.conftest import open_page, page_text
 
@@ -191,6 +192,8 @@ def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(
 def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(schrijf_db):
     at = open_page("pages/beheer.py", Rol.BEHEERDER)
     assert not at.exception
+    naamveld = next(t for t in at.text_input if t.label == "Naam")
+    assert naamveld.max_chars == invoer.ACCOUNTNAAM.max_tekens  # the one limit of a name
     uitnodiging_org = next(s for s in at.selectbox if s.label == "Organisatie")
     uitnodiging_org.select("GM0344")
     next(b for b in at.button if b.label == "Uitnodigingslink maken").click().run()
@@ -202,6 +205,7 @@ def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(s
     nieuw = open_page("pages/inloggen.py", uitnodiging=token)
     assert [s.value for s in nieuw.subheader] == ["Account aanmaken voor Utrecht"]
     velden = {t.label: t for t in nieuw.text_input}
+    assert velden["Uw naam"].max_chars == invoer.ACCOUNTNAAM.max_tekens
     velden["Uw naam"].input("Carla")
     velden["E-mailadres"].input("carla@utrecht.example")
     velden["Wachtwoord"].input("lang genoeg wachtwoord 1")
@@ -286,3 +290,31 @@ def test_each_status_and_ja_nee_option_says_what_it_means_this_round(schrijf_db)
     at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
     # the beheerder's wording, shown as typed (plain text: the asterisks are escaped)
     assert at.radio(key=key).proto.captions[1] == r"Nog \*\*niet\*\* vastgesteld"
+
+
+def test_an_answer_ticked_voorlopig_is_saved_so_and_stays_ticked_after_a_reload(schrijf_db):
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    vraag_id = _vraag_id(schrijf_db, "GEM.1.01")
+    at.radio(key=f"antwoord-GM0363-{vraag_id}").set_value("ja").run()
+    vinkje = at.checkbox(key=f"voorlopig-GM0363-{vraag_id}")
+    assert vinkje.label == "Antwoord op GEM.1.01 is voorlopig" and not vinkje.value
+    vinkje.check().run()
+    assert not at.exception
+    opgeslagen = _antwoord(schrijf_db, "GEM.1.01")
+    assert (opgeslagen.waarde, opgeslagen.voorlopig, opgeslagen.versie) == ("ja", True, 2)
+    herladen = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363")
+    assert herladen.checkbox(key=f"voorlopig-GM0363-{vraag_id}").value
+
+
+def test_a_submission_ticked_voorlopig_is_stored_and_said_after_submitting(schrijf_db):
+    _vul_verplichte_vragen_in(schrijf_db)
+    at = open_page("pages/invullen.py", Rol.INVULLER, organisatie="GM0363", stap="0")
+    at.checkbox[0].check()
+    next(c for c in at.checkbox if c.label == "Deze indiening is voorlopig").check()
+    at.run()
+    next(b for b in at.button if b.label == "Indienen").click().run()
+    assert not at.exception
+    assert "als voorlopig" in " ".join(s.value for s in at.success)
+    with read_session(schrijf_db) as session:
+        inzending = session.get(Inzending, (_open_ronde(session).id, "GM0363"))
+    assert inzending.status == "ingediend" and inzending.voorlopig

@@ -86,7 +86,14 @@ def test_thema_toelichtingen_only_after_sign_in_and_searchable():
     assert not kijker.exception
     assert any("toelichtingen" in c.value for c in kijker.caption)
     tabel = kijker.dataframe[-1].value
-    assert list(tabel.columns) == ["Organisatie", "Actor", "Vraag", "Antwoord", "Toelichting"]
+    assert list(tabel.columns) == [
+        "Organisatie",
+        "Actor",
+        "Vraag",
+        "Antwoord",
+        "Toelichting",
+        "Voorlopig",
+    ]
     assert not {"gemeente", "regio", "ja", "nee", "mee_bezig"} & set(tabel.stack())
 
 

@@ -3,11 +3,12 @@
 import json
 import re
 
+from sqlalchemy import update
 from sqlmodel import select
 
 from monitor.db import write_session
 from monitor.domain import Rol
-from monitor.models import Inzending, Organisatie, Ronde
+from monitor.models import Antwoord, Inzending, Organisatie, Ronde
 from tests.app.conftest import open_page, page_text
 
 
@@ -127,3 +128,53 @@ def test_no_custom_groups_in_an_anonymous_round(demo_kopie):
     assert not any(e.label == "Eigen vergelijkgroep samenstellen" for e in at.expander)
     groepen = at.selectbox(key="groep").options
     assert groepen and not any(g.startswith(("Eigen:", "Eigen selectie")) for g in groepen)
+
+
+def _markeer_amsterdam_voorlopig(engine) -> None:
+    """Amsterdam's answers of round 2025 with a toelichting marked voorlopig."""
+    with engine.begin() as verbinding:
+        ronde_id = verbinding.execute(select(Ronde.id).where(Ronde.jaar == 2025)).scalar_one()
+        verbinding.execute(
+            update(Antwoord)
+            .where(
+                Antwoord.ronde_id == ronde_id,
+                Antwoord.organisatie_code == "GM0363",
+                Antwoord.toelichting.is_not(None),
+            )
+            .values(voorlopig=True)
+        )
+
+
+def test_thema_shows_voorlopig_beside_an_answer_only_to_who_may_see_that_answer(demo_kopie):
+    _markeer_amsterdam_voorlopig(demo_kopie)
+    with write_session(demo_kopie) as session:  # Rotterdam has not submitted round 2025
+        session.get(Inzending, (_ronde_2025(session).id, "GM0599")).status = "concept"
+    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1")
+    tabel = kijker.dataframe[-1].value  # the toelichtingen
+    amsterdam = tabel[tabel["Organisatie"] == "Amsterdam"]
+    assert len(amsterdam) > 0 and set(amsterdam["Voorlopig"]) == {"Ja"}
+    assert set(tabel.loc[tabel["Organisatie"] != "Amsterdam", "Voorlopig"]) == {"Nee"}
+    # Rotterdam's invuller sees no answer of Amsterdam, nor its mark
+    invuller = open_page(
+        "pages/thema.py", Rol.INVULLER, organisatie="GM0599", ronde="2025", thema="1"
+    )
+    assert not invuller.exception
+    assert not _noemt_amsterdam(_tabellen(invuller))
+    assert "Ja" not in {v for df in invuller.dataframe for v in df.value.get("Voorlopig", [])}
+
+
+def test_respons_counts_the_submissions_marked_voorlopig_without_naming_them(demo_kopie):
+    with demo_kopie.begin() as verbinding:
+        ronde_id = verbinding.execute(select(Ronde.id).where(Ronde.jaar == 2025)).scalar_one()
+        verbinding.execute(
+            update(Inzending)
+            .where(
+                Inzending.ronde_id == ronde_id,
+                Inzending.organisatie_code.in_(["GM0363", "JZ01"]),
+            )
+            .values(voorlopig=True)
+        )
+    for rol in (Rol.PUBLIEK, Rol.KIJKER):
+        at = open_page("pages/respons.py", rol, ronde="2025")
+        assert not at.exception
+        assert "Waarvan voorlopig ingediend: 2." in " ".join(c.value for c in at.caption)

@@ -85,3 +85,23 @@ def test_the_import_report_shows_the_file_name_as_text_and_its_table_neutralised
     assert not at.exception
     assert r"\[klik\]\(https\:\/\/phish\.example\)\.xlsx" in at.error[0].value
     assert at.dataframe[0].value["Blad"][0] == "'=cmd|' /C calc'!A0"
+
+
+def _tabel_script():
+    import pandas as pd
+
+    from monitor.ui import veilig
+
+    frame = pd.DataFrame(
+        {"Organisatie": ["=cmd|' /C calc'!A0", None], "Aandeel": [2.5, float("nan")]}
+    )
+    veilig.tabel(frame, titel="Grid", key="grid", download=False)
+    veilig.tabel(frame, titel="Vast", vast=True, download=False)
+
+
+def test_every_table_shows_formulas_neutralised_and_a_dash_where_text_is_missing():
+    at = AppTest.from_function(_tabel_script, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    for getoond in (at.dataframe[0].value, at.table[0].value):
+        assert list(getoond["Organisatie"]) == ["'=cmd|' /C calc'!A0", "–"]
+    assert not at.button  # no download where it is switched off

@@ -259,3 +259,60 @@ def _antwoorden_van_ronde(engine, jaar: int) -> dict:
             .where(Antwoord.ronde_id == ronde.id)
         ).all()
     return {(a.organisatie_code, c): (a.waarde, a.toelichting, a.status) for a, c in rijen}
+
+
+def _voorlopig(engine) -> dict[tuple[str, str], bool]:
+    with read_session(engine) as session:
+        rijen = session.exec(
+            select(Antwoord.organisatie_code, Vraag.code, Antwoord.voorlopig).join(
+                Vraag, Vraag.id == Antwoord.vraag_id
+            )
+        ).all()
+    return {(org, code): mark for org, code, mark in rijen}
+
+
+def test_the_voorlopig_column_is_imported_kept_when_absent_and_survives_export_and_import(
+    gevuld,
+):
+    met_mark = xlsx(
+        [
+            [*LANG, "voorlopig"],
+            ["GM0363", "GEM.1.01", "Ja", "Al geregeld.", "ja"],
+            ["GM0599", "GEM.4.01", "Mee bezig", None, "Nee"],
+            ["JZ01", "REG.4.01", "afgerond", None, None],
+        ]
+    )
+    rapport = _importeer(gevuld, met_mark, "voorlopig.xlsx")
+    assert (rapport.nieuw, rapport.gewijzigd, rapport.ongewijzigd) == (0, 1, 2)
+    assert _voorlopig(gevuld) == {
+        ("GM0363", "GEM.1.01"): True,
+        ("GM0599", "GEM.4.01"): False,
+        ("JZ01", "REG.4.01"): False,
+    }
+    with read_session(gevuld) as session:
+        audit = session.exec(select(AuditRegel).where(AuditRegel.veld == "voorlopig")).all()
+    assert [(a.sleutel, a.oud, a.nieuw) for a in audit] == [("2024/GM0363/GEM.1.01", "nee", "ja")]
+    # an old file without the column changes nothing, the mark included
+    assert _importeer(gevuld, BASIS, "basis.xlsx").gewijzigd == 0
+    assert _voorlopig(gevuld)[("GM0363", "GEM.1.01")] is True
+    # the round export carries the column; importing it back restores a mark cleared since
+    gemarkeerd = _voorlopig(gevuld)
+    data = exporteer(gevuld, gebruiker=BEHEERDER, jaar=2024, formaat="csv")
+    assert "voorlopig" in data.decode("utf-8-sig").splitlines()[0]
+    alles_nee = xlsx([[*LANG, "voorlopig"], ["GM0363", "GEM.1.01", "Ja", "Al geregeld.", "nee"]])
+    assert _importeer(gevuld, alles_nee, "nee.xlsx").gewijzigd == 1
+    assert not any(_voorlopig(gevuld).values())
+    rapport = _importeer(gevuld, data, "backup.csv")
+    assert rapport.ok and rapport.gewijzigd == 1, rapport.als_tekst(5)
+    assert _voorlopig(gevuld) == gemarkeerd
+
+
+def test_a_voorlopig_cell_that_is_not_ja_or_nee_is_refused_naming_row_and_column(gevuld):
+    voor = table_checksum(gevuld)
+    fout = xlsx([[*LANG, "voorlopig"], ["GM0363", "GEM.1.01", "Ja", None, "misschien"]])
+    rapport = _importeer(gevuld, fout, "fout.xlsx")
+    assert not rapport.ok
+    [probleem] = rapport.problemen
+    assert (probleem.rij, probleem.kolom) == (2, "E (voorlopig)")
+    assert "voorlopig bij GEM.1.01: 'misschien' is geen ja of nee" in probleem.melding
+    assert table_checksum(gevuld) == voor

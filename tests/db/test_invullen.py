@@ -290,3 +290,62 @@ def test_who_submitted_follows_submitting_and_reopening(engine, open_ronde):
         ronde = session.get(Ronde, open_ronde.ronde_id)
         invullen.heropenen(session, BEHEERDER, ronde=ronde, organisatie_code="GM0363", nu=NU)
     assert ingediend() == frozenset()
+
+
+def _save_voorlopig(engine, vraag_id, waarde, basis, voorlopig):
+    with write_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        return invullen.save_antwoord(
+            session,
+            AMSTERDAM,
+            ronde=ronde,
+            organisatie_code="GM0363",
+            vraag_id=vraag_id,
+            waarde=waarde,
+            toelichting="Nog af te stemmen",
+            basis_versie=basis,
+            nu=NU,
+            voorlopig=voorlopig,
+        )
+
+
+def test_an_answer_marked_voorlopig_keeps_the_mark_until_unmarked_and_is_audited(
+    engine, open_ronde
+):
+    vraag = open_ronde.vraag_ids["GEM.4.01"]
+    assert _save_voorlopig(engine, vraag, "mee_bezig", 0, True) == 1
+    assert _vragenlijst(engine)["GEM.4.01"].voorlopig is True
+    # a save that does not mention the mark (another widget) keeps it
+    assert _save(engine, AMSTERDAM, vraag, "afgerond", 1, "Nog af te stemmen") == 2
+    assert _vragenlijst(engine)["GEM.4.01"].voorlopig is True
+    # only unticking is a change of its own: a new versie
+    assert _save_voorlopig(engine, vraag, "afgerond", 2, False) == 3
+    assert _vragenlijst(engine)["GEM.4.01"].voorlopig is False
+    with pytest.raises(invullen.VersieConflict):
+        _save_voorlopig(engine, vraag, "afgerond", 1, True)
+    with read_session(engine) as session:
+        regels = session.exec(
+            select(AuditRegel.oud, AuditRegel.nieuw).where(AuditRegel.veld == "voorlopig")
+        ).all()
+    assert [tuple(r) for r in regels] == [("nee", "ja"), ("ja", "nee")]
+
+
+def test_a_submission_marked_voorlopig_is_stored_and_cleared_by_a_definitive_one(
+    engine, open_ronde
+):
+    _vul_alles_in(engine, open_ronde)
+    with write_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        invullen.indienen(
+            session, AMSTERDAM, ronde=ronde, organisatie_code="GM0363", nu=NU, voorlopig=True
+        )
+    with read_session(engine) as session:
+        assert session.get(Inzending, (open_ronde.ronde_id, "GM0363")).voorlopig is True
+        assert antwoorden_store.aantal_voorlopig_ingediend(session, open_ronde.ronde_id) == 1
+    with write_session(engine) as session:
+        ronde = session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
+        invullen.heropenen(session, BEHEERDER, ronde=ronde, organisatie_code="GM0363", nu=NU)
+    _indienen(engine)
+    with read_session(engine) as session:
+        assert session.get(Inzending, (open_ronde.ronde_id, "GM0363")).voorlopig is False
+        assert antwoorden_store.aantal_voorlopig_ingediend(session, open_ronde.ronde_id) == 0

@@ -31,6 +31,8 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocke
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from monitor.opmaak.tekst import RUWE_KOP
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -509,7 +511,6 @@ VERBODEN_TEKST = re.compile(
     r"\b(nan|NaN|None|inf)\b"
     r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b"  # plotly's English dates
 )
-RUWE_KOP = re.compile(r"^[a-z]+(_[a-z0-9]+)+$|^(organisatie|actortype|waarde|code|naam|n)$")
 
 # Widths that overflow: the document and Streamlit's scrolling main area.
 _OVERLOOP = """() => {

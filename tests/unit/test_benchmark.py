@@ -580,3 +580,29 @@ def test_a_kijker_cannot_single_out_an_organisation_in_an_anonymous_round():
     )
     assert beheerder.themas.set_index("thema_nr").loc[1, "eigen"] == 50.0
     assert sorted(beheerder.namen.values()) == [f"Gemeente {x}" for x in "ABCDE"]
+
+
+def test_answers_of_others_marked_voorlopig_say_so_in_leer_van_anderen_and_the_regio_grid():
+    antwoorden = _antwoorden(
+        [
+            ("GM1", 2, "nee", None, ING),
+            ("GM2", 2, "ja", "Twee", ING),
+            ("GM3", 2, "ja", None, ING),
+        ]
+    ).assign(voorlopig=[False, True, False])
+    leer = bm.leer_van_anderen("GM1", ("GM2", "GM3"), VRAGEN, antwoorden, ORGANISATIES)
+    assert dict(zip(leer["organisatie_code"], leer["antwoord"], strict=True)) == {
+        "GM2": "Ja (voorlopig)",
+        "GM3": "Ja",
+    }
+    raster, _ = bm.regio_raster(
+        gebruiker=INVULLER_GM1,
+        regio_code="R1",
+        instellingen=rechten.RondeInstellingen(1, 2025, "genoemd", False),
+        organisaties=ORGANISATIES,
+        vragen=VRAGEN,
+        antwoorden=antwoorden,
+        ingediend={"GM1", "GM2", "GM3"},
+    )
+    team = raster[raster["vraag"] == "G.1.02"].set_index("gemeente")["antwoord"]
+    assert team.to_dict() == {"Eerstedam": "Nee", "Súdwest-Twee": "Ja (voorlopig)", "Drie": "Ja"}

@@ -139,9 +139,10 @@ def test_csv_export_is_dutch_and_neutralised(ronde):
         "vraagcode",
         "antwoord",
         "toelichting",
+        "voorlopig",
     ]
     assert {r[5] for r in rijen[1:] if r[5]} == {"'" + t for t in GEVAARLIJK}
-    assert ["2024", "GM0000", "'=Gemeente GM0000", "GEM.3.09", "1234,5", ""] in rijen
+    assert ["2024", "GM0000", "'=Gemeente GM0000", "GEM.3.09", "1234,5", "", "nee"] in rijen
 
 
 def test_raw_answers_are_for_beheerders_only(ronde):

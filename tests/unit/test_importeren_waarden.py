@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from monitor.domain import BELEVING_OPTIES, JANEE_OPTIES, STATUS_OPTIES, Optie
+from monitor.uitwisseling import waarden
 from monitor.uitwisseling.importeren import context_uit_frames, lees_aliassen
 from monitor.uitwisseling.waarden import (
     CelFout,
@@ -128,3 +129,29 @@ def test_organisation_names_match_despite_diacritics_apostrophes_and_aliases(naa
 
 def test_a_name_shared_by_a_gemeente_and_a_regio_has_two_candidates():
     assert sorted(CONTEXT.namen[naam_sleutel("Groningen")]) == ["GM0014", "JZ01"]
+
+
+@pytest.mark.parametrize(
+    ("cel", "verwacht"),
+    [
+        ("ja", True),
+        ("JA ", True),
+        ("Waar", True),
+        (1, True),
+        (True, True),
+        ("nee", False),
+        ("", False),
+        (None, False),
+        (0, False),
+        (False, False),
+    ],
+)
+def test_the_voorlopig_cell_reads_ja_and_nee_in_any_spelling(cel, verwacht):
+    assert waarden.lees_ja_nee(cel) is verwacht
+
+
+def test_a_voorlopig_cell_that_is_neither_says_what_to_fill_in():
+    with pytest.raises(
+        waarden.CelFout, match="'misschien' is geen ja of nee; vul 'ja' of 'nee' in"
+    ):
+        waarden.lees_ja_nee("misschien")

@@ -68,11 +68,11 @@ def test_planning_overzicht_single_actor_status_and_share_behind_for_gemeenten()
     )
     antwoorden = pd.DataFrame(
         [
-            ("SBJ", 1, "mee_bezig", None, "ingediend"),
-            ("GM1", 2, "nog_niet_begonnen", None, "ingediend"),
-            ("GM2", 2, "mee_bezig", None, "ingediend"),
-            ("GM3", 2, "mee_bezig", None, "ingediend"),
-            ("GM4", 2, "afgerond", None, "ingediend"),
+            ("SBJ", 1, "mee_bezig", None, "ingediend", False),
+            ("GM1", 2, "nog_niet_begonnen", None, "ingediend", False),
+            ("GM2", 2, "mee_bezig", None, "ingediend", False),
+            ("GM3", 2, "mee_bezig", None, "ingediend", False),
+            ("GM4", 2, "afgerond", None, "ingediend", False),
         ],
         columns=ANTWOORD_KOLOMMEN,
     )

@@ -208,3 +208,11 @@ def test_op_koers_slide_in_powerpoint_is_a_native_range_with_a_hidden_offset():
     assert offset.format.fill.type == MSO_FILL.BACKGROUND  # not drawn
     assert bereik.name == "op koers"
     assert not grafiek.plots[0].has_data_labels
+
+
+def test_a_key_message_cut_short_ends_after_a_whole_word():
+    from monitor.reflectie.dias import _zin
+
+    tekst = "Rijk en VNG hebben uitgewerkt hoe betere samenwerking tussen jeugdhulp en ggz werkt."
+    assert _zin(tekst, 60) == "Rijk en VNG hebben uitgewerkt hoe betere samenwerking…"
+    assert _zin("Onze regio heeft een plan.", 60) == "Onze regio heeft een plan."

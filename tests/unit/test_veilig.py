@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from monitor.ui.veilig import geneutraliseerd, platte_tekst
+from monitor.ui.veilig import geneutraliseerd, platte_tekst, tabel
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,18 @@ def test_a_free_text_table_shows_formula_text_neutralised():
     kopie = geneutraliseerd(frame)
     assert list(kopie["Toelichting"]) == ['\'=HYPERLINK("http://x")', "'+cmd|' /C calc'!A0", "ok"]
     assert frame["Toelichting"][0].startswith("=")  # the input is not changed
+
+
+def test_a_signed_difference_is_shown_without_a_formula_quote():
+    frame = pd.DataFrame({"Verschil": ["+10", "-5", "+1,5", "+1+cmd|' /C calc'!A0"]})
+    assert list(geneutraliseerd(frame)["Verschil"]) == [
+        "+10",
+        "-5",
+        "+1,5",
+        "'+1+cmd|' /C calc'!A0",
+    ]
+
+
+def test_a_table_whose_header_is_a_column_name_of_the_code_is_refused():
+    with pytest.raises(ValueError, match="aandeel_achter"):
+        tabel(pd.DataFrame({"aandeel_achter": [1.0]}), titel="Planning", key="p")

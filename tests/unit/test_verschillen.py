@@ -63,7 +63,7 @@ AFSPRAKEN = pd.DataFrame({"code": ["A2.01", "A2.02", "A7.04"], "tekst": ["Ond", 
 
 def _antwoorden(rijen):
     return pd.DataFrame(
-        [(org, vraag, waarde, toel, "ingediend") for org, vraag, waarde, toel in rijen],
+        [(org, vraag, waarde, toel, "ingediend", False) for org, vraag, waarde, toel in rijen],
         columns=ANTWOORD_KOLOMMEN,
     )
 

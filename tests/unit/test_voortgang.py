@@ -245,3 +245,20 @@ def test_response_explanation_names_the_printed_and_our_figure():
         "Gemeenten: het rapport noemt 89,2% zonder te zeggen waarop; de monitor rekent 308 van "
         "342 = 90,1%, op de indeling van dit jaar."
     ]
+
+
+def test_waarvan_voorlopig_counts_the_marked_answers_with_a_value_per_vraag():
+    antwoorden = pd.DataFrame(
+        [
+            ("GM1", 1, "ja", None, "ingediend", True),
+            ("GM2", 1, "nee", None, "ingediend", True),
+            ("GM3", 1, "ja", None, "ingediend", False),
+            ("GM1", 2, "afgerond", None, "ingediend", True),
+            ("GM2", 2, None, "nog niets", "ingediend", True),  # no value: not in n, not counted
+            ("GM1", 3, "ja", None, "ingediend", False),
+        ],
+        columns=["organisatie_code", "vraag_id", "waarde", "toelichting", "status", "voorlopig"],
+    )
+    # vraag 1: GM1 and GM2 marked (2 of 3); vraag 2: only GM1 has a value; vraag 3: none
+    assert voortgang.voorlopig_per_vraag(antwoorden) == {1: 2, 2: 1}
+    assert voortgang.voorlopig_per_vraag(antwoorden.drop(columns="voorlopig")) == {}

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from openpyxl import Workbook
 
@@ -109,6 +110,11 @@ class Slecht:
     kolom: str | None  # exactly as reported, e.g. 'C (antwoord)'
     tekst: str  # a fragment of the Dutch message
     limieten: Limieten | None = None
+
+    def __post_init__(self) -> None:
+        # Built once per test process: the unit and database tests read the same catalogue
+        # (three times per run), and the 15 MB files take seconds to build. Bytes are immutable.
+        object.__setattr__(self, "maak", cache(self.maak))
 
 
 def _lang(*rijen: list[object], kop: list[str] = LANG) -> Callable[[], bytes]:
