@@ -611,18 +611,10 @@ def _zet_inzending(
     else:
         rij.heropend_door = gebruiker.naam
     antwoorden_store.bewaar_inzending(session, rij)
-    schrijven.audit(
-        session=session,
-        op=nu,
-        door=gebruiker.naam,
-        bron="invullen",
-        tabel="inzending",
-        sleutel=f"{ronde.jaar}/{organisatie_code}",
-        veld="status",
-        oud=oud,
-        nieuw=status.value,
-    )
+    wijzigingen = [("status", oud, status.value)]
     if rij.voorlopig != oud_voorlopig:
+        wijzigingen.append(("voorlopig", ja_nee(oud_voorlopig), ja_nee(rij.voorlopig)))
+    for veld, van, naar in wijzigingen:
         schrijven.audit(
             session=session,
             op=nu,
@@ -630,9 +622,9 @@ def _zet_inzending(
             bron="invullen",
             tabel="inzending",
             sleutel=f"{ronde.jaar}/{organisatie_code}",
-            veld="voorlopig",
-            oud=ja_nee(oud_voorlopig),
-            nieuw=ja_nee(rij.voorlopig),
+            veld=veld,
+            oud=van,
+            nieuw=naar,
         )
 
 

@@ -243,18 +243,7 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
             customdata=groep["actor"],
             hovertemplate="%{customdata} · %{x|%d-%m-%Y}<br>%{text}<extra>" + status + "</extra>",
         )
-    if peildatum is not None:
-        fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
-        fig.add_annotation(
-            x=peildatum,
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            xanchor="left",
-            text="peildatum",
-            showarrow=False,
-            bgcolor="#FFFFFF",
-        )
+    _peildatum_lijn(fig, peildatum)
     fig.update_yaxes(
         tickfont={"color": "#000000"},
         categoryorder="array",
@@ -272,6 +261,23 @@ def planning_tijdlijn(tabel: pd.DataFrame, peildatum, titel: str) -> go.Figure:
     return fig.update_layout(
         legend={"orientation": "h", "y": onder, "yanchor": "top", "x": 0},
         margin={"t": 90, "b": 110},
+    )
+
+
+def _peildatum_lijn(fig: go.Figure, peildatum: date | None) -> None:
+    """A dashed vertical line at the peildatum, its label above the plot beside the line."""
+    if peildatum is None:
+        return
+    fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
+    fig.add_annotation(
+        x=peildatum,
+        y=1.0,
+        yref="paper",
+        yanchor="bottom",
+        xanchor="left",
+        text="peildatum",
+        showarrow=False,
+        bgcolor="#FFFFFF",
     )
 
 
@@ -660,18 +666,7 @@ def koers_bereik(
         marker={"size": 22, "symbol": "line-ns-open", "color": "#000000", "line": {"width": 3}},
         hovertemplate="deadline %{x|%d-%m-%Y}<extra></extra>",
     )
-    if peildatum is not None:
-        fig.add_vline(x=peildatum, line_dash="dash", line_color="#000000")
-        fig.add_annotation(
-            x=peildatum,
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            xanchor="left",
-            text="peildatum",
-            showarrow=False,
-            bgcolor="#FFFFFF",
-        )
+    _peildatum_lijn(fig, peildatum)
     fig.update_yaxes(
         categoryorder="array",
         categoryarray=labels,
