@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from monitor.db import write_session
 from monitor.domain import Rol, RondeStatus
+from monitor.invullen import accounts
 from monitor.models import Ronde, Vraag
 from monitor.rechten import Gebruiker
 from monitor.rondes.initialisatie import init_database
@@ -64,3 +65,23 @@ def maak_open_ronde(engine: Engine, sluit_datum: date = date(2025, 6, 30)) -> Op
             session.exec(select(Vraag.code, Vraag.id).where(Vraag.ronde_id == ronde.id)).all()
         )
         return OpenRonde(ronde.id, ids)
+
+
+WACHTWOORD = "correct paard batterij 7"
+
+
+def met_invulleraccount(engine: Engine, email: str = "anna@amsterdam.nl") -> Engine:
+    """``engine`` initialised, with one invuller account of Amsterdam: Anna, ``WACHTWOORD``."""
+    init_database(engine)
+    with write_session(engine) as session:
+        accounts.maak_account(
+            session,
+            BEHEERDER,
+            email=email,
+            naam="Anna",
+            rol=Rol.INVULLER,
+            organisatie_code="GM0363",
+            wachtwoord=WACHTWOORD,
+            nu=NU,
+        )
+    return engine

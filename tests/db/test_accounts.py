@@ -12,27 +12,12 @@ from monitor.errors import GeenToegang, MonitorFout
 from monitor.invullen import accounts
 from monitor.models import Account, InlogTeller, Uitnodiging
 from monitor.rechten import Gebruiker
-from monitor.rondes.initialisatie import init_database
-from tests.db.invul_fixtures import BEHEERDER, KIJKER, NU
-
-WACHTWOORD = "correct paard batterij 7"
+from tests.db.invul_fixtures import BEHEERDER, KIJKER, NU, WACHTWOORD, met_invulleraccount
 
 
 @pytest.fixture
 def met_account(engine):
-    init_database(engine)
-    with write_session(engine) as session:
-        accounts.maak_account(
-            session,
-            BEHEERDER,
-            email="Anna@Amsterdam.nl ",
-            naam="Anna",
-            rol=Rol.INVULLER,
-            organisatie_code="GM0363",
-            wachtwoord=WACHTWOORD,
-            nu=NU,
-        )
-    return engine
+    return met_invulleraccount(engine, email="Anna@Amsterdam.nl ")  # normalised on save
 
 
 def _inloggen(engine, wachtwoord, nu=NU, email="anna@amsterdam.nl", client=None):

@@ -18,10 +18,8 @@ from monitor.db import read_session, write_session
 from monitor.domain import Rol
 from monitor.invullen import accounts
 from monitor.models import Account, InlogTeller
-from monitor.rondes.initialisatie import init_database
-from tests.db.invul_fixtures import BEHEERDER, NU
+from tests.db.invul_fixtures import BEHEERDER, NU, WACHTWOORD, met_invulleraccount
 
-WACHTWOORD = "correct paard batterij 7"
 THREADS = 8
 POGINGEN = 20
 
@@ -47,19 +45,7 @@ def hasher(monkeypatch):
 
 @pytest.fixture
 def met_account(engine):
-    init_database(engine)
-    with write_session(engine) as session:
-        accounts.maak_account(
-            session,
-            BEHEERDER,
-            email="anna@amsterdam.nl",
-            naam="Anna",
-            rol=Rol.INVULLER,
-            organisatie_code="GM0363",
-            wachtwoord=WACHTWOORD,
-            nu=NU,
-        )
-    return engine
+    return met_invulleraccount(engine)
 
 
 def _tegelijk(aantal, taak):

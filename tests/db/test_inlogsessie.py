@@ -16,28 +16,16 @@ from monitor.errors import GeenToegang
 from monitor.invullen import accounts, inlogsessie
 from monitor.models import Inlogsessie
 from monitor.rondes.initialisatie import init_database
-from tests.db.invul_fixtures import BEHEERDER, NU
+from tests.db.invul_fixtures import BEHEERDER, NU, WACHTWOORD, met_invulleraccount
 
 GEHEIM = b"test-geheim-dat-niemand-kent"
 TERMIJNEN = inlogsessie.Termijnen(idle=timedelta(minutes=60), absoluut=timedelta(hours=12))
-WACHTWOORD = "correct paard batterij 7"
 
 
 @pytest.fixture
 def anna(engine):
     """An invuller of Amsterdam, signed in with her password."""
-    init_database(engine)
-    with write_session(engine) as session:
-        accounts.maak_account(
-            session,
-            BEHEERDER,
-            email="anna@amsterdam.nl",
-            naam="Anna",
-            rol=Rol.INVULLER,
-            organisatie_code="GM0363",
-            wachtwoord=WACHTWOORD,
-            nu=NU,
-        )
+    met_invulleraccount(engine)
     return accounts.inloggen(engine, "anna@amsterdam.nl", WACHTWOORD, NU).gebruiker
 
 
