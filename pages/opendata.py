@@ -9,6 +9,7 @@ from monitor.ui import data
 from monitor.ui.components import keuze_uit_url
 from monitor.ui.opendataroute import bestandsnaam, url
 from monitor.ui.page import setup_page
+from monitor.ui.veilig import platte_tekst
 
 context = setup_page("pages/opendata.py", rondekiezer=False)
 st.title("Open data")
@@ -28,7 +29,10 @@ if not jaren:
     st.stop()
 gevraagd = st.query_params.get("ronde", "")
 if gevraagd and gevraagd not in {str(j) for j in jaren}:
-    st.warning(f"Ronde {gevraagd} is niet gepubliceerd; hieronder de nieuwste gepubliceerde ronde.")
+    st.warning(  # the URL is anyone's text: shown plain, and short
+        f"Ronde {platte_tekst(gevraagd[:20])} is niet gepubliceerd; hieronder de nieuwste "
+        "gepubliceerde ronde."
+    )
 jaar = keuze_uit_url("Ronde", jaren, key="ronde", standaard=jaren[0])
 st.download_button(
     f"Download open data ronde {jaar} (.zip)",

@@ -38,6 +38,14 @@ def test_beheerder_sees_the_same_page_and_an_unpublished_round_in_the_url_is_ref
     assert _knop(at).proto.label == "Download open data ronde 2024 (.zip)"
 
 
+def test_a_round_in_the_url_is_shown_as_plain_text_not_as_a_link():
+    at = open_page(PAGINA, ronde="[klik](https://example.org)")
+    assert not at.exception
+    (melding,) = [w.value for w in at.warning]
+    assert "](" not in melding.replace("\\]", "").replace("\\(", "")  # no Markdown link
+    assert melding.replace("\\", "").startswith("Ronde [klik](https://exam")  # cut at 20
+
+
 def _get(pad: str) -> tuple[int, dict[str, str], bytes]:
     """One GET through the routes as the ASGI server would send it (no HTTP client needed)."""
     app = Starlette(routes=opendataroute.ROUTES)
