@@ -35,12 +35,13 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     for kijkers and beheerders any gemeente or regio from a searchable list (``?organisatie=``;
     a name instead of a code in the URL is looked up)."""
     gevraagd = st.query_params.get("organisatie", "")
+    getoond = platte_tekst(gevraagd[:60])  # the URL is anyone's text: never Markdown
     if not mag(gebruiker, Recht.BENCHMARK_ALLE):
         eigen = gebruiker.organisatie_code or ""
         if gevraagd and gevraagd != eigen:
             st.error(
                 f"Geen toegang: als invuller vergelijkt u alleen uw eigen organisatie "
-                f"({eigen or 'onbekend'}), niet {gevraagd}."
+                f"({eigen or 'onbekend'}), niet {getoond}."
             )
             st.stop()
         actortype = organisaties.loc[organisaties["code"] == eigen, "actortype"]
@@ -59,7 +60,7 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
             st.query_params["organisatie"] = gevonden["code"].iloc[0]
         else:
             st.warning(
-                f"Organisatie '{gevraagd}' is niet gevonden onder de gemeenten en jeugdregio's: "
+                f"Organisatie '{getoond}' is niet gevonden onder de gemeenten en jeugdregio's: "
                 "kies er een in de lijst hieronder."
             )
     labels = {

@@ -244,3 +244,11 @@ def test_an_unknown_organisation_in_the_link_is_named_not_silently_replaced():
     at = _open(Rol.KIJKER, organisatie="XYZ123", ronde="2025")
     assert not at.exception, at.exception
     assert any("'XYZ123' is niet gevonden" in w.value for w in at.warning)
+
+
+def test_an_organisation_in_the_link_is_named_as_plain_text_not_as_a_link():
+    at = _open(Rol.KIJKER, organisatie="[klik](https://example.org)", ronde="2025")
+    assert not at.exception, at.exception
+    (melding,) = [w.value for w in at.warning if "niet gevonden" in w.value]
+    assert "[klik](" not in melding  # escaped: \[klik\]\(…
+    assert "klik" in melding
