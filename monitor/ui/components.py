@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pandas as pd
@@ -21,6 +22,10 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
 }
+
+
+# Key prefix of every expander built only while open (tests open them all by this prefix).
+UITKLAP = "open_"
 
 
 def widget_sleutel(titel: str) -> str:
@@ -74,16 +79,37 @@ def _figuur(naam: str, _maak: Callable[..., go.Figure], *args: Any, **kwargs: An
     return vast(_maak(*args, **kwargs))
 
 
-def grafiek(fig: go.Figure, *, titel: str, alt: str, tabel: pd.DataFrame) -> None:
+@contextmanager
+def uitklap(label: str, *, key: str) -> Iterator[bool]:
+    """An expander whose content is built only while it is open; opening it reruns the page.
+
+    Streamlit runs and sends a closed expander's content as well: for the tables under the
+    charts that was most of a page's work on the server and its bytes to the browser. Yields
+    whether the expander is open (the state is kept per session under ``UITKLAP + key``).
+    """
+    with st.expander(label, key=f"{UITKLAP}{key}", on_change="rerun") as blok:
+        yield bool(blok.open)
+
+
+def grafiek(
+    fig: go.Figure,
+    *,
+    titel: str,
+    alt: str,
+    tabel: pd.DataFrame | Callable[[], pd.DataFrame],
+) -> None:
     """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
 
-    The download holds the table with the chart's title above it (``tabel_naar_xlsx``).
+    The table (or the function that makes it) is only shown once its expander is opened. The
+    download holds the table with the chart's title above it (``tabel_naar_xlsx``).
     """
     st.plotly_chart(fig, config=PLOTLY_CONFIG, alt=alt, key=f"grafiek_{widget_sleutel(titel)}")
     from monitor.ui import veilig  # veilig builds on this module's download button
 
-    with st.expander(f"Toon als tabel: {titel}"):
-        veilig.tabel(tabel, titel=titel, key=widget_sleutel(titel))
+    sleutel = widget_sleutel(titel)
+    with uitklap(f"Toon als tabel: {titel}", key=sleutel) as open_:
+        if open_:
+            veilig.tabel(tabel() if callable(tabel) else tabel, titel=titel, key=sleutel)
 
 
 def nederlandse_getallen(tabel: pd.DataFrame) -> pd.DataFrame | Styler:

@@ -20,7 +20,7 @@ from monitor.invullen import accounts, inlogsessie
 from monitor.rechten import PUBLIEK, Gebruiker, mag
 from monitor.store import sessie
 from monitor.ui import data
-from monitor.ui.components import keuze_uit_url
+from monitor.ui.components import keuze_uit_url, uitklap
 from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
 
 SESSIE_GEBRUIKER = "gebruiker"
@@ -182,7 +182,10 @@ def _post_script(pad: str, velden: dict[str, str]) -> None:
     )
 
 
+@st.cache_resource(show_spinner=False)
 def oidc_ingesteld() -> bool:
+    """Whether ``secrets.toml`` configures OIDC, read once per process: without the file
+    Streamlit looks for it again on every call, on every rerun."""
     try:
         return "auth" in st.secrets
     except FileNotFoundError:
@@ -301,7 +304,9 @@ def _inlog(gebruiker: Gebruiker, demo: bool, versie: int) -> None:
 
 def _demo_inlog(versie: int) -> None:
     """Sign in as any role without password: only while the database holds demo data only."""
-    with st.expander("Demo-inlog", expanded=False):
+    with uitklap("Demo-inlog", key="demo_inlog") as open_:
+        if not open_:  # the list of 389 organisations travels only to who opens it
+            return
         rollen = [Rol.BEHEERDER, Rol.KIJKER, Rol.INVULLER]
         rol = st.selectbox("Rol", rollen, format_func=lambda r: ROL_LABELS[r], key="demo_rol")
         organisaties = data.organisaties(versie)

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from monitor.db import make_engine
 from monitor.domain import Rol
 from monitor.ui.page import SESSIE_GEBRUIKER
+from tests.utils.apptest import open_uitklappers
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60  # seconds: a cold first run builds every cached aggregate on 2 cores
@@ -72,6 +73,14 @@ def open_page(pad: str, rol: Rol = Rol.PUBLIEK, organisatie: str | None = None, 
     if pad != "app.py":
         at.switch_page(pad)
     return at.run()
+
+
+def open_met_tabellen(
+    pad: str, rol: Rol = Rol.PUBLIEK, organisatie: str | None = None, **query
+) -> AppTest:
+    """``open_page``, then every table under the charts opened, as a user clicking
+    'Toon als tabel' would (they are built only while open)."""
+    return open_uitklappers(open_page(pad, rol, organisatie, **query))
 
 
 def page_text(at: AppTest) -> str:

@@ -13,6 +13,7 @@ from monitor.models import Account, Inzending, PeerGroep, Ronde
 from monitor.ui.benchmark import EIGEN_LEDEN
 from monitor.ui.page import SESSIE_GEBRUIKER
 from tests.app.conftest import APP, TIMEOUT, page_text
+from tests.utils.apptest import open_uitklappers
 
 PAGINA = "pages/benchmark.py"
 
@@ -49,7 +50,7 @@ def _box_trace(at):
 
 
 def test_invuller_sees_own_organisation_against_its_regio():
-    at = _open(Rol.INVULLER, login="GM0363", ronde="2025")
+    at = open_uitklappers(_open(Rol.INVULLER, login="GM0363", ronde="2025"))
     assert not at.exception, at.exception
     tekst = _tekst(at)
     assert "Amsterdam (GM0363)" in tekst
@@ -66,7 +67,7 @@ def test_invuller_sees_own_organisation_against_its_regio():
 
 
 def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():
-    at = _open(Rol.KIJKER, organisatie="GM0599", ronde="2025", groep="provincie")
+    at = open_uitklappers(_open(Rol.KIJKER, organisatie="GM0599", ronde="2025", groep="provincie"))
     assert not at.exception, at.exception
     assert at.selectbox(key="organisatie").value == "GM0599"
     tekst = _tekst(at)

@@ -20,7 +20,8 @@ from openpyxl import load_workbook
 from streamlit.runtime.media_file_manager import MediaFileManager
 
 from monitor.domain import DEMO_REGEL, Rol
-from tests.app.conftest import open_page
+from tests.app.conftest import open_met_tabellen, open_page
+from tests.utils.apptest import open_uitklappers
 
 TOON_ALS_TABEL = "Toon als tabel: "
 ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
@@ -83,7 +84,7 @@ PAGINAS = [
 def test_every_chart_download_on_the_page_is_a_workbook_with_the_chart_title(
     pagina, query, dubbele_punt, knoppen
 ):
-    at = open_page(pagina, Rol.BEHEERDER, **query)
+    at = open_met_tabellen(pagina, Rol.BEHEERDER, **query)
     assert not at.exception
     titels = _grafiek_titels(at)
     assert titels, "no chart with a table and download on this page"
@@ -96,7 +97,7 @@ def test_every_chart_download_on_the_page_is_a_workbook_with_the_chart_title(
 
 
 def test_every_slide_of_the_reflectiesessie_downloads(knoppen):
-    at = open_page("pages/reflectiesessie.py", Rol.BEHEERDER, ronde="2024")
+    at = open_met_tabellen("pages/reflectiesessie.py", Rol.BEHEERDER, ronde="2024")
     titels = []
     while True:
         assert not at.exception
@@ -107,13 +108,13 @@ def test_every_slide_of_the_reflectiesessie_downloads(knoppen):
         volgende = at.button(key="volgende_dia")
         if volgende.disabled:
             break
-        volgende.click().run()
+        open_uitklappers(volgende.click().run())
     assert len(titels) >= 8
     assert any(t.startswith("Thema ") and ": voortgang per actor" in t for t in titels)
 
 
 def test_benchmark_profile_and_charts_download(knoppen):
-    at = open_page("pages/benchmark.py", Rol.BEHEERDER, ronde="2024", organisatie="GM0363")
+    at = open_met_tabellen("pages/benchmark.py", Rol.BEHEERDER, ronde="2024", organisatie="GM0363")
     assert not at.exception
     werkboeken = _werkboeken(at, knoppen)
     assert "benchmark_download" in werkboeken

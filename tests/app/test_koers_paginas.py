@@ -5,7 +5,7 @@ import json
 from monitor.kengetallen import koers
 from monitor.store import lezen
 from monitor.store.sessie import lees
-from tests.app.conftest import open_page, page_text
+from tests.app.conftest import open_met_tabellen, open_page, page_text
 
 
 def _tabel(at, kop: str):
@@ -30,7 +30,7 @@ def _koers_per_thema(engine, jaar: int):
 
 
 def test_planning_shows_op_koers_per_thema_with_a_mix_of_outcomes(demo_engine):
-    at = open_page("pages/planning.py", ronde="2025")
+    at = open_met_tabellen("pages/planning.py", ronde="2025")
     assert not at.exception
     tekst = page_text(at)
     assert "Op koers?" in tekst
@@ -61,7 +61,7 @@ def test_planning_of_the_first_round_has_too_few_rounds():
 
 
 def test_thema_page_shows_op_koers_per_actor(demo_engine):
-    at = open_page("pages/thema.py", ronde="2025", thema="1")
+    at = open_met_tabellen("pages/thema.py", ronde="2025", thema="1")
     assert not at.exception
     tabel = _tabel(at, "Uitkomst")
     verwacht = _koers_per_thema(demo_engine, 2025)
@@ -72,7 +72,9 @@ def test_thema_page_shows_op_koers_per_actor(demo_engine):
 
 
 def test_reflectiesessie_has_the_op_koers_slide_from_the_second_round():
-    at = open_page("pages/reflectiesessie.py", ronde="2025", dia="11")  # after planning-stand
+    at = open_met_tabellen(
+        "pages/reflectiesessie.py", ronde="2025", dia="11"
+    )  # after planning-stand
     assert not at.exception
     assert at.header[0].value == "Op koers? Gemeenten en jeugdregio's per thema, ronde 2025"
     tekst = page_text(at)

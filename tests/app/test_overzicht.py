@@ -8,7 +8,7 @@ import pytest
 from monitor.db import read_session
 from monitor.domain import Rol
 from monitor.store import lezen as queries
-from tests.app.conftest import open_page, page_text
+from tests.app.conftest import open_met_tabellen, open_page, page_text
 from tests.app.test_pages import _array
 
 
@@ -100,7 +100,7 @@ def test_filter_in_the_url_narrows_the_view(frames_2024):
     utrecht = organisaties[
         (organisaties["actortype"] == "gemeente") & (organisaties["provincie_naam"] == "Utrecht")
     ]
-    at = open_page("pages/respons.py", ronde="2024", provincie="Utrecht", actor="gemeente")
+    at = open_met_tabellen("pages/respons.py", ronde="2024", provincie="Utrecht", actor="gemeente")
     assert not at.exception
     assert "Filter: Gemeenten; provincie Utrecht" in page_text(at)
     tabel = at.dataframe[0].value
@@ -111,7 +111,7 @@ def test_filter_in_the_url_narrows_the_view(frames_2024):
 
 def test_respons_per_provincie_adds_up_to_the_national_figure():
     # whether each regio responded itself is for kijkers and beheerders only
-    at = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
+    at = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
     provincies = at.dataframe[1].value
     assert provincies["Ingevuld"].sum() == 308 and provincies["Totaal"].sum() == 342
     assert len(provincies) == 12
@@ -122,7 +122,7 @@ def test_respons_per_provincie_adds_up_to_the_national_figure():
 def test_planning_shows_wacht_op_and_no_invented_moved_deadline():
     """The report prints no moved deadline (the move of A6.01 is only in a toelichting), so
     the demo has none; moving a deadline is tested in tests/db/test_rondebeheer_db.py."""
-    at = open_page("pages/planning.py", ronde="2024")
+    at = open_met_tabellen("pages/planning.py", ronde="2024")
     assert not at.exception
     tekst = page_text(at)
     assert "Geen afspraak heeft een gewijzigde deadline." in tekst

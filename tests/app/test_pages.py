@@ -9,7 +9,7 @@ import pytest
 
 from monitor.domain import DEMO_BANNER, Rol
 from monitor.ui.navigation import PAGINAS
-from tests.app.conftest import open_page, page_text
+from tests.app.conftest import open_met_tabellen, open_page, page_text
 
 GEVALLEN = [(p, r) for p in PAGINAS for r in Rol]
 
@@ -98,10 +98,10 @@ def test_thema_toelichtingen_only_after_sign_in_and_searchable():
 
 
 def test_respons_lists_non_respondents_for_kijker_only():
-    kijker = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
+    kijker = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
     assert not kijker.exception
     assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
-    publiek = open_page("pages/respons.py", ronde="2024")
+    publiek = open_met_tabellen("pages/respons.py", ronde="2024")
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
     # the tables of the three charts (actor, provincie, jeugdregio) and the question counts,
     # never the list of names
@@ -198,7 +198,7 @@ def test_thema_changes_are_signed_and_match_the_figures_shown():
 
 
 def test_start_map_table_shows_a_dash_not_none_and_keeps_numbers_to_sort_on():
-    at = open_page("app.py", Rol.KIJKER, ronde="2025")
+    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2025")
     kaart = next(d for d in at.dataframe if "Code" in d.value.columns)
     getoond = pa.ipc.open_stream(kaart.proto.arrow_data.styler.display_values).read_pandas()
     groningen = kaart.value["Code"] == "GM0014"  # did not submit in 2025

@@ -9,7 +9,7 @@ from sqlmodel import select
 from monitor.db import write_session
 from monitor.domain import Rol
 from monitor.models import Antwoord, Inzending, Organisatie, Ronde
-from tests.app.conftest import open_page, page_text
+from tests.app.conftest import open_met_tabellen, open_page, page_text
 
 
 def _ronde_2025(session) -> Ronde:
@@ -100,7 +100,7 @@ def test_index_map_lists_no_non_respondents_for_an_invuller():
 
 
 def test_index_map_lists_non_respondents_for_a_kijker():
-    at = open_page("app.py", Rol.KIJKER, ronde="2024")
+    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2024")
     assert not at.exception, at.exception
     kaart = next(df.value for df in at.dataframe if "Code" in df.value.columns)
     assert kaart["Index (0–100)"].isna().any()  # the kijker sees who did not respond
@@ -108,12 +108,12 @@ def test_index_map_lists_non_respondents_for_a_kijker():
 
 
 def test_public_respons_does_not_say_which_regio_responded():
-    at = open_page("pages/respons.py", ronde="2024")
+    at = open_met_tabellen("pages/respons.py", ronde="2024")
     assert not at.exception, at.exception
     kolommen = {k for df in at.dataframe for k in df.value.columns}
     assert "Regio zelf ingevuld" not in kolommen
     assert "Jeugdregio's ingevuld" not in kolommen
-    kijker = open_page("pages/respons.py", Rol.KIJKER, ronde="2024")
+    kijker = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
     assert "Regio zelf ingevuld" in {k for df in kijker.dataframe for k in df.value.columns}
 
 

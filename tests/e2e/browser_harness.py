@@ -406,8 +406,8 @@ def sign_in(page: Page, rol: str, timeout: float = TIMEOUT_MS) -> None:
     if not expander.count():
         raise AssertionError("no 'Demo-inlog' in the sidebar: cannot sign in")
     button = sidebar.get_by_role("button", name="Inloggen als demo-gebruiker")
-    if not button.is_visible():
-        expander.locator("summary").click(timeout=timeout)
+    if not button.is_visible():  # opening it reruns the page (built only while open)
+        rerun_and_wait(page, lambda: expander.locator("summary").click(timeout=timeout), timeout)
     expect(button).to_be_visible(timeout=timeout)
     choose(page, "Rol", ROL_LABELS[rol], timeout)
     rerun_and_wait(page, lambda: button.click(timeout=timeout), timeout)

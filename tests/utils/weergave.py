@@ -1,7 +1,8 @@
 """Render a page in AppTest as a given viewer and collect everything it shows, for the scanner.
 
 ``render`` runs one page (with query parameters; ``verder`` then acts on it) and returns a
-``Weergave``: the AppTest plus every download button's payload, captured by wrapping
+``Weergave``: the AppTest, with every expander that is built only while open opened, plus
+every download button's payload, captured by wrapping
 ``st.download_button`` for the duration of the run (deferred payloads are built afterwards,
 as a click would). ``scan`` hands every text, table, chart and download to a ``Scanner``.
 """
@@ -20,6 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitor.domain import Rol
 from monitor.ui.page import SESSIE_GEBRUIKER
+from tests.utils.apptest import open_uitklappers
 from tests.utils.lekken import Scanner, Vondst, uniek
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -100,7 +102,18 @@ def render(
     weergave = Weergave(at)
     with downloads_opvangen(weergave.downloads):
         at.run()
+    _alles_open(weergave)
     return weergave
+
+
+def _alles_open(weergave: Weergave) -> None:
+    """Open what the page builds only on request (the tables under the charts), keeping the
+    downloads of the last run."""
+    opnieuw: list[Download] = []
+    with downloads_opvangen(opnieuw):
+        open_uitklappers(weergave.at)
+    if opnieuw:
+        weergave.downloads[:] = opnieuw
 
 
 def verder(weergave: Weergave, actie: Callable[[AppTest], None]) -> Weergave:
@@ -108,6 +121,7 @@ def verder(weergave: Weergave, actie: Callable[[AppTest], None]) -> Weergave:
     weergave.downloads.clear()
     with downloads_opvangen(weergave.downloads):
         actie(weergave.at)
+    _alles_open(weergave)
     return weergave
 
 
