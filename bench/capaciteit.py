@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,12 +80,21 @@ async def _batch(basis: str, pagina: str, n: int, timeout: float) -> Sessies:
     return meting
 
 
-def meet(basis: str, paginas: list[str], aantallen: list[int], timeout: float = 120) -> list:
-    """Batches for every page and N, one after the other (warm-up: one session per page)."""
+def meet(
+    basis: str,
+    paginas: list[str],
+    aantallen: list[int],
+    timeout: float = 120,
+    na_opwarmen: Callable[[], None] | None = None,
+) -> list:
+    """Batches for every page and N, one after the other (warm-up: one session per page;
+    ``na_opwarmen`` is called between the warm-up and the batches)."""
 
     async def alles() -> list[Sessies]:
         for pagina in paginas:
             await _batch(basis, pagina, 1, timeout)
+        if na_opwarmen:
+            na_opwarmen()
         return [await _batch(basis, p, n, timeout) for n in aantallen for p in paginas]
 
     return asyncio.run(alles())
