@@ -5,6 +5,7 @@ import streamlit as st
 from monitor.domain import DISCLAIMER
 from monitor.opmaak import tekst
 from monitor.ui import filters, landelijk
+from monitor.ui.components import tabbladen
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("app.py")
@@ -26,6 +27,11 @@ st.caption(f"Peildatum {tekst.datum(ronde.peildatum)} · status: {ronde.status}"
 landelijk.respons_tegels(ronde, context.versie)
 landelijk.voortgang_tegels(ronde, context.versie, filter_)
 filters.toon_filter(filter_, context.versie)
-landelijk.voortgang_per_thema(ronde, context.versie, filter_)
-landelijk.status_per_thema(ronde, context.versie, filter_)
-landelijk.kaart(ronde, context.versie, filter_, context.gebruiker)
+blad, inhoud = tabbladen(["Voortgang per thema", "Antwoorden per thema", "Kaart"])
+with inhoud:
+    if blad == "Voortgang per thema":
+        landelijk.voortgang_per_thema(ronde, context.versie, filter_)
+    elif blad == "Antwoorden per thema":
+        landelijk.status_per_thema(ronde, context.versie, filter_)
+    else:
+        landelijk.kaart(ronde, context.versie, filter_, context.gebruiker)

@@ -10,7 +10,7 @@ from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_teks
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data, veilig
-from monitor.ui.components import figuur, grafiek
+from monitor.ui.components import figuur, grafiek, tabbladen
 from monitor.ui.koers import planning_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.planning import (
@@ -44,61 +44,72 @@ tabel = tabel.assign(
         lambda c: wacht_op_tekst(wachten.get(c, []), teksten, afgeleid=afgeleid.get(c, set()))
     ),
 )
-titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
-weergave = tabel.rename(
-    columns={
-        "afspraak": "Afspraak",
-        "actor": "Actor",
-        "planning": "Planning",
-        "status": "Stand",
-        "aandeel_achter": "Achter (% van respondenten)",
-        "wacht_op": "Wacht op",
-    }
-)[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
-weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
-grafiek(
-    figuur(charts.planning_tijdlijn, tabel, ronde.peildatum, titel),
-    titel=titel,
-    alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
-    tabel=weergave,
+blad, inhoud = tabbladen(
+    ["Tijdlijn", "Achter op planning", "Op koers?", "Wacht op", "Verschoven", "Bronnen"]
 )
-
-st.header("Achter op planning")
-st.markdown(
-    f"Op de peildatum stonden **{achter_tekst(achter_op_planning(tabel, ronde.peildatum))}** "
-    "achter op planning. Een afspraak-vraag is een afspraak per actor die hem beantwoordt; bij "
-    "gemeenten en regio's telt de stand van de meerderheid."
-)
-cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, context.versie, GEEN_FILTER)
-achter_per_thema_sectie(cijfers)
-achter = tabel[(tabel["status"] == ACHTER) & tabel["aandeel_achter"].isna()]
-for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
-    groep = achter[achter["actortype"] == actortype]
-    st.subheader(ACTORTYPE_BY_CODE[actortype].label_meervoud)
-    for rij in groep.itertuples():
-        wacht = f" — {rij.wacht_op}" if rij.wacht_op else ""
-        st.markdown(f"- {rij.afspraak} *(planning: {rij.planning})*{wacht}")
-gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
-if not gedeeld.empty:
-    st.subheader("Gemeenten en regio's: aandeel achter op planning")
-    veilig.tabel(
-        gedeeld.assign(aandeel_achter=gedeeld["aandeel_achter"].map(tekst.procent)).rename(
+with inhoud:
+    if blad == "Tijdlijn":
+        titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
+        weergave = tabel.rename(
             columns={
                 "afspraak": "Afspraak",
                 "actor": "Actor",
                 "planning": "Planning",
-                "aandeel_achter": "Achter (%)",
-                "n": "Respondenten",
+                "status": "Stand",
+                "aandeel_achter": "Achter (% van respondenten)",
                 "wacht_op": "Wacht op",
             }
-        )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten", "Wacht op"]],
-        titel="Gemeenten en regio's: aandeel achter op planning",
-        key="aandeel_achter",
-        download=False,
-        vast=True,
-    )
-
-planning_koers_sectie(ronde, context.versie)
-wacht_op_sectie(wachten, teksten, afhankelijkheden)
-verschoven_sectie(data.planning(context.versie), teksten)
-planning_bronnen_sectie(data.planning(context.versie), teksten)
+        )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
+        weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
+        grafiek(
+            figuur(charts.planning_tijdlijn, tabel, ronde.peildatum, titel),
+            titel=titel,
+            alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
+            tabel=weergave,
+        )
+    elif blad == "Achter op planning":
+        st.header("Achter op planning")
+        st.markdown(
+            f"Op de peildatum stonden "
+            f"**{achter_tekst(achter_op_planning(tabel, ronde.peildatum))}** achter op planning. "
+            "Een afspraak-vraag is een afspraak per actor die hem beantwoordt; bij gemeenten en "
+            "regio's telt de stand van de meerderheid."
+        )
+        cijfers = data.kerncijfers_per_thema_actor(
+            ronde.id, ronde.peildatum, context.versie, GEEN_FILTER
+        )
+        achter_per_thema_sectie(cijfers)
+        achter = tabel[(tabel["status"] == ACHTER) & tabel["aandeel_achter"].isna()]
+        for actortype in [a for a in ACTORTYPE_CODES if a in set(achter["actortype"])]:
+            groep = achter[achter["actortype"] == actortype]
+            st.subheader(ACTORTYPE_BY_CODE[actortype].label_meervoud)
+            for rij in groep.itertuples():
+                wacht = f" — {rij.wacht_op}" if rij.wacht_op else ""
+                st.markdown(f"- {rij.afspraak} *(planning: {rij.planning})*{wacht}")
+        gedeeld = tabel[tabel["aandeel_achter"].notna() & (tabel["aandeel_achter"] > 0)]
+        if not gedeeld.empty:
+            st.subheader("Gemeenten en regio's: aandeel achter op planning")
+            veilig.tabel(
+                gedeeld.assign(aandeel_achter=gedeeld["aandeel_achter"].map(tekst.procent)).rename(
+                    columns={
+                        "afspraak": "Afspraak",
+                        "actor": "Actor",
+                        "planning": "Planning",
+                        "aandeel_achter": "Achter (%)",
+                        "n": "Respondenten",
+                        "wacht_op": "Wacht op",
+                    }
+                )[["Afspraak", "Actor", "Planning", "Achter (%)", "Respondenten", "Wacht op"]],
+                titel="Gemeenten en regio's: aandeel achter op planning",
+                key="aandeel_achter",
+                download=False,
+                vast=True,
+            )
+    elif blad == "Op koers?":
+        planning_koers_sectie(ronde, context.versie)
+    elif blad == "Wacht op":
+        wacht_op_sectie(wachten, teksten, afhankelijkheden)
+    elif blad == "Verschoven":
+        verschoven_sectie(data.planning(context.versie), teksten)
+    else:
+        planning_bronnen_sectie(data.planning(context.versie), teksten)

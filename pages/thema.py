@@ -3,13 +3,12 @@
 import streamlit as st
 
 from monitor.opmaak import tekst
-from monitor.rechten import Recht, mag
-from monitor.ui import data, filters, veilig
+from monitor.ui import data, filters
 from monitor.ui.bevindingen import bevindingen_sectie
-from monitor.ui.components import keuze_uit_url
+from monitor.ui.components import keuze_uit_url, tabbladen
 from monitor.ui.koers import thema_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.thema import actor_sectie, toelichtingen_weergave, verandering_sectie
+from monitor.ui.thema import actor_sectie, toelichtingen_sectie, verandering_sectie
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
@@ -30,34 +29,28 @@ st.caption(
 
 filter_ = filters.zijbalk(context, velden=("actor", "provincie", "jeugdregio", "inwoners"))
 filters.toon_filter(filter_, versie)
-vragen = data.vragen(ronde.id, versie)
-verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
-tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
-if tabel.empty:
-    st.info("Dit thema heeft in deze ronde geen vragen.")
-cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, versie, filter_)
-cijfers = cijfers[cijfers["thema_nr"] == nr]
-for actortype, groep in tabel.groupby("actortype", sort=False):
-    actor_sectie(
-        actortype, groep, verdeling, titel_staaf=f"thema {nr}, ronde {ronde.jaar}", cijfers=cijfers
-    )
-
-verandering_sectie(ronde, nr, versie, filter_.actortypes)
-thema_koers_sectie(ronde, versie, nr)
-bevindingen_sectie(context.gebruiker, ronde, nr, versie)
-
-st.subheader("Toelichtingen")
-if not mag(context.gebruiker, Recht.ANTWOORDEN_ANDEREN):
-    st.caption("Toelichtingen zijn zichtbaar na inloggen.")
-    st.stop()
-zoekterm = st.text_input("Zoek in de toelichtingen", key="zoek_toelichting")
-toelichtingen = data.toelichtingen(ronde.id, nr, context.gebruiker, versie, zoekterm)
-zicht = data.zicht(ronde.id, context.gebruiker, versie)
-if zicht.melding:
-    st.caption(zicht.melding)
-st.caption(f"{len(toelichtingen)} toelichtingen")
-veilig.tabel(
-    toelichtingen_weergave(toelichtingen, data.vragen(ronde.id, versie)),
-    titel=f"Toelichtingen thema {nr}, ronde {ronde.jaar}",
-    key="toelichtingen",
-)
+blad, inhoud = tabbladen(["Per actor", "Verandering", "Op koers?", "Bevindingen", "Toelichtingen"])
+with inhoud:
+    if blad == "Per actor":
+        verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
+        tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
+        if tabel.empty:
+            st.info("Dit thema heeft in deze ronde geen vragen.")
+        cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, versie, filter_)
+        cijfers = cijfers[cijfers["thema_nr"] == nr]
+        for actortype, groep in tabel.groupby("actortype", sort=False):
+            actor_sectie(
+                actortype,
+                groep,
+                verdeling,
+                titel_staaf=f"thema {nr}, ronde {ronde.jaar}",
+                cijfers=cijfers,
+            )
+    elif blad == "Verandering":
+        verandering_sectie(ronde, nr, versie, filter_.actortypes)
+    elif blad == "Op koers?":
+        thema_koers_sectie(ronde, versie, nr)
+    elif blad == "Bevindingen":
+        bevindingen_sectie(context.gebruiker, ronde, nr, versie)
+    else:
+        toelichtingen_sectie(context.gebruiker, ronde, nr, versie)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -89,6 +89,18 @@ def uitklap(label: str, *, key: str) -> Iterator[bool]:
     """
     with st.expander(label, key=f"{UITKLAP}{key}", on_change="rerun") as blok:
         yield bool(blok.open)
+
+
+def tabbladen(labels: Sequence[str], *, key: str = "blad") -> tuple[str, Any]:
+    """Tabs of which only the open one is built; choosing another reruns the page.
+
+    Streamlit runs and draws every tab's content otherwise: on Start that was three charts
+    and a map for one look. The open tab is kept in the URL (``?blad=…``), so a link opens
+    it again. Returns the open tab's label and its container.
+    """
+    bladen = st.tabs(list(labels), key=key, on_change="rerun", bind="query-params")
+    open_ = next((i for i, blad in enumerate(bladen) if blad.open), 0)
+    return labels[open_], bladen[open_]
 
 
 def grafiek(

@@ -10,6 +10,7 @@ from monitor.invullen.antwoorden import toon_waarde
 from monitor.kengetallen import kerncijfers, themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
+from monitor.rechten import Gebruiker, Recht, mag
 from monitor.ui import data, veilig
 from monitor.ui.components import figuur, grafiek
 
@@ -174,4 +175,23 @@ def toelichtingen_weergave(tabel: pd.DataFrame, vragen: pd.DataFrame) -> pd.Data
             "Toelichting": tabel["toelichting"].map(tekst.tekst_of_leeg),
             "Voorlopig": tabel["voorlopig"].map(lambda v: tekst.ja_nee(v).capitalize()),
         }
+    )
+
+
+def toelichtingen_sectie(gebruiker: Gebruiker, ronde, thema_nr: int, versie: int) -> None:
+    """The toelichtingen of this thema, searchable; only for who may see others' answers."""
+    st.subheader("Toelichtingen")
+    if not mag(gebruiker, Recht.ANTWOORDEN_ANDEREN):
+        st.caption("Toelichtingen zijn zichtbaar na inloggen.")
+        return
+    zoekterm = st.text_input("Zoek in de toelichtingen", key="zoek_toelichting")
+    toelichtingen = data.toelichtingen(ronde.id, thema_nr, gebruiker, versie, zoekterm)
+    zicht = data.zicht(ronde.id, gebruiker, versie)
+    if zicht.melding:
+        st.caption(zicht.melding)
+    st.caption(f"{len(toelichtingen)} toelichtingen")
+    veilig.tabel(
+        toelichtingen_weergave(toelichtingen, data.vragen(ronde.id, versie)),
+        titel=f"Toelichtingen thema {thema_nr}, ronde {ronde.jaar}",
+        key="toelichtingen",
     )

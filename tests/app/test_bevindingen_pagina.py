@@ -15,7 +15,9 @@ def _editor(at):
 
 def test_public_and_invuller_read_the_draft_but_get_no_editor():
     for rol in (Rol.PUBLIEK, Rol.INVULLER):
-        at = open_page("pages/thema.py", rol, organisatie="GM0363", ronde="2025", thema="5")
+        at = open_page(
+            "pages/thema.py", rol, organisatie="GM0363", ronde="2025", thema="5", blad="Bevindingen"
+        )
         assert not at.exception
         assert not [t for t in at.text_area if (t.key or "").startswith("bevindingen_")]
         assert not [b for b in at.button if (b.key or "").endswith("_bewaar")]
@@ -25,7 +27,7 @@ def test_public_and_invuller_read_the_draft_but_get_no_editor():
 
 
 def test_kijker_edits_saves_and_restores_the_draft(demo_kopie):
-    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="5")
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="5", blad="Bevindingen")
     assert not at.exception
     editor = _editor(at)
     assert editor.value.startswith(CONCEPT_BEGIN)
@@ -36,7 +38,7 @@ def test_kijker_edits_saves_and_restores_the_draft(demo_kopie):
     assert "Bewerkt en bewaard voor deze ronde." in [c.value for c in at.caption]
 
     # another visitor sees the saved text, as plain text (no bold)
-    publiek = open_page("pages/thema.py", ronde="2025", thema="5")
+    publiek = open_page("pages/thema.py", ronde="2025", thema="5", blad="Bevindingen")
     getoond = page_text(publiek)
     assert platte_tekst("KBL loopt achter; **bespreken** in het BO.") in getoond
     assert r"\*\*bespreken\*\*" in getoond
@@ -46,12 +48,12 @@ def test_kijker_edits_saves_and_restores_the_draft(demo_kopie):
 
 
 def test_a_control_character_is_refused_and_nothing_is_saved(demo_kopie):
-    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="5")
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="5", blad="Bevindingen")
     editor = _editor(at)
     editor.input("tekst\x01").run()
     at.button(key=f"{editor.key}_bewaar").click().run()
     assert any("stuurteken" in w.value for w in at.warning)
-    opnieuw = open_page("pages/thema.py", ronde="2025", thema="5")
+    opnieuw = open_page("pages/thema.py", ronde="2025", thema="5", blad="Bevindingen")
     assert "KBL geeft aan 0 van de 4 afspraken" in page_text(opnieuw)
 
 

@@ -160,7 +160,7 @@ def exports(demo_engine) -> dict[int, dict]:
 
 
 def _start(jaar: int):
-    at = open_page("app.py", ronde=str(jaar))
+    at = open_page("app.py", ronde=str(jaar), blad="Antwoorden per thema")
     assert not at.exception
     spec = next(
         json.loads(e.proto.spec)
@@ -201,7 +201,7 @@ def _themas(jaar: int, nummers: list[int]):
 
 
 def _planning(jaar: int):
-    at = open_page("pages/planning.py", ronde=str(jaar))
+    at = open_page("pages/planning.py", ronde=str(jaar), blad="Achter op planning")
     assert not at.exception
     totaal = ACHTER.search(page_text(at).replace("**", ""))
     kolom = "Achter op planning (afspraak-vragen)"

@@ -70,8 +70,18 @@ def _grafiek_titels(at) -> list[str]:
 # (page, query, whether a chart title has a ':' — those downloads failed before, with an
 # English openpyxl error, because the title went straight into the sheet name)
 PAGINAS = [
-    pytest.param("app.py", {"kaart": "gemeente", "kleur": "vraag"}, True, id="start-kaart-vraag"),
-    pytest.param("app.py", {"kaart": "regio", "kleur": "vraag"}, True, id="start-kaart-regio"),
+    pytest.param(
+        "app.py",
+        {"blad": "Kaart", "kaart": "gemeente", "kleur": "vraag"},
+        True,
+        id="start-kaart-vraag",
+    ),
+    pytest.param(
+        "app.py",
+        {"blad": "Kaart", "kaart": "regio", "kleur": "vraag"},
+        True,
+        id="start-kaart-regio",
+    ),
     pytest.param("pages/thema.py", {"ronde": "2024", "thema": "1"}, True, id="themas-per-actor"),
     pytest.param("pages/thema.py", {"ronde": "2025", "thema": "4"}, True, id="themas-thema-4"),
     pytest.param("pages/beleving.py", {"ronde": "2024"}, True, id="beleving"),

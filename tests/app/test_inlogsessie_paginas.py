@@ -17,6 +17,7 @@ from monitor.rechten import Gebruiker
 from monitor.ui import page as pagina_setup
 from monitor.ui.navigation import paginas_voor
 from tests.app.conftest import APP, TIMEOUT
+from tests.utils.apptest import open_tabblad
 
 GEHEIM = "app-test-geheim"
 INVULLER_PAGINAS = paginas_voor(Rol.INVULLER)
@@ -93,6 +94,7 @@ def test_a_beheerder_blocks_an_account_in_beheer_and_its_cookie_opens_nothing(
     }
     at.run()
     at.switch_page("pages/beheer.py").run()
+    open_tabblad(at, "blad", "Accounts")
     kies = next(s for s in at.selectbox if s.label == "Account blokkeren")
     assert "invuller-gm0363@demo.invalid" in kies.options
     assert "beheerder@demo.invalid" not in kies.options  # not one's own account

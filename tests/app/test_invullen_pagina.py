@@ -190,7 +190,7 @@ def test_a_kijker_cannot_open_the_page_and_a_beheerder_chooses_the_organisation(
 
 
 def test_a_beheerder_makes_an_invitation_link_that_creates_an_invuller_account(schrijf_db):
-    at = open_page("pages/beheer.py", Rol.BEHEERDER)
+    at = open_page("pages/beheer.py", Rol.BEHEERDER, blad="Accounts")
     assert not at.exception
     naamveld = next(t for t in at.text_input if t.label == "Naam")
     assert naamveld.max_chars == invoer.ACCOUNTNAAM.max_tekens  # the one limit of a name
@@ -258,7 +258,7 @@ def test_sign_in_after_too_many_failures_asks_to_wait_and_a_beheerder_can_lift_i
     assert "Te veel mislukte pogingen" in page_text(at)
     assert "gebruiker" not in at.session_state
 
-    beheer = open_page("pages/beheer.py", Rol.BEHEERDER)
+    beheer = open_page("pages/beheer.py", Rol.BEHEERDER, blad="Accounts")
     keuze = next(s for s in beheer.selectbox if s.label.startswith("Account dat moet wachten"))
     assert keuze.format_func(keuze.value) == "wachter@example.nl"
     next(b for b in beheer.button if b.label == "Wachttijd opheffen").click().run()

@@ -30,7 +30,7 @@ def _koers_per_thema(engine, jaar: int):
 
 
 def test_planning_shows_op_koers_per_thema_with_a_mix_of_outcomes(demo_engine):
-    at = open_met_tabellen("pages/planning.py", ronde="2025")
+    at = open_met_tabellen("pages/planning.py", ronde="2025", blad="Op koers?")
     assert not at.exception
     tekst = page_text(at)
     assert "Op koers?" in tekst
@@ -52,7 +52,7 @@ def test_planning_shows_op_koers_per_thema_with_a_mix_of_outcomes(demo_engine):
 
 
 def test_planning_of_the_first_round_has_too_few_rounds():
-    at = open_page("pages/planning.py", ronde="2024")
+    at = open_page("pages/planning.py", ronde="2024", blad="Op koers?")
     assert not at.exception
     tabel = _tabel(at, "Thema en actor")
     assert set(tabel["Uitkomst"]) <= {koers.TE_WEINIG, koers.GEREED}
@@ -61,7 +61,7 @@ def test_planning_of_the_first_round_has_too_few_rounds():
 
 
 def test_thema_page_shows_op_koers_per_actor(demo_engine):
-    at = open_met_tabellen("pages/thema.py", ronde="2025", thema="1")
+    at = open_met_tabellen("pages/thema.py", ronde="2025", thema="1", blad="Op koers?")
     assert not at.exception
     tabel = _tabel(at, "Uitkomst")
     verwacht = _koers_per_thema(demo_engine, 2025)

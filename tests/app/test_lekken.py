@@ -57,7 +57,7 @@ from monitor.ui.navigation import PAGINAS
 from monitor.uitwisseling.exporteren import exporteer_csv, exporteer_xlsx, laad_ronde
 from tests.e2e.browser_harness import sqlite_url
 from tests.utils.lekken import Scanner, Vondst
-from tests.utils.weergave import Kijker, render, scan, verder
+from tests.utils.weergave import Kijker, andere_tabbladen, render, scan, verder
 
 RONDE = 2025
 AMSTERDAM = "GM0363"  # the organisation put on niet_noemen (and attacked below)
@@ -116,9 +116,9 @@ class _Zoek:
 # viewer (publiek); the others see slide 1.
 BEZOEKEN: dict[str, list[tuple[dict[str, str], object]]] = {
     "app.py": [
-        ({}, None),  # index per gemeente
-        ({"kaart": "gemeente", "kleur": "vraag"}, None),
-        ({"kaart": "regio", "kleur": "vraag"}, None),
+        ({}, None),  # every tab; the map: index per gemeente
+        ({"blad": "Kaart", "kaart": "gemeente", "kleur": "vraag"}, None),
+        ({"blad": "Kaart", "kaart": "regio", "kleur": "vraag"}, None),
     ],
     "pages/thema.py": [
         ({"thema": "1"}, _Zoek("Amsterdam")),
@@ -245,10 +245,17 @@ def test_no_page_shows_what_the_viewer_may_not_see(
     while i < len(bezoeken):
         query, actie = bezoeken[i]
         weergave = render(pagina, kijker, query)
-        lekken += _lekken(weergave, scanner, kijker, variant, _query_tekst(query))
+        waar = _query_tekst(query)
+        lekken += _lekken(weergave, scanner, kijker, variant, waar)
         if actie is not None:
             weergave = verder(weergave, actie)
-            lekken += _lekken(weergave, scanner, kijker, variant, f"{_query_tekst(query)} {actie}")
+            lekken += _lekken(weergave, scanner, kijker, variant, f"{waar} {actie}")
+        # every tab (only the open one is built), unless the visit names its tab itself
+        for blad in [] if "blad" in query else andere_tabbladen(weergave):
+            lekken += _lekken(weergave, scanner, kijker, variant, f"{waar} (tab {blad})")
+            if actie is not None:
+                weergave = verder(weergave, actie)
+                lekken += _lekken(weergave, scanner, kijker, variant, f"{waar} {blad} {actie}")
         if pagina == "pages/reflectiesessie.py" and not query and kijker in ALLE_DIAS:
             aantal = _aantal_dias(weergave.at)  # then every slide: ?dia=2…
             bezoeken += [({"dia": str(n)}, None) for n in range(2, aantal + 1)]

@@ -10,6 +10,7 @@ from monitor.domain import Rol
 from monitor.store import lezen as queries
 from tests.app.conftest import open_met_tabellen, open_page, page_text
 from tests.app.test_pages import _array
+from tests.utils.apptest import open_tabblad
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +71,7 @@ def test_home_tile_shows_change_against_the_previous_round():
 
 
 def test_status_bars_use_the_status_palette_and_add_up_to_100():
-    at = open_page("app.py", ronde="2024")
+    at = open_page("app.py", ronde="2024", blad="Antwoorden per thema")
     spec = _figuur(at, "Antwoorden op de afspraken per thema en actor")
     namen = [t["name"] for t in spec["data"] if t.get("showlegend", True)]
     assert namen == ["Nog niet begonnen of nee", "Mee bezig", "Bijna klaar", "Afgerond of ja"]
@@ -86,7 +87,13 @@ def test_status_bars_use_the_status_palette_and_add_up_to_100():
 def test_map_switches_to_jeugdregio_and_to_one_vraag_by_url():
     # per jeugdregio by name: a kijker (the public gets totals per provincie, test_rechten_paginas)
     at = open_page(
-        "app.py", Rol.KIJKER, ronde="2024", kaart="regio", kleur="vraag", vraag_regio="REG.7.01"
+        "app.py",
+        Rol.KIJKER,
+        ronde="2024",
+        blad="Kaart",
+        kaart="regio",
+        kleur="vraag",
+        vraag_regio="REG.7.01",
     )
     assert not at.exception
     spec = _figuur(at, "REG.7.01: antwoord per jeugdregio")
@@ -122,22 +129,23 @@ def test_respons_per_provincie_adds_up_to_the_national_figure():
 def test_planning_shows_wacht_op_and_no_invented_moved_deadline():
     """The report prints no moved deadline (the move of A6.01 is only in a toelichting), so
     the demo has none; moving a deadline is tested in tests/db/test_rondebeheer_db.py."""
-    at = open_met_tabellen("pages/planning.py", ronde="2024")
+    at = open_page("pages/planning.py", ronde="2024", blad="Verschoven")
     assert not at.exception
-    tekst = page_text(at)
-    assert "Geen afspraak heeft een gewijzigde deadline." in tekst
+    assert "Geen afspraak heeft een gewijzigde deadline." in page_text(at)
     # gemeenten' inkoop on national standards waits for the standards of Rijk/VNG (A7.01-A7.03)
+    at = open_tabblad(at, "blad", "Wacht op")
     inkoop = next(m.value for m in at.markdown if "landelijke standaarden en eisen" in m.value)
     assert "wacht op A7.01" in inkoop
+    at = open_tabblad(at, "blad", "Tijdlijn")
     tijdlijn = next(d.value for d in at.dataframe if "Wacht op" in d.value.columns)
     assert tijdlijn["Wacht op"].str.len().gt(0).all()  # no empty cells: '– (niets)' or what
     assert tijdlijn["Wacht op"].str.startswith("wacht op").any()
 
 
 def test_thema_page_shows_change_or_says_there_is_no_previous_round():
-    eerste = open_page("pages/thema.py", ronde="2024", thema="7")
+    eerste = open_page("pages/thema.py", ronde="2024", thema="7", blad="Verandering")
     assert "geen vorige ronde" in page_text(eerste)
-    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="7")
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="7", blad="Verandering")
     assert not at.exception
     per_vraag = next(d.value for d in at.dataframe if "Afgerond deze ronde (%)" in d.value.columns)
     assert "GEM.7.01" in per_vraag["Vraag"].tolist()
@@ -158,12 +166,14 @@ def test_beleving_diverges_and_puts_gemeenten_next_to_regios():
 
 
 def test_start_map_says_so_when_the_filter_leaves_nothing_and_zooms_to_utrecht():
-    leeg = open_page("app.py", ronde="2024", actor="gemeente", kaart="regio", kleur="vraag")
+    leeg = open_page(
+        "app.py", ronde="2024", actor="gemeente", blad="Kaart", kaart="regio", kleur="vraag"
+    )
     assert not leeg.exception
     assert any(
         "Geen kaart: met dit filter blijven er geen jeugdregio's over" in i.value for i in leeg.info
     )
-    utrecht = open_page("app.py", ronde="2024", provincie="Utrecht")
+    utrecht = open_page("app.py", ronde="2024", provincie="Utrecht", blad="Kaart")
     kaart = next(
         json.loads(c.proto.spec)
         for c in utrecht.get("plotly_chart")

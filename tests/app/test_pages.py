@@ -10,6 +10,7 @@ import pytest
 from monitor.domain import DEMO_BANNER, Rol
 from monitor.ui.navigation import PAGINAS
 from tests.app.conftest import open_met_tabellen, open_page, page_text
+from tests.utils.apptest import open_tabblad
 
 GEVALLEN = [(p, r) for p in PAGINAS for r in Rol]
 
@@ -37,8 +38,12 @@ def test_home_shows_the_2024_respons_and_charts():
     assert metrics["Respons gemeenten"] == "308 van 342"
     assert metrics["Respons jeugdregio's"] == "41 van 42"
     assert metrics["Landelijke partijen"] == "5 van 5"
-    # heatmap, status bars per thema and actor, and the map
-    assert len(at.get("plotly_chart")) == 3
+    # one chart per tab (only the open tab is built): heatmap, status bars, the map
+    assert len(at.get("plotly_chart")) == 1
+    for blad in ("Antwoorden per thema", "Kaart"):
+        open_tabblad(at, "blad", blad)
+        assert not at.exception
+        assert len(at.get("plotly_chart")) == 1, blad
 
 
 def test_round_selector_switches_the_figures():
@@ -79,9 +84,9 @@ def test_thema_page_shows_the_reports_regio_distribution():
 
 
 def test_thema_toelichtingen_only_after_sign_in_and_searchable():
-    publiek = open_page("pages/thema.py", ronde="2024", thema="3")
+    publiek = open_page("pages/thema.py", ronde="2024", thema="3", blad="Toelichtingen")
     assert "zichtbaar na inloggen" in page_text(publiek)
-    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2024", thema="3")
+    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2024", thema="3", blad="Toelichtingen")
     kijker.text_input(key="zoek_toelichting").input("wachten").run()
     assert not kijker.exception
     assert any("toelichtingen" in c.value for c in kijker.caption)
@@ -164,13 +169,13 @@ def test_verschillen_page_names_the_reports_examples():
 
 
 def test_planning_page_lists_what_the_report_names_as_behind():
-    at = open_page("pages/planning.py", ronde="2024")
+    at = open_page("pages/planning.py", ronde="2024", blad="Achter op planning")
     assert not at.exception
     tekst = page_text(at)
     assert "beter niet doen" in tekst.lower()  # SBJ, Klaar Q4 2023
     assert "kwaliteitskaders" in tekst  # KBL, In 2023
     assert "Stevige lokale teams" in tekst  # VNG's convenant, Klaar Q2 2024
-    volgend = open_page("pages/planning.py", ronde="2025")
+    volgend = open_page("pages/planning.py", ronde="2025", blad="Achter op planning")
     gedeeld = next(t.value for t in volgend.table if "Achter (%)" in t.value.columns)
     aandeel = gedeeld["Achter (%)"]
     assert aandeel.str.fullmatch(r"\d+%").all(), aandeel.tolist()  # '2%', never 2.4000
@@ -180,7 +185,7 @@ MIN = "\u2212"  # the minus sign of a difference
 
 
 def test_thema_changes_are_signed_and_match_the_figures_shown():
-    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="4")
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="4", blad="Verandering")
     assert not at.exception
     index = next(d.value for d in at.dataframe if "Verschil" in d.value.columns)
     for vorig, nu, verschil in index[["Vorige ronde", "Deze ronde", "Verschil"]].itertuples(
@@ -198,22 +203,25 @@ def test_thema_changes_are_signed_and_match_the_figures_shown():
 
 
 def test_start_map_table_shows_a_dash_not_none_and_keeps_numbers_to_sort_on():
-    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2025")
+    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2025", blad="Kaart")
     kaart = next(d for d in at.dataframe if "Code" in d.value.columns)
     getoond = pa.ipc.open_stream(kaart.proto.arrow_data.styler.display_values).read_pandas()
     groningen = kaart.value["Code"] == "GM0014"  # did not submit in 2025
     assert kaart.value.loc[groningen, "Index (0–100)"].isna().all()  # still a number column
     assert getoond.loc[groningen, "Index (0–100)"].tolist() == ["–"]
     assert not getoond.isin(["None", "nan", "NaN", "<NA>"]).any().any()
+    open_tabblad(at, "blad", "Antwoorden per thema")
     verdeling = next(d for d in at.dataframe if "Percentage" in d.value.columns)
     getoond = pa.ipc.open_stream(verdeling.proto.arrow_data.styler.display_values).read_pandas()
     assert getoond["Percentage"].str.fullmatch(r"\d+(,\d)?").all()  # '11,1', not '11.1'
 
 
 def test_planning_page_shows_sources_and_marks_inferred_dependencies():
-    at = open_page("pages/planning.py", ronde="2024")
+    at = open_page("pages/planning.py", ronde="2024", blad="Wacht op")
     assert not at.exception
     bronnen = {tuple(d.value.columns): d.value for d in at.dataframe}
+    at = open_tabblad(at, "blad", "Bronnen")
+    bronnen |= {tuple(d.value.columns): d.value for d in at.dataframe}
     afh = bronnen[("Afspraak", "Wacht op", "Bron")]
     a715 = afh[afh["Afspraak"].str.startswith("A7.15")]["Bron"].iloc[0]
     assert a715.startswith("[afgeleid] afgeleid: ")

@@ -11,6 +11,8 @@ from monitor.domain import Rol
 from monitor.models import Antwoord, Inzending, Organisatie, Ronde
 from tests.app.conftest import open_met_tabellen, open_page, page_text
 
+T = "Toelichtingen"  # the tab of the Thema page with the toelichtingen
+
 
 def _ronde_2025(session) -> Ronde:
     return session.exec(select(Ronde).where(Ronde.jaar == 2025)).one()
@@ -43,13 +45,15 @@ def _zoek_toelichting(at, term: str):
 def test_invuller_before_submitting_does_not_find_amsterdam_in_toelichtingen(demo_kopie):
     with write_session(demo_kopie) as session:
         session.get(Inzending, (_ronde_2025(session).id, "GM0599")).status = "concept"
-    at = open_page("pages/thema.py", Rol.INVULLER, organisatie="GM0599", ronde="2025", thema="1")
+    at = open_page(
+        "pages/thema.py", Rol.INVULLER, organisatie="GM0599", ronde="2025", thema="1", blad=T
+    )
     at = _zoek_toelichting(at, "Amsterdam")
     assert not _noemt_amsterdam(_tabellen(at))
     assert "nadat uw organisatie de antwoorden van ronde 2025 heeft ingediend" in page_text(at)
     # A kijker does find Amsterdam's toelichtingen (the search itself works)
     kijker = _zoek_toelichting(
-        open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1"), "Amsterdam"
+        open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1", blad=T), "Amsterdam"
     )
     assert _noemt_amsterdam(_tabellen(kijker))
 
@@ -59,7 +63,14 @@ def test_anonymous_round_and_niet_noemen_hide_amsterdam_on_themas(demo_kopie):
         _ronde_2025(session).zichtbaarheid = "anoniem"
         session.get(Organisatie, "GM0363").niet_noemen = True
     for rol, organisatie in ((Rol.KIJKER, None), (Rol.INVULLER, "GM0599")):
-        at = open_page("pages/thema.py", rol, organisatie=organisatie, ronde="2025", thema="1")
+        per_actor = open_met_tabellen(
+            "pages/thema.py", rol, organisatie=organisatie, ronde="2025", thema="1"
+        )
+        assert not per_actor.exception and per_actor.get("plotly_chart")  # the per actor tab
+        assert not _noemt_amsterdam(_tabellen(per_actor))
+        at = open_page(
+            "pages/thema.py", rol, organisatie=organisatie, ronde="2025", thema="1", blad=T
+        )
         assert not _noemt_amsterdam(_tabellen(at))
         assert not _noemt_amsterdam(_tabellen(_zoek_toelichting(at, "Amsterdam")))
 
@@ -67,14 +78,14 @@ def test_anonymous_round_and_niet_noemen_hide_amsterdam_on_themas(demo_kopie):
 def test_niet_noemen_alone_hides_amsterdam_on_themas(demo_kopie):
     with write_session(demo_kopie) as session:
         session.get(Organisatie, "GM0363").niet_noemen = True
-    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1")
+    at = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1", blad=T)
     tabellen = _tabellen(at)
     assert not _noemt_amsterdam(tabellen)
     assert "Rotterdam" in tabellen  # others are still named
 
 
 def test_public_map_per_vraag_gives_no_gemeente_by_name():
-    at = open_page("app.py", ronde="2024", kaart="gemeente", kleur="vraag")
+    at = open_page("app.py", ronde="2024", blad="Kaart", kaart="gemeente", kleur="vraag")
     assert not at.exception, at.exception
     tabellen = _tabellen(at)
     assert not _noemt_amsterdam(tabellen)
@@ -86,21 +97,21 @@ def test_public_map_per_vraag_gives_no_gemeente_by_name():
 def test_public_map_of_an_unpublished_round_says_why(demo_kopie):
     with write_session(demo_kopie) as session:
         _ronde_2025(session).status = "gesloten"
-    at = open_page("app.py", ronde="2025", kaart="gemeente", kleur="vraag")
+    at = open_page("app.py", ronde="2025", blad="Kaart", kaart="gemeente", kleur="vraag")
     assert not at.exception, at.exception
     assert "alleen voor gepubliceerde rondes" in page_text(at)
     assert not _kaart_locaties(at)
 
 
 def test_index_map_lists_no_non_respondents_for_an_invuller():
-    at = open_page("app.py", Rol.INVULLER, organisatie="GM0363", ronde="2024")
+    at = open_met_tabellen("app.py", Rol.INVULLER, organisatie="GM0363", ronde="2024", blad="Kaart")
     assert not at.exception, at.exception
     assert "GM0014" not in _tabellen(at)
     assert not any(c.startswith("GM") for c in _kaart_locaties(at))
 
 
 def test_index_map_lists_non_respondents_for_a_kijker():
-    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2024")
+    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2024", blad="Kaart")
     assert not at.exception, at.exception
     kaart = next(df.value for df in at.dataframe if "Code" in df.value.columns)
     assert kaart["Index (0–100)"].isna().any()  # the kijker sees who did not respond
@@ -149,7 +160,7 @@ def test_thema_shows_voorlopig_beside_an_answer_only_to_who_may_see_that_answer(
     _markeer_amsterdam_voorlopig(demo_kopie)
     with write_session(demo_kopie) as session:  # Rotterdam has not submitted round 2025
         session.get(Inzending, (_ronde_2025(session).id, "GM0599")).status = "concept"
-    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1")
+    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2025", thema="1", blad=T)
     tabel = kijker.dataframe[-1].value  # the toelichtingen
     amsterdam = tabel[tabel["Organisatie"] == "Amsterdam"]
     assert len(amsterdam) > 0 and set(amsterdam["Voorlopig"]) == {"Ja"}

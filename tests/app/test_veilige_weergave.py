@@ -58,7 +58,7 @@ def test_the_thema_toelichtingen_table_holds_formulas_neutralised(demo_kopie):
             .where(Antwoord.vraag_id.in_(vraag_ids), Antwoord.toelichting.is_not(None))
             .values(toelichting=FORMULE)
         )
-    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2024", thema="3")
+    kijker = open_page("pages/thema.py", Rol.KIJKER, ronde="2024", thema="3", blad="Toelichtingen")
     assert not kijker.exception
     tabel = kijker.dataframe[-1].value  # the last table of the page: the toelichtingen
     kolom = next(k for k in tabel.columns if k.lower() == "toelichting")

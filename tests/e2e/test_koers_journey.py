@@ -29,7 +29,7 @@ def test_planning_shows_the_op_koers_range_chart(
     context = new_context(browser)
     page = new_page(context)
     try:
-        open_page(page, journey_server, "/planning?ronde=2025")
+        open_page(page, journey_server, "/planning?ronde=2025&blad=Op+koers%3F")
         main = page.get_by_test_id("stMain")
         expect(main.get_by_role("heading", name="Op koers?")).to_be_visible()
         grafiek = main.get_by_role("figure", name=f"Bereikdiagram: {TITEL}", exact=False).first

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from streamlit.testing.v1 import AppTest
 
 from monitor.ui.components import UITKLAP
@@ -29,3 +31,32 @@ def _sleutel(element_id: str) -> str | None:
     """The user key at the end of a keyed element id (``$$ID-<hash>-<key>``), if it is ours."""
     _, _, sleutel = element_id.partition("-")[2].partition("-")
     return sleutel if sleutel.startswith(UITKLAP) else None
+
+
+def tabbladen(at: AppTest) -> list[tuple[str, list[str]]]:
+    """Every tab group the page builds only for its open tab (``components.tabbladen``): its
+    key and its labels."""
+    groepen = []
+    for node in _knopen(at._tree):
+        if getattr(node, "type", None) != "tab_container":
+            continue
+        sleutel = node.proto.id.partition("-")[2].partition("-")[2] if node.proto.id else ""
+        if sleutel:
+            groepen.append((sleutel, [kind.label for kind in node.children.values()]))
+    return groepen
+
+
+def open_tabblad(at: AppTest, sleutel: str, label: str) -> AppTest:
+    """Choose tab ``label`` of group ``sleutel`` as a click would, then open its expanders."""
+    at.session_state[sleutel] = label
+    if sleutel in at.query_params:  # the browser's URL follows the tab (bind="query-params")
+        at.query_params[sleutel] = label
+    return open_uitklappers(at.run())
+
+
+def _knopen(node) -> Iterator[object]:
+    yield node
+    kinderen = getattr(node, "children", None)
+    if isinstance(kinderen, dict):
+        for kind in kinderen.values():
+            yield from _knopen(kind)

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitor.domain import Rol
 from monitor.ui.page import SESSIE_GEBRUIKER
-from tests.utils.apptest import open_uitklappers
+from tests.utils.apptest import open_tabblad, open_uitklappers, tabbladen
 from tests.utils.lekken import Scanner, Vondst, uniek
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -123,6 +123,22 @@ def verder(weergave: Weergave, actie: Callable[[AppTest], None]) -> Weergave:
         actie(weergave.at)
     _alles_open(weergave)
     return weergave
+
+
+def andere_tabbladen(weergave: Weergave) -> Iterator[str]:
+    """Switch to every other tab of the page's tab groups that build only the open tab
+    (``components.tabbladen``), one after the other, yielding ``"key=label"`` each time the
+    weergave shows that tab (its expanders opened, its downloads captured)."""
+    at = weergave.at
+    for sleutel, labels in tabbladen(at):
+        eerste = at.session_state[sleutel]
+        for label in labels:
+            if label == eerste:
+                continue
+            weergave.downloads.clear()
+            with downloads_opvangen(weergave.downloads):
+                open_tabblad(at, sleutel, label)
+            yield f"{sleutel}={label}"
 
 
 def _knopen(node) -> Iterator[Any]:
