@@ -4,7 +4,6 @@ thema, and the differences between them."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
-from monitor.kengetallen import themaoverzicht
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data, filters, veilig
@@ -14,8 +13,9 @@ from monitor.ui.page import ronde_of_stop, setup_page
 context = setup_page("pages/beleving.py")
 st.title("Beleving van de beweging")
 ronde, versie = ronde_of_stop(context), context.versie
-alle_vragen = data.vragen(ronde.id, versie)
-gevraagd = themaoverzicht.beleving_actortypes(alle_vragen)
+filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", "inwoners"))
+tabellen, verschil = data.beleving(ronde.id, versie, filter_)
+gevraagd = list(tabellen)
 namen = [ACTORTYPE_BY_CODE[a].label_meervoud.lower() for a in gevraagd]
 st.markdown(
     "Per thema gaven de actoren aan in hoeverre volgens hen de beoogde beweging is gemaakt, van "
@@ -30,17 +30,11 @@ if niet_gevraagd:
         f"hun beleving; {tekst.opsomming(niet_gevraagd)} kregen geen belevingsvragen. Een ronde "
         "die hen wel vraagt, verschijnt hier vanzelf."
     )
-filter_ = filters.zijbalk(context, velden=("themas", "provincie", "jeugdregio", "inwoners"))
 filters.toon_filter(filter_, versie)
-vragen, _ = data.gefilterd(ronde.id, versie, filter_)
-verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
 # One under the other, each the full width: the statements are long and must be read whole.
-for actortype in gevraagd:
+for actortype, tabel in tabellen.items():
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
     with st.container():
-        tabel = themaoverzicht.beleving_tabel(
-            vragen=vragen, verdeling=verdeling, actortype=actortype
-        )
         titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
         if tabel.empty or not tabel["percentage"].notna().any():
             st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
@@ -49,14 +43,17 @@ for actortype in gevraagd:
             figuur(charts.beleving_divergerend, tabel, titel),
             titel=titel,
             alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
-            tabel=tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
-            .rename(columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"})
-            .drop(columns=["optie"]),
+            tabel=lambda tabel=tabel: (
+                tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
+                .rename(
+                    columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"}
+                )
+                .drop(columns=["optie"])
+            ),
         )
 if len(gevraagd) > 1:
     st.subheader("Verschillen tussen actoren")
     st.caption("Per thema het aandeel dat de beweging 'grotendeels' of 'volledig' gemaakt vindt.")
-    verschil = themaoverzicht.beleving_verschillen(vragen=vragen, verdeling=verdeling)
     veilig.tabel(
         verschil.assign(thema_nr=verschil["thema_nr"].map(lambda n: f"Thema {n}"))
         .rename(columns={"thema_nr": "Thema"})

@@ -8,7 +8,12 @@ from monitor.ui.bevindingen import bevindingen_sectie
 from monitor.ui.components import keuze_uit_url, tabbladen
 from monitor.ui.koers import thema_koers_sectie
 from monitor.ui.page import ronde_of_stop, setup_page
-from monitor.ui.thema import actor_sectie, toelichtingen_sectie, verandering_sectie
+from monitor.ui.thema import (
+    actor_blokken,
+    actor_sectie,
+    toelichtingen_sectie,
+    verandering_sectie,
+)
 
 context = setup_page("pages/thema.py")
 st.title("Thema's")
@@ -32,20 +37,11 @@ filters.toon_filter(filter_, versie)
 blad, inhoud = tabbladen(["Per actor", "Verandering", "Op koers?", "Bevindingen", "Toelichtingen"])
 with inhoud:
     if blad == "Per actor":
-        verdeling = data.verdeling_gefilterd(ronde.id, versie, filter_)
-        tabel = data.thema_tabel_gefilterd(ronde.id, ronde.peildatum, nr, versie, filter_)
-        if tabel.empty:
+        blokken = actor_blokken(ronde.id, ronde.peildatum, nr, versie, filter_)
+        if not blokken:
             st.info("Dit thema heeft in deze ronde geen vragen.")
-        cijfers = data.kerncijfers_per_thema_actor(ronde.id, ronde.peildatum, versie, filter_)
-        cijfers = cijfers[cijfers["thema_nr"] == nr]
-        for actortype, groep in tabel.groupby("actortype", sort=False):
-            actor_sectie(
-                actortype,
-                groep,
-                verdeling,
-                titel_staaf=f"thema {nr}, ronde {ronde.jaar}",
-                cijfers=cijfers,
-            )
+        for blok in blokken:
+            actor_sectie(blok, titel_staaf=f"thema {nr}, ronde {ronde.jaar}")
     elif blad == "Verandering":
         verandering_sectie(ronde, nr, versie, filter_.actortypes)
     elif blad == "Op koers?":

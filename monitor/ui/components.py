@@ -158,5 +158,6 @@ def keuze_uit_url(
         key=key,
         help=help,
     )
-    st.query_params[key] = str(waarde)
+    if st.query_params.get(key) != str(waarde):  # each write sends a message to the browser
+        st.query_params[key] = str(waarde)
     return waarde

@@ -226,6 +226,29 @@ def verdeling_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataF
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def beleving(
+    ronde_id: int, versie: int, filter_: Filter
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Per actortype the round asked (in the agenda's order) its beleving table under the
+    filter, and the differences between them (empty with fewer than two actortypes)."""
+    gevraagd = themaoverzicht.beleving_actortypes(vragen(ronde_id, versie))
+    gefilterde_vragen, _ = gefilterd(ronde_id, versie, filter_)
+    verdeling_ = verdeling_gefilterd(ronde_id, versie, filter_)
+    tabellen = {
+        a: themaoverzicht.beleving_tabel(
+            vragen=gefilterde_vragen, verdeling=verdeling_, actortype=a
+        )
+        for a in gevraagd
+    }
+    verschil = (
+        themaoverzicht.beleving_verschillen(vragen=gefilterde_vragen, verdeling=verdeling_)
+        if len(gevraagd) > 1
+        else pd.DataFrame()
+    )
+    return tabellen, verschil
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
 def index_thema_actortype_gefilterd(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
     return gereed.voortgangsindex(
         *gefilterd(ronde_id, versie, filter_), per=("thema_nr", "actortype")

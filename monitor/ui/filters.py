@@ -24,13 +24,7 @@ ALLE_VELDEN = ("actor", "themas", "provincie", "jeugdregio", "inwoners")
 
 def zijbalk(context, *, velden: tuple[str, ...] = ALLE_VELDEN) -> Filter:
     """Draw the chosen filter fields in the sidebar and return the filter they make."""
-    versie = context.versie
-    organisaties = data.organisaties(versie)
-    themas = data.themas(versie)
-    titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
-    regios = organisaties[organisaties["actortype"] == "regio"]
-    regio_namen = dict(zip(regios["code"], regios["naam"], strict=True))
-    provincies = sorted(organisaties["provincie_naam"].dropna().unique().tolist())
+    titels, regio_namen, provincies = _opties(context.versie)
     keuzes: dict[str, tuple] = {}
     with st.sidebar:
         st.markdown("**Filters**")
@@ -70,12 +64,23 @@ def zijbalk(context, *, velden: tuple[str, ...] = ALLE_VELDEN) -> Filter:
     return filter_
 
 
+@st.cache_data(ttl=600, max_entries=4, show_spinner=False)
+def _opties(versie: int) -> tuple[dict[int, str], dict[str, str], list[str]]:
+    """The thema titles, jeugdregio names and provincies to choose from, once per data versie
+    (not worked out from the frames on every rerun of every page)."""
+    organisaties = data.organisaties(versie)
+    themas = data.themas(versie)
+    titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
+    regios = organisaties[organisaties["actortype"] == "regio"]
+    regio_namen = dict(zip(regios["code"], regios["naam"], strict=True))
+    provincies = sorted(organisaties["provincie_naam"].dropna().unique().tolist())
+    return titels, regio_namen, provincies
+
+
 def toon_filter(filter_: Filter, versie: int) -> None:
     """A caption above the charts saying which filter is active (nothing when none is)."""
     if filter_.actief:
-        themas = data.themas(versie)
-        titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
-        st.caption(filters_mod.beschrijving(filter_, titels))
+        st.caption(filters_mod.beschrijving(filter_, _opties(versie)[0]))
 
 
 def _meerkeuze(
@@ -106,8 +111,10 @@ def _meerkeuze(
         select_all=False,  # Streamlit's "Select all" is English; none chosen already means all
     )
     st.session_state[bewaard] = list(gekozen)
-    if gekozen:
-        st.query_params[naam] = ",".join(str(g) for g in gekozen)
-    else:
-        st.query_params.pop(naam, None)
+    waarde = ",".join(str(g) for g in gekozen)
+    if st.query_params.get(naam, "") != waarde:  # each write sends a message to the browser
+        if gekozen:
+            st.query_params[naam] = waarde
+        else:
+            st.query_params.pop(naam, None)
     return tuple(gekozen)

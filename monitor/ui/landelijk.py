@@ -3,6 +3,8 @@ and the map per gemeente or jeugdregio."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
@@ -31,95 +33,128 @@ def _geojson(laag: str) -> dict:
     return geo.kaart_geojson(laag)
 
 
+@dataclass(frozen=True)
+class Tegel:
+    """One metric tile as shown: label, value, help text and an optional change."""
+
+    label: str
+    waarde: str
+    uitleg: str
+    delta: str | None = None
+
+
+def _toon(tegels: tuple[Tegel, ...]) -> None:
+    for kolom, tegel in zip(st.columns(len(tegels)), tegels, strict=True):
+        kolom.metric(tegel.label, tegel.waarde, delta=tegel.delta, help=tegel.uitleg)
+
+
 def respons_tegels(ronde: RondeInfo, versie: int) -> None:
-    tabel = data.respons(ronde.id, versie).set_index("actortype")
-    uitleg = {
-        zin.split(":", 1)[0]: zin for zin in data.respons_uitleg(ronde.id, ronde.jaar, versie)
-    }
+    _toon(_respons_tegels(ronde.id, ronde.jaar, versie))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _respons_tegels(ronde_id: int, jaar: int, versie: int) -> tuple[Tegel, ...]:
+    """The response tiles' texts, made once per round and data versie (not on every rerun)."""
+    tabel = data.respons(ronde_id, versie).set_index("actortype")
+    uitleg = {zin.split(":", 1)[0]: zin for zin in data.respons_uitleg(ronde_id, jaar, versie)}
     landelijk_tabel = tabel.drop(index=["gemeente", "regio"])
-    kolommen = st.columns(3)
-    for kolom, code in zip(kolommen[:2], ("gemeente", "regio"), strict=True):
+    tegels = []
+    for code in ("gemeente", "regio"):
         rij = tabel.loc[code]
-        kolom.metric(
-            f"Respons {ACTORTYPE_BY_CODE[code].label_meervoud.lower()}",
-            f"{rij['ingevuld']} van {rij['totaal']}",
-            help=f"{tekst.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
-            "van dit jaar. " + uitleg.get(ACTORTYPE_BY_CODE[code].label_meervoud, ""),
+        actor = ACTORTYPE_BY_CODE[code]
+        tegels.append(
+            Tegel(
+                f"Respons {actor.label_meervoud.lower()}",
+                f"{rij['ingevuld']} van {rij['totaal']}",
+                f"{tekst.procent(rij['percentage'], 1)} van de {rij['totaal']} in de indeling "
+                "van dit jaar. " + uitleg.get(actor.label_meervoud, ""),
+            )
         )
-    kolommen[2].metric(
-        "Landelijke partijen",
-        f"{int(landelijk_tabel['ingevuld'].sum())} van {int(landelijk_tabel['totaal'].sum())}",
-        help="Rijk, VNG, BGZJ, SBJ en KBL",
+    tegels.append(
+        Tegel(
+            "Landelijke partijen",
+            f"{int(landelijk_tabel['ingevuld'].sum())} van {int(landelijk_tabel['totaal'].sum())}",
+            "Rijk, VNG, BGZJ, SBJ en KBL",
+        )
     )
+    return tuple(tegels)
 
 
 def voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
     """Share gereed (afgerond/ja, with the change against the previous round), afspraak-vragen
     behind on planning, and shared afspraken answered differently."""
-    kolommen = st.columns(3)
+    _toon(_voortgang_tegels(ronde, versie, filter_))
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _voortgang_tegels(ronde: RondeInfo, versie: int, filter_: Filter) -> tuple[Tegel, ...]:
+    """The progress tiles' texts, made once per round, data versie and filter."""
     aandeel = data.aandeel_gereed(ronde.id, versie, filter_)
     delta = None
     if ronde.vorige_ronde_id is not None and aandeel.percentage is not None:
         vorig = data.aandeel_gereed(ronde.vorige_ronde_id, versie, filter_).percentage
         if vorig is not None:
             delta = f"{tekst.getal(aandeel.percentage - vorig, 1)} procentpunt t.o.v. vorige ronde"
-    kolommen[0].metric(
-        "Afgerond of ja",
-        tekst.procent(aandeel.percentage),
-        delta=delta,
-        help=f"{tekst.getal(aandeel.aantal)} van de {tekst.getal(aandeel.totaal)} antwoorden "
-        "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
-        "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
-    )
     planning = data.planning_overzicht(ronde.id, ronde.peildatum, versie)
     achter = planning_mod.achter_op_planning(planning, ronde.peildatum)
-    kolommen[1].metric(
-        "Achter op planning",
-        f"{tekst.getal(achter.aantal)} van {tekst.getal(achter.verstreken)}",
-        help=f"{planning_mod.achter_tekst(achter)} stonden op de peildatum achter op planning. "
-        "Een afspraak-vraag is een afspraak per actor; bij gemeenten en regio's telt de stand "
-        "van de meerderheid. Zie de pagina Planning.",
-    )
     verschillen = data.verschillen(ronde.id, versie, PUBLIEK)
-    kolommen[2].metric(
-        "Verschillen tussen actoren",
-        tekst.getal(verschillen["afspraak_code"].nunique()),
-        help="Gedeelde afspraken die Rijk, VNG, BGZJ, SBJ of KBL verschillend beantwoorden. "
-        "Zie de pagina Verschillen tussen actoren.",
+    return (
+        Tegel(
+            "Afgerond of ja",
+            tekst.procent(aandeel.percentage),
+            f"{tekst.getal(aandeel.aantal)} van de {tekst.getal(aandeel.totaal)} antwoorden "
+            "op afspraken (status of ja/nee) in deze ronde zijn 'afgerond' of 'ja'. Elk antwoord "
+            "telt één keer: gemeenten wegen dus zwaarder dan één landelijke partij.",
+            delta,
+        ),
+        Tegel(
+            "Achter op planning",
+            f"{tekst.getal(achter.aantal)} van {tekst.getal(achter.verstreken)}",
+            f"{planning_mod.achter_tekst(achter)} stonden op de peildatum achter op planning. "
+            "Een afspraak-vraag is een afspraak per actor; bij gemeenten en regio's telt de "
+            "stand van de meerderheid. Zie de pagina Planning.",
+        ),
+        Tegel(
+            "Verschillen tussen actoren",
+            tekst.getal(verschillen["afspraak_code"].nunique()),
+            "Gedeelde afspraken die Rijk, VNG, BGZJ, SBJ of KBL verschillend beantwoorden. "
+            "Zie de pagina Verschillen tussen actoren.",
+        ),
     )
 
 
 def voortgang_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
-    tabel = voortgang.index_per_thema_tabel(
-        data.index_thema_actortype_gefilterd(ronde.id, versie, filter_), data.themas(versie)
-    )
+    tabel = _index_per_thema(ronde.id, versie, filter_)
     titel = f"Voortgangsindex per thema en actor, ronde {ronde.jaar}"
     if tabel.empty:
         st.info("Voor deze ronde (en dit filter) zijn nog geen antwoorden op afspraken.")
         return
-    weergave = tabel.assign(index=tabel["index"].map(tekst.getal)).rename(
-        columns={
-            "thema": "Thema",
-            "actor": "Actor",
-            "index": "Index (0–100)",
-            "aantal": "Antwoorden",
-        }
-    )
     grafiek(
         _voortgang_figuur(ronde.id, versie, filter_, titel),
         titel=titel,
         alt=f"Tabelkleurenkaart: {titel}. 0 is nog niet begonnen of nee, 100 is afgerond of ja.",
-        tabel=weergave,
+        tabel=lambda: tabel.assign(index=tabel["index"].map(tekst.getal)).rename(
+            columns={
+                "thema": "Thema",
+                "actor": "Actor",
+                "index": "Index (0–100)",
+                "aantal": "Antwoorden",
+            }
+        ),
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def _index_per_thema(ronde_id: int, versie: int, filter_: Filter) -> pd.DataFrame:
+    return voortgang.index_per_thema_tabel(
+        data.index_thema_actortype_gefilterd(ronde_id, versie, filter_), data.themas(versie)
     )
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _voortgang_figuur(ronde_id: int, versie: int, filter_: Filter, titel: str):
     """The heatmap, built once per ronde, data versie and filter (not on every rerun)."""
-    tabel = voortgang.index_per_thema_tabel(
-        data.index_thema_actortype_gefilterd(ronde_id, versie, filter_), data.themas(versie)
-    )
-    return vast(charts.voortgang_per_thema(tabel, titel))
+    return vast(charts.voortgang_per_thema(_index_per_thema(ronde_id, versie, filter_), titel))
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -144,7 +179,7 @@ def status_per_thema(ronde: RondeInfo, versie: int, filter_: Filter) -> None:
         _status_figuur(ronde.id, versie, filter_, titel),
         titel=titel,
         alt=f"Gestapeld staafdiagram: {titel}. Per thema een staaf per actor.",
-        tabel=tabel.assign(
+        tabel=lambda: tabel.assign(
             percentage=tabel["percentage"].map(lambda p: tekst.afgerond(p, 1))
         ).rename(
             columns={

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, opties_voor, parse_opties
 from monitor.invullen.antwoorden import toon_waarde
 from monitor.kengetallen import kerncijfers, themaoverzicht
+from monitor.kengetallen.filters import Filter
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.rechten import Gebruiker, Recht, mag
@@ -23,51 +27,71 @@ KOPPEN = {
 }
 
 
-def kerncijfers_regel(cijfers: pd.DataFrame, actortype: str) -> None:
-    """The actor's share gereed and afspraak-vragen behind on planning in this thema (one row
-    of kengetallen.kerncijfers.per_thema_actor, or none)."""
-    rij = cijfers[cijfers["actortype"] == actortype]
-    if rij.empty:
-        return
-    st.markdown(kerncijfers.regel(ACTORTYPE_BY_CODE[actortype].label_meervoud, rij.iloc[0]))
+@dataclass(frozen=True)
+class ActorBlok:
+    """What the Thema page shows for one actor: a table, or bars with the informational
+    answers below them, and its headline figures."""
+
+    actortype: str
+    regel: str | None  # the share gereed and what is behind on planning, in words
+    tabel: pd.DataFrame  # one row per afspraak-vraag, with labelled headers
+    staaf: pd.DataFrame | None  # gemeenten and regio's: the bars' distribution
+    informatie: pd.DataFrame | None  # their questions asked for information only
 
 
-def actor_sectie(
-    actortype: str,
-    groep: pd.DataFrame,
-    verdeling: pd.DataFrame,
-    titel_staaf: str,
-    cijfers: pd.DataFrame | None = None,
-):
-    """A single actor as a table; gemeenten and regio's as bars plus informational answers.
-    ``cijfers`` (kengetallen.kerncijfers of this thema) adds the actor's headline figures."""
-    actor = ACTORTYPE_BY_CODE[actortype]
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def actor_blokken(
+    ronde_id: int, peildatum: date | None, thema_nr: int, versie: int, filter_: Filter
+) -> list[ActorBlok]:
+    """The per actor part of a thema, made once per round, thema, data versie and filter."""
+    verdeling = data.verdeling_gefilterd(ronde_id, versie, filter_)
+    tabel = data.thema_tabel_gefilterd(ronde_id, peildatum, thema_nr, versie, filter_)
+    cijfers = data.kerncijfers_per_thema_actor(ronde_id, peildatum, versie, filter_)
+    cijfers = cijfers[cijfers["thema_nr"] == thema_nr]
+    blokken = []
+    for actortype, groep in tabel.groupby("actortype", sort=False):
+        actor = ACTORTYPE_BY_CODE[actortype]
+        rij = cijfers[cijfers["actortype"] == actortype]
+        regel = None if rij.empty else kerncijfers.regel(actor.label_meervoud, rij.iloc[0])
+        weergave = groep.rename(columns=KOPPEN)[list(KOPPEN.values())]
+        staaf = informatie = None
+        if actor.collectief:
+            staaf = themaoverzicht.verdeling_voor_grafiek(verdeling, groep)
+            alleen_info = groep["vraagtype"].isin(themaoverzicht.INFORMATIE_TYPES).to_numpy()
+            if alleen_info.any():
+                informatie = weergave[alleen_info].drop(
+                    columns=["Planning", "Stand t.o.v. planning"]
+                )
+        blokken.append(ActorBlok(str(actortype), regel, weergave, staaf, informatie))
+    return blokken
+
+
+def actor_sectie(blok: ActorBlok, titel_staaf: str) -> None:
+    """A single actor as a table; gemeenten and regio's as bars plus informational answers."""
+    actor = ACTORTYPE_BY_CODE[blok.actortype]
     st.subheader(actor.label_meervoud)
-    if cijfers is not None:
-        kerncijfers_regel(cijfers, actortype)
-    weergave = groep.rename(columns=KOPPEN)[list(KOPPEN.values())]
-    if not actor.collectief:
+    if blok.regel:
+        st.markdown(blok.regel)
+    if blok.staaf is None:
         veilig.tabel(
-            weergave.drop(columns=["Antwoorden"]),
+            blok.tabel.drop(columns=["Antwoorden"]),
             titel=f"{actor.label_meervoud}: antwoorden",
             download=False,
             vast=True,
         )
         return
-    staaf = themaoverzicht.verdeling_voor_grafiek(verdeling, groep)
     titel = f"{actor.label_meervoud}: antwoorden per afspraak, {titel_staaf}"
-    if not staaf.empty:
+    if not blok.staaf.empty:
         grafiek(
-            figuur(charts.verdeling_staaf, staaf, titel),
+            figuur(charts.verdeling_staaf, blok.staaf, titel),
             titel=titel,
             alt=f"Gestapeld staafdiagram: {titel}",
-            tabel=weergave.drop(columns=["Stand t.o.v. planning"]),
+            tabel=lambda: blok.tabel.drop(columns=["Stand t.o.v. planning"]),
         )
-    informatie = groep["vraagtype"].isin(themaoverzicht.INFORMATIE_TYPES).to_numpy()
-    if informatie.any():
+    if blok.informatie is not None:
         st.markdown("**Ter informatie gevraagd**")
         veilig.tabel(
-            weergave[informatie].drop(columns=["Planning", "Stand t.o.v. planning"]),
+            blok.informatie,
             titel=f"{actor.label_meervoud}: ter informatie gevraagd",
             download=False,
             vast=True,
