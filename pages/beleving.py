@@ -40,7 +40,12 @@ for actortype, tabel in tabellen.items():
             st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
             continue
         grafiek(
-            figuur(charts.beleving_divergerend, tabel, titel),
+            figuur(
+                charts.beleving_divergerend,
+                tabel,
+                titel,
+                sleutel=(ronde.id, versie, filter_, titel),
+            ),
             titel=titel,
             alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
             tabel=lambda tabel=tabel: (

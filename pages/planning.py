@@ -4,7 +4,6 @@ for), and the deadlines that moved."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPE_CODES
-from monitor.kengetallen.afhankelijkheden import afgeleid_per_afspraak, wacht_op_tekst
 from monitor.kengetallen.filters import GEEN_FILTER
 from monitor.kengetallen.planning import ACHTER, achter_op_planning, achter_tekst
 from monitor.opmaak import grafieken as charts
@@ -16,9 +15,27 @@ from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.planning import (
     achter_per_thema_sectie,
     planning_bronnen_sectie,
+    planning_met_wacht_op,
     verschoven_sectie,
     wacht_op_sectie,
 )
+
+
+def _tijdlijn_tabel(tabel):
+    """The timeline as a table (under 'Toon als tabel')."""
+    weergave = tabel.rename(
+        columns={
+            "afspraak": "Afspraak",
+            "actor": "Actor",
+            "planning": "Planning",
+            "status": "Stand",
+            "aandeel_achter": "Achter (% van respondenten)",
+            "wacht_op": "Wacht op",
+        }
+    )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
+    weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
+    return weergave
+
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
@@ -29,43 +46,29 @@ st.markdown(
     "is verstreken en de afspraak is niet afgerond (bij een startdatum: nog niet begonnen). De "
     "planning was bij het opstellen van de vragenlijst 2024 nog niet bekend bij de respondenten."
 )
-tabel = data.planning_overzicht(ronde.id, ronde.peildatum, context.versie)
+tabel = planning_met_wacht_op(ronde.id, ronde.peildatum, context.versie)
 if tabel.empty:
     st.info("Geen afspraken met een planning in deze ronde.")
     st.stop()
 afspraken = data.afspraken(context.versie)
 teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
-wachten = data.wacht_op(ronde.id, context.versie)
-afhankelijkheden = data.afhankelijkheden(context.versie)
-afgeleid = afgeleid_per_afspraak(afhankelijkheden)
-tabel = tabel.assign(
-    actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
-    wacht_op=tabel["afspraak_code"].map(
-        lambda c: wacht_op_tekst(wachten.get(c, []), teksten, afgeleid=afgeleid.get(c, set()))
-    ),
-)
 blad, inhoud = tabbladen(
     ["Tijdlijn", "Achter op planning", "Op koers?", "Wacht op", "Verschoven", "Bronnen"]
 )
 with inhoud:
     if blad == "Tijdlijn":
         titel = f"Afspraken op de tijdlijn, ronde {ronde.jaar}"
-        weergave = tabel.rename(
-            columns={
-                "afspraak": "Afspraak",
-                "actor": "Actor",
-                "planning": "Planning",
-                "status": "Stand",
-                "aandeel_achter": "Achter (% van respondenten)",
-                "wacht_op": "Wacht op",
-            }
-        )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
-        weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
         grafiek(
-            figuur(charts.planning_tijdlijn, tabel, ronde.peildatum, titel),
+            figuur(
+                charts.planning_tijdlijn,
+                tabel,
+                ronde.peildatum,
+                titel,
+                sleutel=(ronde.id, ronde.peildatum, context.versie, titel),
+            ),
             titel=titel,
             alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
-            tabel=weergave,
+            tabel=lambda: _tijdlijn_tabel(tabel),
         )
     elif blad == "Achter op planning":
         st.header("Achter op planning")
@@ -108,7 +111,9 @@ with inhoud:
     elif blad == "Op koers?":
         planning_koers_sectie(ronde, context.versie)
     elif blad == "Wacht op":
-        wacht_op_sectie(wachten, teksten, afhankelijkheden)
+        wacht_op_sectie(
+            data.wacht_op(ronde.id, context.versie), teksten, data.afhankelijkheden(context.versie)
+        )
     elif blad == "Verschoven":
         verschoven_sectie(data.planning(context.versie), teksten)
     else:

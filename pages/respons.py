@@ -42,10 +42,12 @@ st.caption(
     "dat hun antwoorden voorlopig zijn; ze tellen mee in de cijfers."
 )
 grafiek(
-    figuur(grafieken.respons_staaf, tabel, titel),
+    figuur(
+        grafieken.respons_staaf, tabel, titel, sleutel=(ronde.id, context.versie, filter_, titel)
+    ),
     titel=titel,
     alt=f"Staafdiagram: {titel}",
-    tabel=_weergave(tabel, KOPPEN).drop(columns=["actortype"]),
+    tabel=lambda: _weergave(tabel, KOPPEN).drop(columns=["actortype"]),
 )
 
 for per, naam, regio_kop in (
@@ -59,10 +61,18 @@ for per, naam, regio_kop in (
         continue
     titel = f"Respons van de gemeenten per {naam.lower()}, ronde {ronde.jaar}"
     grafiek(
-        figuur(grafieken.respons_staaf, groepen, titel, hoogte=160 + 24 * len(groepen)),
+        figuur(
+            grafieken.respons_staaf,
+            groepen,
+            titel,
+            hoogte=160 + 24 * len(groepen),
+            sleutel=(ronde.id, context.versie, per, filter_, context.gebruiker, titel),
+        ),
         titel=titel,
         alt=f"Staafdiagram: {titel}.",
-        tabel=_weergave(groepen, {**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}),
+        tabel=lambda groepen=groepen, naam=naam, regio_kop=regio_kop: _weergave(
+            groepen, {**KOPPEN, "label": naam, "regio_ingevuld": regio_kop}
+        ),
     )
 
 telling = data.vragen_telling(ronde.id, ronde.jaar, context.versie)

@@ -37,11 +37,12 @@ filters.toon_filter(filter_, versie)
 blad, inhoud = tabbladen(["Per actor", "Verandering", "Op koers?", "Bevindingen", "Toelichtingen"])
 with inhoud:
     if blad == "Per actor":
-        blokken = actor_blokken(ronde.id, ronde.peildatum, nr, versie, filter_)
+        sleutel = (ronde.id, ronde.peildatum, nr, versie, filter_)
+        blokken = actor_blokken(*sleutel)
         if not blokken:
             st.info("Dit thema heeft in deze ronde geen vragen.")
         for blok in blokken:
-            actor_sectie(blok, titel_staaf=f"thema {nr}, ronde {ronde.jaar}")
+            actor_sectie(blok, titel_staaf=f"thema {nr}, ronde {ronde.jaar}", sleutel=sleutel)
     elif blad == "Verandering":
         verandering_sectie(ronde, nr, versie, filter_.actortypes)
     elif blad == "Op koers?":

@@ -64,14 +64,30 @@ def vast(fig: go.Figure) -> go.Figure:
     return fig
 
 
-def figuur(maak: Callable[..., go.Figure], *args: Any, **kwargs: Any) -> go.Figure:
+def figuur(
+    maak: Callable[..., go.Figure], *args: Any, sleutel: tuple | None = None, **kwargs: Any
+) -> go.Figure:
     """``maak(*args, **kwargs)`` built once per builder and input, then kept (``vast``).
 
     Building a plotly figure (validating every trace) is most of a warm rerun; Streamlit
     hashes the arguments (frames included), which is far cheaper. The key holds the data, so
     new data after a write gives a new figure without clearing anything.
+
+    ``sleutel`` replaces the arguments as the key, so that no frame is hashed on a rerun: it
+    must hold everything the arguments are made from (round, data versie, filter, viewer,
+    title…), as the cached loader that made them is keyed.
     """
-    return _figuur(f"{maak.__module__}.{maak.__qualname__}", maak, *args, **kwargs)
+    naam = f"{maak.__module__}.{maak.__qualname__}"
+    if sleutel is not None:
+        return _figuur_per_sleutel(naam, sleutel, maak, args, kwargs)
+    return _figuur(naam, maak, *args, **kwargs)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figuur_per_sleutel(
+    naam: str, sleutel: tuple, _maak: Callable[..., go.Figure], _args: tuple, _kwargs: dict
+) -> go.Figure:
+    return vast(_maak(*_args, **_kwargs))
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)

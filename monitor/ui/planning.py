@@ -3,6 +3,8 @@ that moved."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -17,7 +19,7 @@ from monitor.kengetallen.afhankelijkheden import (
 from monitor.kengetallen.kerncijfers import achter_kort
 from monitor.kengetallen.planning import planning_verschuivingen
 from monitor.opmaak import tekst
-from monitor.ui import veilig
+from monitor.ui import data, veilig
 
 
 def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
@@ -41,6 +43,25 @@ def achter_per_thema_sectie(cijfers: pd.DataFrame) -> None:
         key="achter_per_thema",
         download=False,
         vast=True,
+    )
+
+
+@st.cache_data(ttl=600, max_entries=32, show_spinner=False)
+def planning_met_wacht_op(ronde_id: int, peildatum: date | None, versie: int) -> pd.DataFrame:
+    """The round's afspraken with a planning (``data.planning_overzicht``) with the actor's
+    label and what each waits for, once per round and data versie."""
+    tabel = data.planning_overzicht(ronde_id, peildatum, versie)
+    if tabel.empty:
+        return tabel
+    afspraken = data.afspraken(versie)
+    teksten = dict(zip(afspraken["code"], afspraken["tekst"], strict=True))
+    wachten = data.wacht_op(ronde_id, versie)
+    afgeleid = afgeleid_per_afspraak(data.afhankelijkheden(versie))
+    return tabel.assign(
+        actor=tabel["actortype"].map(lambda c: ACTORTYPE_BY_CODE[c].label_meervoud),
+        wacht_op=tabel["afspraak_code"].map(
+            lambda c: wacht_op_tekst(wachten.get(c, []), teksten, afgeleid=afgeleid.get(c, set()))
+        ),
     )
 
 

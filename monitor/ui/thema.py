@@ -66,8 +66,9 @@ def actor_blokken(
     return blokken
 
 
-def actor_sectie(blok: ActorBlok, titel_staaf: str) -> None:
-    """A single actor as a table; gemeenten and regio's as bars plus informational answers."""
+def actor_sectie(blok: ActorBlok, titel_staaf: str, sleutel: tuple) -> None:
+    """A single actor as a table; gemeenten and regio's as bars plus informational answers.
+    ``sleutel``: the arguments ``actor_blokken`` made the blok from (the figure's key)."""
     actor = ACTORTYPE_BY_CODE[blok.actortype]
     st.subheader(actor.label_meervoud)
     if blok.regel:
@@ -83,7 +84,7 @@ def actor_sectie(blok: ActorBlok, titel_staaf: str) -> None:
     titel = f"{actor.label_meervoud}: antwoorden per afspraak, {titel_staaf}"
     if not blok.staaf.empty:
         grafiek(
-            figuur(charts.verdeling_staaf, blok.staaf, titel),
+            figuur(charts.verdeling_staaf, blok.staaf, titel, sleutel=(*sleutel, titel)),
             titel=titel,
             alt=f"Gestapeld staafdiagram: {titel}",
             tabel=lambda: blok.tabel.drop(columns=["Stand t.o.v. planning"]),
