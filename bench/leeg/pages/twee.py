@@ -3,3 +3,4 @@
 import streamlit as st
 
 st.page_link("leeg.py", label="Naar de eerste lege pagina")
+st.page_link("pages/grafiek.py", label="Naar de grafiekpagina")
