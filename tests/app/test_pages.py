@@ -235,7 +235,17 @@ def test_planning_page_shows_sources_and_marks_inferred_dependencies():
 
 
 def test_nonsense_in_the_url_falls_back_to_defaults():
-    at = open_page("pages/thema.py", ronde="1999", thema="abc")
+    at = open_page("pages/thema.py", ronde="1999", thema="abc", blad="Kaart")
     assert not at.exception
     assert at.selectbox(key="ronde").value == 2025  # the newest round
     assert at.selectbox(key="thema").value == 1
+    assert at.session_state["blad"] == "Per actor"  # Thema's has no tab 'Kaart': the first
+    assert at.get("plotly_chart")  # and it is built
+
+
+def test_a_tab_named_in_the_url_opens_and_only_it_is_built():
+    at = open_page("app.py", ronde="2024", blad="Kaart")
+    assert not at.exception
+    assert at.session_state["blad"] == "Kaart"
+    (kaart,) = at.get("plotly_chart")
+    assert '"choroplethmap"' in kaart.proto.spec  # the map, not the heatmap of the first tab
