@@ -20,13 +20,14 @@ gebruiker, versie = context.gebruiker, context.versie
 organisaties = data.organisaties(versie)
 code = ui.kies_organisatie(gebruiker, organisaties)
 anoniem = data.ronde_instellingen(ronde.id, versie).anoniem
-groep = ui.kies_groep(gebruiker, code, organisaties, anoniem)
+groep = ui.kies_groep(gebruiker, code, organisaties, anoniem, versie)
 ui.eigen_groep_samenstellen(gebruiker, code, organisaties, anoniem)
 if groep is None:
     st.info("Voor deze organisatie is er geen vergelijkgroep.")
     st.stop()
+sleutel = (ronde.id, ronde.vorige_ronde_id, code, groep, gebruiker, versie)
 try:
-    uitkomst = data.benchmark(ronde.id, ronde.vorige_ronde_id, code, groep, gebruiker, versie)
+    uitkomst = data.benchmark(*sleutel)
 except MonitorFout as fout:  # GeenToegang included: the data layer decides
     st.error(str(fout))
     st.stop()
@@ -34,11 +35,11 @@ vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_
 themas = data.themas(versie)
 
 ui.profiel(organisaties, uitkomst)
-thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar)
+thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar, sleutel)
 wacht_op = ui.wacht_op_per_vraag(
     data.vragen(ronde.id, versie), data.afspraken(versie), data.wacht_op(ronde.id, versie)
 )
-vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar, wacht_op)
+vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar, wacht_op, sleutel)
 ui.download(uitkomst, ronde.jaar, thema_tabel, vraag_tabel)
 ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)
 ui.leer_van_anderen(uitkomst, wacht_op)

@@ -77,12 +77,18 @@ def kies_organisatie(gebruiker: Gebruiker, organisaties: pd.DataFrame) -> str:
     )
 
 
+@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+def _standaardgroepen(code: str, versie: int) -> list[groepen_mod.Vergelijkgroep]:
+    """The standard peer groups of ``code``, once per organisation and data versie."""
+    return groepen_mod.standaardgroepen(code, data.organisaties(versie))
+
+
 def kies_groep(
-    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool
+    gebruiker: Gebruiker, code: str, organisaties: pd.DataFrame, anoniem: bool, versie: int
 ) -> groepen_mod.Vergelijkgroep | None:
     """The peer group from ``?groep=``: the standard groups, saved groups and this session's
     own selection; in an anonymous round only the groups rechten.veilige_groepen allows."""
-    groepen = groepen_mod.standaardgroepen(code, organisaties)
+    groepen = list(_standaardgroepen(code, versie))
     for opgeslagen in data.peergroepen(gebruiker):
         groepen.append(
             groepen_mod.eigen_groep(
@@ -264,8 +270,13 @@ def thema_weergave(tabel: pd.DataFrame, vorig_jaar: int | None = None) -> pd.Dat
 
 
 def per_thema(
-    uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int, vorig_jaar: int | None
+    uitkomst: bm.Benchmark,
+    themas: pd.DataFrame,
+    jaar: int,
+    vorig_jaar: int | None,
+    sleutel: tuple,
 ) -> pd.DataFrame:
+    """``sleutel``: the arguments ``data.benchmark`` made ``uitkomst`` from (the figure's key)."""
     st.subheader("Per thema: voortgangsindex tegenover de vergelijkgroep")
     st.caption(
         "Voortgangsindex 0–100: het gemiddelde over de afspraken van het thema (nog niet "
@@ -280,7 +291,7 @@ def per_thema(
         return weergave
     titel = f"{uitkomst.naam} tegenover de vergelijkgroep, ronde {jaar}"
     grafiek(
-        figuur(charts.benchmark_thema, tabel, titel, uitkomst.naam),
+        figuur(charts.benchmark_thema, tabel, titel, uitkomst.naam, sleutel=(*sleutel, titel)),
         titel=titel,
         alt=(
             f"Doosdiagram per thema: de voortgangsindex van {uitkomst.naam} (ruit) tegenover "
@@ -324,8 +335,13 @@ def vraag_weergave(uitkomst: bm.Benchmark, wacht_op: dict[str, str] | None = Non
 
 
 def per_vraag(
-    uitkomst: bm.Benchmark, themas: pd.DataFrame, jaar: int, wacht_op: dict[str, str]
+    uitkomst: bm.Benchmark,
+    themas: pd.DataFrame,
+    jaar: int,
+    wacht_op: dict[str, str],
+    sleutel: tuple,
 ) -> pd.DataFrame:
+    """``sleutel``: the arguments ``data.benchmark`` made ``uitkomst`` from (the figure's key)."""
     st.subheader("Per vraag: eigen antwoord naast de vergelijkgroep")
     if any(wacht_op.get(c) for c in uitkomst.vragen["code"]):
         st.caption(
@@ -349,13 +365,13 @@ def per_vraag(
     if not staaf.empty:
         titel = f"Vergelijkgroep per vraag, thema {nr}, ronde {jaar}"
         grafiek(
-            figuur(charts.verdeling_staaf, staaf, titel),
+            figuur(charts.verdeling_staaf, staaf, titel, sleutel=(*sleutel, titel)),
             titel=titel,
             alt=(
                 f"Gestapeld staafdiagram: de antwoorden van {uitkomst.groep.naam} per vraag van "
                 f"thema {nr}; het eigen antwoord staat bij elke vraag."
             ),
-            tabel=weergave[uitkomst.vragen["thema_nr"].eq(nr).to_numpy()],
+            tabel=lambda: weergave[uitkomst.vragen["thema_nr"].eq(nr).to_numpy()],
         )
     veilig.tabel(weergave, titel="Antwoorden per vraag", key="benchmark_per_vraag", download=False)
     return weergave
@@ -459,15 +475,19 @@ def regio_beeld(
         st.info("Geen antwoorden van de gemeenten in deze regio.")
         return
     titel = f"Antwoorden van de gemeenten in jeugdregio {naam}, ronde {jaar}"
-    tabel = regio_tabel(raster, data.vragen(ronde_id, versie))
     grafiek(
-        figuur(charts.status_heatmap, raster, titel),
+        figuur(
+            charts.status_heatmap,
+            raster,
+            titel,
+            sleutel=(ronde_id, regio_code, gebruiker, versie, titel),
+        ),
         titel=titel,
         alt=(
             f"Raster: per gemeente in jeugdregio {naam} het antwoord op elke status- en ja/nee-"
             "vraag, in de statuskleuren met een afkorting in elk vak."
         ),
-        tabel=tabel,
+        tabel=lambda: regio_tabel(raster, data.vragen(ronde_id, versie)),
     )
     st.caption(
         "Afkortingen: NNB nog niet begonnen, MB mee bezig, BK bijna klaar, A afgerond, J ja, "
