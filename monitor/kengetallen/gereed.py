@@ -94,11 +94,14 @@ def status_antwoorden(vragen: pd.DataFrame, antwoorden: pd.DataFrame) -> pd.Data
     eigen = eigen.astype({"vraag_id": "int64"})
     basis = antwoorden.drop(columns=[k for k in vraag_kolommen if k in antwoorden.columns])
     frame = basis.astype({"vraag_id": "int64"}).merge(eigen, on="vraag_id")
-    groep = frame["waarde"].map(status_groep)
+    # Each distinct stored value is parsed once (a round holds a handful of values, but tens
+    # of thousands of answers; 20 rounds for Op koers? made this the slow part).
+    waarden = frame["waarde"].dropna().unique()
+    groep = frame["waarde"].map({w: status_groep(w) for w in waarden})
     frame = frame.assign(groep=groep)[groep.notna()]
     return frame.assign(
-        gereed=frame["waarde"].map(is_gereed).astype(bool),
-        score=frame["waarde"].map(voortgang_score).astype(float),
+        gereed=frame["waarde"].map({w: is_gereed(w) for w in waarden}).astype(bool),
+        score=frame["waarde"].map({w: voortgang_score(w) for w in waarden}).astype(float),
     ).reset_index(drop=True)
 
 
