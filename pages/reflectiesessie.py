@@ -21,7 +21,7 @@ deck = ui.opgeslagen_deck(ronde.id, list(per_sleutel))
 nummer = ui.dia_nummer(len(deck))
 dia = per_sleutel[deck[nummer - 1]]
 
-ui.toon_dia(dia, presentatie=presentatie)
+ui.toon_dia(dia, sleutel=(ronde, context.versie), presentatie=presentatie)
 ui.bladeren(nummer, len(deck), toetsen=presentatie)
 ui.presentatie_knop(presentatie)
 st.caption(f"Ronde {ronde.jaar}. {reflectie.ZELFRAPPORTAGE}")

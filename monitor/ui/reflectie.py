@@ -16,7 +16,7 @@ from monitor.rechten import Gebruiker, Recht, mag
 from monitor.reflectie.dias import Dia
 from monitor.store import reflectie, sessie
 from monitor.ui import data
-from monitor.ui.components import grafiek
+from monitor.ui.components import figuur, grafiek
 from monitor.ui.koers import koers_weergave
 from monitor.ui.veilig import platte_tekst
 
@@ -171,19 +171,27 @@ def dia_tabel(dia: Dia) -> pd.DataFrame:
     )
 
 
-def toon_dia(dia: Dia, *, presentatie: bool = False) -> None:
+def toon_dia(dia: Dia, *, sleutel: tuple, presentatie: bool = False) -> None:
     """The slide: title, key message, chart. In the presentatiemodus the chart has a fixed
-    height (:data:`PRESENTATIE_HOOGTE`) so the whole slide fits a 1280×720 projector."""
+    height (:data:`PRESENTATIE_HOOGTE`) so the whole slide fits a 1280×720 projector.
+    ``sleutel``: what the slide catalogue was made from (round, data versie), the chart's key
+    together with the slide's own key."""
     st.markdown(DIA_CSS, unsafe_allow_html=True)
     with st.container(key="dia"):
         st.header(dia.titel)
         with st.container(key="kernboodschap"):
             st.markdown(dia.kernboodschap)
         grafiek(
-            dia_figuur(dia, groot=True, hoogte=PRESENTATIE_HOOGTE if presentatie else None),
+            figuur(
+                dia_figuur,
+                dia,
+                groot=True,
+                hoogte=PRESENTATIE_HOOGTE if presentatie else None,
+                sleutel=(*sleutel, dia.sleutel, presentatie),
+            ),
             titel=dia.titel,
             alt=dia.alt,
-            tabel=dia_tabel(dia),
+            tabel=lambda: dia_tabel(dia),
         )
         if dia.toelichting:
             st.caption(dia.toelichting)
