@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
@@ -37,7 +38,7 @@ def tabbladen(at: AppTest) -> list[tuple[str, list[str]]]:
     """Every tab group the page builds only for its open tab (``components.tabbladen``): its
     key and its labels."""
     groepen = []
-    for node in _knopen(at._tree):
+    for node in knopen(at._tree):
         if getattr(node, "type", None) != "tab_container":
             continue
         sleutel = node.proto.id.partition("-")[2].partition("-")[2] if node.proto.id else ""
@@ -54,9 +55,10 @@ def open_tabblad(at: AppTest, sleutel: str, label: str) -> AppTest:
     return open_uitklappers(at.run())
 
 
-def _knopen(node) -> Iterator[object]:
+def knopen(node) -> Iterator[Any]:
+    """``node`` and every element below it in an AppTest tree (``at._tree``)."""
     yield node
     kinderen = getattr(node, "children", None)
     if isinstance(kinderen, dict):
         for kind in kinderen.values():
-            yield from _knopen(kind)
+            yield from knopen(kind)

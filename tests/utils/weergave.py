@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 
 from monitor.domain import Rol
 from monitor.ui.page import SESSIE_GEBRUIKER
-from tests.utils.apptest import open_tabblad, open_uitklappers, tabbladen
+from tests.utils.apptest import knopen, open_tabblad, open_uitklappers, tabbladen
 from tests.utils.lekken import Scanner, Vondst, uniek
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
@@ -141,14 +141,6 @@ def andere_tabbladen(weergave: Weergave) -> Iterator[str]:
             yield f"{sleutel}={label}"
 
 
-def _knopen(node) -> Iterator[Any]:
-    yield node
-    kinderen = getattr(node, "children", None)
-    if isinstance(kinderen, dict):
-        for kind in kinderen.values():
-            yield from _knopen(kind)
-
-
 def _payload(download: Download) -> bytes | str | None:
     data = download.data
     if callable(data):
@@ -164,7 +156,7 @@ def _payload(download: Download) -> bytes | str | None:
 def scan(weergave: Weergave, scanner: Scanner) -> list[Vondst]:
     """Every organisation the page shows with a value: text, tables, charts and downloads."""
     vondsten: list[Vondst] = []
-    for node in _knopen(weergave.at._tree):
+    for node in knopen(weergave.at._tree):
         soort = getattr(node, "type", None)
         if soort in ("dataframe", "table", "arrow_data_frame", "arrow_table", "data_editor"):
             vondsten += scanner.tabel(node.value, f"tabel ({soort})")
