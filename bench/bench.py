@@ -198,8 +198,8 @@ def meet_apptest(naam: str, db: Path, warm_runs: int, quick: bool) -> Onderdeel:
     from streamlit.testing.v1 import AppTest
 
     # AppTest runs pages in "bare mode", and these two loggers warn about that on every call.
-    for naam in ("scriptrunner_utils.script_run_context", "caching.cache_data_api"):
-        logging.getLogger(f"streamlit.runtime.{naam}").disabled = True
+    for logger in ("scriptrunner_utils.script_run_context", "caching.cache_data_api"):
+        logging.getLogger(f"streamlit.runtime.{logger}").disabled = True
 
     os.environ["DATABASE_URL"] = f"sqlite:///{db}"
     st.cache_data.clear()
