@@ -70,7 +70,7 @@ if vorige is not None:
                     },
                 )
             except MonitorFout as fout:
-                st.warning(f"Niet bewaard: {fout}")
+                veilig.weigering(fout, voor="Niet bewaard: ", waarschuwing=True)
             else:
                 st.rerun()
     else:

@@ -5,7 +5,7 @@ import streamlit as st
 
 from monitor.errors import MonitorFout
 from monitor.ui import benchmark as ui
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/benchmark.py")
@@ -29,7 +29,7 @@ sleutel = (ronde.id, ronde.vorige_ronde_id, code, groep, gebruiker, versie)
 try:
     uitkomst = data.benchmark(*sleutel)
 except MonitorFout as fout:  # GeenToegang included: the data layer decides
-    st.error(str(fout))
+    veilig.weigering(fout)
     st.stop()
 vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_id), None)
 themas = data.themas(versie)

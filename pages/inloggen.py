@@ -9,7 +9,7 @@ from monitor.domain import ROL_LABELS, Rol
 from monitor.errors import MonitorFout
 from monitor.invullen import accounts
 from monitor.rechten import Recht, mag
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.beheer_accounts import accepteer_uitnodiging, uitnodiging_voor
 from monitor.ui.page import oidc_ingesteld, setup_page, zet_gebruiker
 
@@ -25,7 +25,7 @@ def _uitnodiging(token: str) -> None:
             data.organisaties(context.versie).set_index("code").loc[organisatie_code, "naam"]
         )
     except MonitorFout as fout:
-        st.error(str(fout))
+        veilig.weigering(fout)
         return
     st.subheader(f"Account aanmaken voor {organisatie}")
     st.caption(
@@ -46,7 +46,7 @@ def _uitnodiging(token: str) -> None:
     try:
         gebruiker = accepteer_uitnodiging(token, email=email, naam=naam, wachtwoord=wachtwoord)
     except MonitorFout as fout:
-        st.error(str(fout))
+        veilig.weigering(fout)
         return
     st.query_params.clear()
     zet_gebruiker(gebruiker)

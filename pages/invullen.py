@@ -121,7 +121,7 @@ if not ingediend and not stand.alleen_lezen:
     if st.button("Indienen", type="primary", disabled=bool(open_vragen) or not bevestigd):
         fout = dien_in(gebruiker, stand, voorlopig=voorlopig)
         if fout:
-            st.error(fout)
+            veilig.weigering(fout)
         else:
             st.rerun()
 stap_knoppen(stappen, stap, _stap_label)

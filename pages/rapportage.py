@@ -8,7 +8,7 @@ from monitor.rapportage.excel_tabellen import bouw_xlsx
 from monitor.rapportage.pdf_rapport import bouw_pdf
 from monitor.rapportage.pptx_export import bouw_pptx
 from monitor.rechten import Recht, mag
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.bevindingen import export_bevindingen
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.reflectie import notities_van_ronde, opgeslagen_deck
@@ -62,7 +62,7 @@ if st.button("Rapport maken", key="rapport_maken", type="primary"):
             inhoud = bouw_pdf(bron, dias, notities, melden, export_bevindingen(bron))
     except MonitorFout as fout:
         balk.empty()
-        st.warning(str(fout))
+        veilig.weigering(fout, waarschuwing=True)
     else:
         st.session_state["rapport"] = (keuze, ronde.jaar, inhoud)
 

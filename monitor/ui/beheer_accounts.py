@@ -122,7 +122,7 @@ def _uitnodiging(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
             with sessie.schrijf(data.engine()) as session:
                 nieuw = accounts.maak_uitnodiging(session, gebruiker, org, datetime.now(UTC))
         except MonitorFout as fout:
-            st.error(str(fout))
+            veilig.weigering(fout)
             return
         basis = str(getattr(st.context, "url", "") or "").split("/beheer")[0].rstrip("/")
         st.success(f"Uitnodiging voor {namen[org]}, geldig tot {datum_tijd(nieuw.verloopt_op)}:")
@@ -163,7 +163,7 @@ def _nieuw_account(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
                 nu=datetime.now(UTC),
             )
     except MonitorFout as fout:
-        st.error(str(fout))
+        veilig.weigering(fout)
         return
     st.success(f"Account voor {email.strip().lower()} aangemaakt.")
 
@@ -197,6 +197,6 @@ def _heropenen(gebruiker: Gebruiker, namen: dict[str, str]) -> None:
                 )
                 schrijven.bump_data_versie(session=session)
         except MonitorFout as fout:
-            st.error(str(fout))
+            veilig.weigering(fout)
             return
         st.success(f"De antwoorden van {namen.get(org, org)} kunnen weer worden gewijzigd.")

@@ -13,7 +13,7 @@ from monitor.config import get_settings
 from monitor.domain import ACTORTYPES
 from monitor.errors import MonitorFout
 from monitor.opmaak.excel import XLSX_MIME
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.page import PaginaContext
 from monitor.ui.veilig import platte_tekst, tabel
 from monitor.uitwisseling import exporteren, herkennen, importeren, koppeling, sjabloon
@@ -137,7 +137,7 @@ def _bevestig_koppeling(
                 jaar=ronde.jaar,
             )
         except MonitorFout as fout:
-            st.error(platte_tekst(str(fout)))
+            veilig.weigering(fout)
             return
         st.session_state.pop(SESSIE_AANPASSEN, None)
         st.session_state[SESSIE_HERKENNING] = (
@@ -222,7 +222,7 @@ def _importeer(
         )
     except MonitorFout as fout:
         balk.empty()
-        st.error(str(fout))
+        veilig.weigering(fout)
         return
     balk.empty()
     if not rapport.ok:  # the database changed since the dry run

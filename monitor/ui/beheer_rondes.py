@@ -50,7 +50,7 @@ def _schrijf(actie: Callable[[Session], str]) -> None:
         with sessie.schrijf(data.engine()) as session:
             melding = actie(session)
     except MonitorFout as fout:
-        st.error(str(fout))
+        veilig.weigering(fout)
         return
     st.cache_data.clear()
     st.session_state[MELDING] = melding

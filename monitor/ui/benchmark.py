@@ -161,7 +161,7 @@ def eigen_groep_samenstellen(
             "Selectie bewaren", key="benchmark_eigen_bewaren", on_click=_bewaar, args=(gebruiker,)
         )
         if fout := st.session_state.pop(FOUT, None):
-            st.error(fout)
+            veilig.weigering(fout)
         for opgeslagen in data.peergroepen(gebruiker):
             links, rechts = st.columns([4, 1])
             links.markdown(

@@ -45,7 +45,7 @@ def _bewaar(gebruiker: Gebruiker, ronde_id: int, thema_nr: int, tekst: str) -> N
                 tekst=tekst,
             )
     except MonitorFout as fout:
-        st.warning(f"Niet bewaard: {veilig.platte_tekst(fout)}")
+        veilig.weigering(fout, voor="Niet bewaard: ", waarschuwing=True)
         return
     st.session_state.pop(f"bevindingen_{ronde_id}_{thema_nr}", None)
     st.rerun()

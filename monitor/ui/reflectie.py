@@ -15,7 +15,7 @@ from monitor.rapportage.figuren import dia_figuur
 from monitor.rechten import Gebruiker, Recht, mag
 from monitor.reflectie.dias import Dia
 from monitor.store import reflectie, sessie
-from monitor.ui import data
+from monitor.ui import data, veilig
 from monitor.ui.components import figuur, grafiek
 from monitor.ui.koers import koers_weergave
 from monitor.ui.veilig import platte_tekst
@@ -274,7 +274,7 @@ def _bewaar(
                 deadline=deadline,
             )
     except MonitorFout as fout:
-        st.warning(f"Niet bewaard: {fout}")
+        veilig.weigering(fout, voor="Niet bewaard: ", waarschuwing=True)
         return
     st.rerun()
 
@@ -314,7 +314,7 @@ def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck:
                         dias=gekozen["Sleutel"].tolist(),
                     )
             except MonitorFout as fout:
-                st.warning(f"Niet bewaard: {fout}")
+                veilig.weigering(fout, voor="Niet bewaard: ", waarschuwing=True)
                 return
             st.query_params["dia"] = "1"
             st.rerun()

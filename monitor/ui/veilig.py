@@ -40,6 +40,13 @@ def platte_tekst(tekst: object) -> str:
     return "  \n".join(_LEESTEKEN.sub(r"\\\1", regel) for regel in regels)
 
 
+def weigering(fout: object, *, voor: str = "", waarschuwing: bool = False) -> None:
+    """A refusal from the domain (``MonitorFout`` and kin) on screen: its Dutch message as plain
+    text. Messages name what the user typed (a code, a name, an e-mail address), so Markdown in
+    them must not become a link or formatting. ``voor`` goes before it ('Niet bewaard: ')."""
+    (st.warning if waarschuwing else st.error)(platte_tekst(f"{voor}{fout}"))
+
+
 def geneutraliseerd(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells are safe in a spreadsheet (formula quote, no control
     characters); numbers and dates unchanged."""

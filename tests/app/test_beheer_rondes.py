@@ -14,7 +14,7 @@ from monitor.models import Vraag
 from monitor.store import lezen as queries
 from tests.app.conftest import open_page, page_text
 from tests.e2e.browser_harness import sqlite_url
-from tests.utils.apptest import open_tabblad
+from tests.utils.apptest import getoond, open_tabblad
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_a_round_with_bad_dates_is_refused_on_the_page(eigen_db):
     _knop(at, "Ronde aanmaken").click().run()
     assert not at.exception
     melding = f"sluitdatum (30 juni {nieuw}) ligt vóór de opendatum"
-    assert any(melding in e.value for e in at.error)
+    assert any(melding in getoond(e.value) for e in at.error)
     assert list(at.dataframe[0].value["Ronde"]) == [str(j) for j in jaren]
 
 
@@ -168,7 +168,9 @@ def test_a_beheerder_sets_the_status_definitions_of_a_round_and_an_empty_one_is_
     )
     veld.input("   ")
     _knop(at, "Statusdefinities opslaan").click().run()
-    assert [e.value for e in at.error] == ["Statusdefinitie 'Bijna klaar': de betekenis is leeg."]
+    assert [getoond(e.value) for e in at.error] == [
+        "Statusdefinitie 'Bijna klaar': de betekenis is leeg."
+    ]
 
     at.text_area(key=f"definitie_{jaar}_bijna_klaar").input("Alleen het besluit ontbreekt.")
     at.text_input(key=f"definitie_bron_{jaar}_bijna_klaar").input("Werkafspraak VWS/VNG 2025")
@@ -183,3 +185,19 @@ def test_a_beheerder_sets_the_status_definitions_of_a_round_and_an_empty_one_is_
         "Alleen het besluit ontbreekt.",
         "Werkafspraak VWS/VNG 2025",
     )
+
+
+def test_a_refused_question_names_its_code_as_plain_text_and_adds_nothing(eigen_db):
+    """A refusal repeats what the beheerder typed: Markdown in it must not become a link."""
+    nieuw = max(_jaren(eigen_db)) + 1
+    _maak_concept(eigen_db, nieuw)
+    at = _beheer(blad="Vragenlijst")
+    next(t for t in at.text_input if t.label == "Code").input("[klik](https://phish.example)")
+    next(s for s in at.selectbox if s.label == "Vraagtype").select("janee")
+    next(s for s in at.selectbox if s.label == "Actor").select("gemeente")
+    _knop(at, "Vraag toevoegen").click().run()
+    assert not at.exception, at.exception
+    (melding,) = [e.value for e in at.error]
+    assert "klik" in melding and "](" not in melding  # escaped: \[klik\]\(…
+    with read_session(eigen_db) as s:
+        assert len(queries.vragen_frame(s, queries.ronde_by_jaar(s, nieuw).id)) == 123

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,3 +63,8 @@ def knopen(node) -> Iterator[Any]:
     if isinstance(kinderen, dict):
         for kind in kinderen.values():
             yield from knopen(kind)
+
+
+def getoond(markdown: str) -> str:
+    """The text a user reads of Markdown that ``veilig.platte_tekst`` escaped."""
+    return re.sub(r"\\(.)", r"\1", markdown)
