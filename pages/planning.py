@@ -16,26 +16,10 @@ from monitor.ui.planning import (
     achter_per_thema_sectie,
     planning_bronnen_sectie,
     planning_met_wacht_op,
+    tijdlijn_tabel,
     verschoven_sectie,
     wacht_op_sectie,
 )
-
-
-def _tijdlijn_tabel(tabel):
-    """The timeline as a table (under 'Toon als tabel')."""
-    weergave = tabel.rename(
-        columns={
-            "afspraak": "Afspraak",
-            "actor": "Actor",
-            "planning": "Planning",
-            "status": "Stand",
-            "aandeel_achter": "Achter (% van respondenten)",
-            "wacht_op": "Wacht op",
-        }
-    )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
-    weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
-    return weergave
-
 
 context = setup_page("pages/planning.py")
 st.title("Planning")
@@ -68,7 +52,7 @@ with inhoud:
             ),
             titel=titel,
             alt=f"Tijdlijn: {titel}; kleur en vorm geven de stand ten opzichte van de planning.",
-            tabel=lambda: _tijdlijn_tabel(tabel),
+            tabel=lambda: tijdlijn_tabel(tabel),
         )
     elif blad == "Achter op planning":
         st.header("Achter op planning")

@@ -65,6 +65,22 @@ def planning_met_wacht_op(ronde_id: int, peildatum: date | None, versie: int) ->
     )
 
 
+def tijdlijn_tabel(tabel: pd.DataFrame) -> pd.DataFrame:
+    """The timeline as a table (under 'Toon als tabel'), from ``planning_met_wacht_op``."""
+    weergave = tabel.rename(
+        columns={
+            "afspraak": "Afspraak",
+            "actor": "Actor",
+            "planning": "Planning",
+            "status": "Stand",
+            "aandeel_achter": "Achter (% van respondenten)",
+            "wacht_op": "Wacht op",
+        }
+    )[["Afspraak", "Actor", "Planning", "Stand", "Achter (% van respondenten)", "Wacht op"]]
+    weergave["Wacht op"] = weergave["Wacht op"].replace("", "– (niets)")
+    return weergave
+
+
 def wacht_op_sectie(
     wachten: dict[str, list[str]], teksten: dict[str, str], afhankelijkheden: pd.DataFrame
 ) -> None:
