@@ -1,12 +1,12 @@
-"""ASGI entry point: serves ``app.py`` (classic ``pages/`` mode) with ``<html lang="nl">``.
+"""ASGI entry point: serves ``app.py`` (``st.navigation``) with ``<html lang="nl">``.
 
 Start with ``streamlit run serve.py``. Streamlit ships a static ``index.html`` with
 ``<html lang="en">`` and has no option to change it; the middleware below rewrites it, so screen
-readers pronounce the Dutch text correctly (WCAG 3.1.1). Everything else is plain Streamlit:
-no private flags, the pages in ``pages/`` draw their own navigation. Our own routes
-(``monitor/ui/sessieroute.py``) set and delete the session cookie that keeps a sign-in across
-reloads and app processes; ``monitor/ui/opendataroute.py`` serves each published round's open
-data at a stable URL.
+readers pronounce the Dutch text correctly (WCAG 3.1.1). Everything else is plain Streamlit,
+but for one switch below, so that a deep link uses ``app.py``'s navigation on the very first
+request. Our own routes (``monitor/ui/sessieroute.py``) set and delete the session cookie that
+keeps a sign-in across reloads and app processes; ``monitor/ui/opendataroute.py`` serves each
+published round's open data at a stable URL.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit.runtime.pages_manager import PagesManager
 
 from monitor.ui import opendataroute, sessieroute
 
@@ -65,6 +66,13 @@ class HtmlLangNL:
 
         await self.app(scope, receive, _send)
 
+
+# app.py draws the navigation with st.navigation. Streamlit also knows an older mode for a
+# pages/ directory beside the entry point: every file a page, listed by file name, and a page
+# opened by its URL run without app.py. It leaves that mode only once some session has run
+# app.py, so a deep link as the first request after a start would get the old mode (Streamlit
+# issue 9624). The browser test test_first_request_is_a_deep_link checks the sidebar then.
+PagesManager.uses_pages_directory = False
 
 app = st.App(
     "app.py",

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from monitor.domain import Rol
 from monitor.rechten import Recht, rollen_met
 
+START = "pages/start.py"  # the home page: Streamlit serves it at the app's root URL
+
 
 @dataclass(frozen=True)
 class Pagina:
-    pad: str  # relative to app.py
+    pad: str  # relative to app.py, the entry point
     titel: str
-    sectie: str
     recht: Recht  # the right a user needs to open the page (rechten.RECHTEN decides who)
     icoon: str = ""
 
@@ -24,68 +25,59 @@ class Pagina:
     @property
     def url_pad(self) -> str:
         """The URL path Streamlit gives the page: its file name without .py ('' for home)."""
-        if self.pad == "app.py":
+        if self.pad == START:
             return ""
         return self.pad.removeprefix("pages/").removesuffix(".py")
 
 
 PAGINAS: tuple[Pagina, ...] = (
-    Pagina("app.py", "Start", "Monitor", Recht.TOTALEN, ":material/home:"),
-    Pagina("pages/thema.py", "Thema's", "Landelijk beeld", Recht.TOTALEN, ":material/category:"),
-    Pagina("pages/planning.py", "Planning", "Landelijk beeld", Recht.TOTALEN, ":material/event:"),
-    Pagina("pages/beleving.py", "Beleving", "Landelijk beeld", Recht.TOTALEN, ":material/mood:"),
+    Pagina("pages/start.py", "Start", Recht.TOTALEN, ":material/home:"),
+    Pagina("pages/thema.py", "Thema's", Recht.TOTALEN, ":material/category:"),
+    Pagina("pages/planning.py", "Planning", Recht.TOTALEN, ":material/event:"),
+    Pagina("pages/beleving.py", "Beleving", Recht.TOTALEN, ":material/mood:"),
     Pagina(
         "pages/verschillen.py",
         "Verschillen tussen actoren",
-        "Landelijk beeld",
         Recht.TOTALEN,
         ":material/compare_arrows:",
     ),
-    Pagina("pages/respons.py", "Respons", "Landelijk beeld", Recht.TOTALEN, ":material/groups:"),
+    Pagina("pages/respons.py", "Respons", Recht.TOTALEN, ":material/groups:"),
     Pagina(
         "pages/invullen.py",
         "Vragenlijst invullen",
-        "Eigen organisatie",
         Recht.INVULLEN,
         ":material/edit_note:",
     ),
-    Pagina(
-        "pages/benchmark.py", "Benchmark", "Vergelijken", Recht.BENCHMARK, ":material/leaderboard:"
-    ),
+    Pagina("pages/benchmark.py", "Benchmark", Recht.BENCHMARK, ":material/leaderboard:"),
     Pagina(
         "pages/reflectiesessie.py",
         "Reflectiesessie",
-        "Reflectie en rapportage",
         Recht.TOTALEN,
         ":material/slideshow:",
     ),
     Pagina(
         "pages/actiepunten.py",
         "Actiepunten",
-        "Reflectie en rapportage",
         Recht.NOTITIES_LEZEN,
         ":material/task_alt:",
     ),
     Pagina(
         "pages/rapportage.py",
         "Rapportage",
-        "Reflectie en rapportage",
         Recht.TOTALEN,
         ":material/description:",
     ),
     Pagina(
         "pages/opendata.py",
         "Open data",
-        "Reflectie en rapportage",
         Recht.TOTALEN,
         ":material/dataset:",
     ),
-    Pagina("pages/beheer.py", "Beheer", "Beheer", Recht.RONDES_BEHEREN, ":material/settings:"),
-    Pagina("pages/inloggen.py", "Inloggen", "Account", Recht.TOTALEN, ":material/login:"),
+    Pagina("pages/beheer.py", "Beheer", Recht.RONDES_BEHEREN, ":material/settings:"),
+    Pagina("pages/inloggen.py", "Inloggen", Recht.TOTALEN, ":material/login:"),
     Pagina(
         "pages/toegankelijkheid.py",
         "Toegankelijkheid",
-        "Over",
         Recht.TOTALEN,
         ":material/accessibility:",
     ),

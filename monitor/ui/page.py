@@ -1,8 +1,10 @@
-"""The shared set-up every page starts with: page config, sign-in and role check, sidebar.
+"""The shared set-up of every run: the navigation (``app.py``), then the page's own start.
 
-Classic ``pages/`` mode: every page calls :func:`setup_page` itself, so a deep link works on
-the very first request after a restart. Streamlit's own page list is hidden
-(``client.showSidebarNavigation = false``); the sidebar shows only the pages the role may see.
+:func:`navigatie` runs first on every run: it keeps the sign-in up to date and gives
+``st.navigation`` every page, showing only those the role may open. Streamlit draws that list
+in the sidebar itself, from one message, instead of a page rebuilding fifteen links on every
+run. Every page then calls :func:`setup_page`: page config, the refusal for a role that may not
+open it (a deep link to a hidden page), the round chooser and the sign-in box.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ from monitor.rechten import PUBLIEK, Gebruiker, mag
 from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url, uitklap
-from monitor.ui.navigation import PAGINA_BY_PAD, Pagina, paginas_voor
+from monitor.ui.navigation import PAGINA_BY_PAD, PAGINAS, START, Pagina
 
 SESSIE_GEBRUIKER = "gebruiker"
 OVERDRACHT = "inlogsessie_overdracht"  # one-time code, handed to the browser on the next run
 COOKIE_WISSEN = "inlogsessie_cookie_wissen"
+# Set by navigatie() when it brought the sign-in up to date in this run, so that setup_page does
+# not check it a second time. A page can also run without app.py: Streamlit's older mode for a
+# pages/ directory, which AppTest uses for a page it opens directly.
+_SESSIE_GECONTROLEERD = "_sessie_gecontroleerd"
 APP_TITEL = "Monitor Hervormingsagenda Jeugd"
 
 # Streamlit writes "Press Enter to apply" under a text field and has no option to change it;
@@ -203,6 +209,29 @@ def _oidc_gebruiker() -> Gebruiker | None:
     return gebruiker
 
 
+def navigatie() -> st.Page:
+    """The page this run shows, from Streamlit's navigation for this visitor's role.
+
+    Every page is registered, so that a deep link to one the role may not open still reaches
+    the page and its refusal; only the role's own pages are listed. One flat list: Streamlit
+    puts section headers inside the list's markup (a <div> in a <ul>), which screen readers
+    cannot follow (axe: list, listitem)."""
+    _sessie_bijhouden()
+    st.session_state[_SESSIE_GECONTROLEERD] = True
+    rol = current_user().rol
+    paginas = [
+        st.Page(
+            pagina.pad,
+            title=pagina.titel,
+            icon=pagina.icoon or None,
+            default=pagina.pad == START,
+            visibility="visible" if rol in pagina.rollen else "hidden",
+        )
+        for pagina in PAGINAS
+    ]
+    return st.navigation(paginas, expanded=True)
+
+
 def setup_page(pad: str, *, rondekiezer: bool = True) -> PaginaContext:
     """Start a page: config, sidebar, and a refusal (then stop) when the role may not see it.
 
@@ -217,7 +246,8 @@ def setup_page(pad: str, *, rondekiezer: bool = True) -> PaginaContext:
             "`python -m monitor init` en `python -m monitor demo`."
         )
         st.stop()
-    _sessie_bijhouden()
+    if not st.session_state.pop(_SESSIE_GECONTROLEERD, False):
+        _sessie_bijhouden()  # a page run without app.py (see _SESSIE_GECONTROLEERD)
     gebruiker = current_user()
     _cookie_bijwerken()
     versie = data.data_versie()
@@ -248,21 +278,10 @@ def _sidebar(
     versie: int,
 ) -> data.RondeInfo | None:
     with st.sidebar:
-        st.markdown(f"### {APP_TITEL}")
-        _navigatie(gebruiker)
         ronde = _ronde_kiezer(rondes) if rondes is not None else None
         st.divider()
         _inlog(gebruiker, demo, versie)
     return ronde
-
-
-def _navigatie(gebruiker: Gebruiker) -> None:
-    sectie = None
-    for pagina in paginas_voor(gebruiker.rol):
-        if pagina.sectie != sectie:
-            sectie = pagina.sectie
-            st.markdown(f"**{sectie}**")
-        st.page_link(pagina.pad, label=pagina.titel, icon=pagina.icoon or None)
 
 
 def _ronde_kiezer(rondes: list[data.RondeInfo]) -> data.RondeInfo | None:

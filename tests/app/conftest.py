@@ -70,7 +70,7 @@ def open_page(pad: str, rol: Rol = Rol.PUBLIEK, organisatie: str | None = None, 
         }
     for sleutel, waarde in query.items():
         at.query_params[sleutel] = waarde
-    if pad != "app.py":
+    if pad != "pages/start.py":
         at.switch_page(pad)
     return at.run()
 

@@ -150,7 +150,7 @@ def test_a_question_is_added_to_a_concept_round_on_the_page(eigen_db):
 def test_pages_do_not_default_to_a_round_in_concept(eigen_db):
     nieuw = max(_jaren(eigen_db)) + 1
     _maak_concept(eigen_db, nieuw)
-    at = open_page("app.py")
+    at = open_page("pages/start.py")
     assert not at.exception, at.exception
     assert str(nieuw) in at.selectbox(key="ronde").options
     assert at.selectbox(key="ronde").value != nieuw  # a concept round has no answers yet

@@ -160,7 +160,7 @@ def exports(demo_engine) -> dict[int, dict]:
 
 
 def _start(jaar: int):
-    at = open_page("app.py", ronde=str(jaar), blad="Antwoorden per thema")
+    at = open_page("pages/start.py", ronde=str(jaar), blad="Antwoorden per thema")
     assert not at.exception
     spec = next(
         json.loads(e.proto.spec)

@@ -71,13 +71,13 @@ def _grafiek_titels(at) -> list[str]:
 # English openpyxl error, because the title went straight into the sheet name)
 PAGINAS = [
     pytest.param(
-        "app.py",
+        "pages/start.py",
         {"blad": "Kaart", "kaart": "gemeente", "kleur": "vraag"},
         True,
         id="start-kaart-vraag",
     ),
     pytest.param(
-        "app.py",
+        "pages/start.py",
         {"blad": "Kaart", "kaart": "regio", "kleur": "vraag"},
         True,
         id="start-kaart-regio",

@@ -39,7 +39,7 @@ def cookie_van_invuller(demo_kopie, monkeypatch):
 def _open_met_cookie(monkeypatch, waarde: str, pad: str) -> AppTest:
     monkeypatch.setattr(pagina_setup, "sessie_cookie", lambda: waarde)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    if pad != "app.py":
+    if pad != "pages/start.py":
         at.switch_page(pad).run()
     return at
 
@@ -104,3 +104,21 @@ def test_a_beheerder_blocks_an_account_in_beheer_and_its_cookie_opens_nothing(
 
     at = _open_met_cookie(monkeypatch, waarde, "pages/invullen.py")
     assert not _ingelogd(at)
+
+
+def test_a_tab_signed_in_loses_its_sign_in_on_the_next_run_once_ended_elsewhere(
+    cookie_van_invuller, demo_kopie, monkeypatch
+):
+    """app.py's navigation checks the tab's session row on every run, before any page."""
+    _, waarde = cookie_van_invuller
+    at = _open_met_cookie(monkeypatch, waarde, "pages/invullen.py")
+    assert _ingelogd(at)
+    opgeslagen = dict(at.session_state[pagina_setup.SESSIE_GEBRUIKER])
+
+    inlogsessie.beeindig_cookie(demo_kopie, waarde, datetime.now(UTC), GEHEIM.encode())
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)  # the same tab's sign-in, next run
+    at.session_state[pagina_setup.SESSIE_GEBRUIKER] = opgeslagen
+    at.run()
+    assert not at.exception
+    assert not _ingelogd(at)
+    assert any("Uw sessie is beëindigd" in w.value for w in at.warning)

@@ -115,7 +115,7 @@ class _Zoek:
 # no user (monitor.reflectie.dias.catalogus), so every ``?dia=`` is visited by the strictest
 # viewer (publiek); the others see slide 1.
 BEZOEKEN: dict[str, list[tuple[dict[str, str], object]]] = {
-    "app.py": [
+    "pages/start.py": [
         ({}, None),  # every tab; the map: index per gemeente
         ({"blad": "Kaart", "kaart": "gemeente", "kleur": "vraag"}, None),
         ({"blad": "Kaart", "kaart": "regio", "kleur": "vraag"}, None),

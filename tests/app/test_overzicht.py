@@ -49,7 +49,7 @@ def test_home_tiles_for_2024(frames_2024):
     ]
     klaar = int(gegeven["waarde"].isin(["ja", "afgerond"]).sum())
     verwacht = (200 * klaar + len(gegeven)) // (2 * len(gegeven))  # whole percent, half up
-    at = open_page("app.py", ronde="2024")
+    at = open_page("pages/start.py", ronde="2024")
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Afgerond of ja"] == f"{verwacht}%"
@@ -63,15 +63,15 @@ def test_home_tiles_for_2024(frames_2024):
 
 
 def test_home_tile_shows_change_against_the_previous_round():
-    at = open_page("app.py", ronde="2025")
+    at = open_page("pages/start.py", ronde="2025")
     delta = next(m.delta for m in at.metric if m.label == "Afgerond of ja")
     assert "procentpunt t.o.v. vorige ronde" in delta
-    eerste = open_page("app.py", ronde="2024")
+    eerste = open_page("pages/start.py", ronde="2024")
     assert not next(m.delta for m in eerste.metric if m.label == "Afgerond of ja")
 
 
 def test_status_bars_use_the_status_palette_and_add_up_to_100():
-    at = open_page("app.py", ronde="2024", blad="Antwoorden per thema")
+    at = open_page("pages/start.py", ronde="2024", blad="Antwoorden per thema")
     spec = _figuur(at, "Antwoorden op de afspraken per thema en actor")
     namen = [t["name"] for t in spec["data"] if t.get("showlegend", True)]
     assert namen == ["Nog niet begonnen of nee", "Mee bezig", "Bijna klaar", "Afgerond of ja"]
@@ -87,7 +87,7 @@ def test_status_bars_use_the_status_palette_and_add_up_to_100():
 def test_map_switches_to_jeugdregio_and_to_one_vraag_by_url():
     # per jeugdregio by name: a kijker (the public gets totals per provincie, test_rechten_paginas)
     at = open_page(
-        "app.py",
+        "pages/start.py",
         Rol.KIJKER,
         ronde="2024",
         blad="Kaart",
@@ -167,13 +167,13 @@ def test_beleving_diverges_and_puts_gemeenten_next_to_regios():
 
 def test_start_map_says_so_when_the_filter_leaves_nothing_and_zooms_to_utrecht():
     leeg = open_page(
-        "app.py", ronde="2024", actor="gemeente", blad="Kaart", kaart="regio", kleur="vraag"
+        "pages/start.py", ronde="2024", actor="gemeente", blad="Kaart", kaart="regio", kleur="vraag"
     )
     assert not leeg.exception
     assert any(
         "Geen kaart: met dit filter blijven er geen jeugdregio's over" in i.value for i in leeg.info
     )
-    utrecht = open_page("app.py", ronde="2024", provincie="Utrecht", blad="Kaart")
+    utrecht = open_page("pages/start.py", ronde="2024", provincie="Utrecht", blad="Kaart")
     kaart = next(
         json.loads(c.proto.spec)
         for c in utrecht.get("plotly_chart")

@@ -32,7 +32,7 @@ def test_page_renders_for_allowed_roles_and_refuses_others(pagina, rol):
 
 
 def test_home_shows_the_2024_respons_and_charts():
-    at = open_page("app.py", ronde="2024")
+    at = open_page("pages/start.py", ronde="2024")
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Respons gemeenten"] == "308 van 342"
@@ -47,7 +47,7 @@ def test_home_shows_the_2024_respons_and_charts():
 
 
 def test_round_selector_switches_the_figures():
-    at = open_page("app.py", ronde="2024")
+    at = open_page("pages/start.py", ronde="2024")
     at.selectbox(key="ronde").select(2025).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -130,7 +130,7 @@ def test_respons_explains_the_reports_rates_and_unpublished_questions():
 
 
 def test_home_tile_help_explains_the_reports_response_rate():
-    at = open_page("app.py", ronde="2024")
+    at = open_page("pages/start.py", ronde="2024")
     hulp = {m.label: m.help for m in at.metric}
     assert "het rapport noemt 89,2%" in hulp["Respons gemeenten"]
 
@@ -203,7 +203,7 @@ def test_thema_changes_are_signed_and_match_the_figures_shown():
 
 
 def test_start_map_table_shows_a_dash_not_none_and_keeps_numbers_to_sort_on():
-    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2025", blad="Kaart")
+    at = open_met_tabellen("pages/start.py", Rol.KIJKER, ronde="2025", blad="Kaart")
     kaart = next(d for d in at.dataframe if "Code" in d.value.columns)
     getoond = pa.ipc.open_stream(kaart.proto.arrow_data.styler.display_values).read_pandas()
     groningen = kaart.value["Code"] == "GM0014"  # did not submit in 2025
@@ -244,7 +244,7 @@ def test_nonsense_in_the_url_falls_back_to_defaults():
 
 
 def test_a_tab_named_in_the_url_opens_and_only_it_is_built():
-    at = open_page("app.py", ronde="2024", blad="Kaart")
+    at = open_page("pages/start.py", ronde="2024", blad="Kaart")
     assert not at.exception
     assert at.session_state["blad"] == "Kaart"
     (kaart,) = at.get("plotly_chart")

@@ -85,7 +85,7 @@ def test_niet_noemen_alone_hides_amsterdam_on_themas(demo_kopie):
 
 
 def test_public_map_per_vraag_gives_no_gemeente_by_name():
-    at = open_page("app.py", ronde="2024", blad="Kaart", kaart="gemeente", kleur="vraag")
+    at = open_page("pages/start.py", ronde="2024", blad="Kaart", kaart="gemeente", kleur="vraag")
     assert not at.exception, at.exception
     tabellen = _tabellen(at)
     assert not _noemt_amsterdam(tabellen)
@@ -97,21 +97,23 @@ def test_public_map_per_vraag_gives_no_gemeente_by_name():
 def test_public_map_of_an_unpublished_round_says_why(demo_kopie):
     with write_session(demo_kopie) as session:
         _ronde_2025(session).status = "gesloten"
-    at = open_page("app.py", ronde="2025", blad="Kaart", kaart="gemeente", kleur="vraag")
+    at = open_page("pages/start.py", ronde="2025", blad="Kaart", kaart="gemeente", kleur="vraag")
     assert not at.exception, at.exception
     assert "alleen voor gepubliceerde rondes" in page_text(at)
     assert not _kaart_locaties(at)
 
 
 def test_index_map_lists_no_non_respondents_for_an_invuller():
-    at = open_met_tabellen("app.py", Rol.INVULLER, organisatie="GM0363", ronde="2024", blad="Kaart")
+    at = open_met_tabellen(
+        "pages/start.py", Rol.INVULLER, organisatie="GM0363", ronde="2024", blad="Kaart"
+    )
     assert not at.exception, at.exception
     assert "GM0014" not in _tabellen(at)
     assert not any(c.startswith("GM") for c in _kaart_locaties(at))
 
 
 def test_index_map_lists_non_respondents_for_a_kijker():
-    at = open_met_tabellen("app.py", Rol.KIJKER, ronde="2024", blad="Kaart")
+    at = open_met_tabellen("pages/start.py", Rol.KIJKER, ronde="2024", blad="Kaart")
     assert not at.exception, at.exception
     kaart = next(df.value for df in at.dataframe if "Code" in df.value.columns)
     assert kaart["Index (0–100)"].isna().any()  # the kijker sees who did not respond

@@ -32,6 +32,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from monitor.opmaak.tekst import RUWE_KOP
+from monitor.ui.navigation import PAGINAS
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -478,8 +479,13 @@ def _texts(locator: Locator) -> list[str]:
     return [t.strip()[:300] for t in locator.all_inner_texts()]
 
 
-def check_page(page: Page, visit: Visit, *, demo: bool = True) -> None:
-    """Append every problem of the page as it is now to ``visit.problems``."""
+def check_page(
+    page: Page, visit: Visit, *, demo: bool = True, menu: Sequence[str] | None = None
+) -> None:
+    """Append every problem of the page as it is now to ``visit.problems``.
+
+    ``menu``: the titles the sidebar's page list must show, in order (the pages the role may
+    open); ``None`` leaves the list unchecked."""
     main = page.get_by_test_id("stMain")
     for text in _texts(page.get_by_test_id("stException")):
         visit.problems.append(f"exception: {text}")
@@ -488,8 +494,12 @@ def check_page(page: Page, visit: Visit, *, demo: bool = True) -> None:
             visit.problems.append(f"error element: {text}")
     if page.get_by_text("Page not found").count():
         visit.problems.append("Streamlit shows 'Page not found'")
-    if page.get_by_test_id("stSidebarNav").count():
-        visit.problems.append("Streamlit's own page list (file names) is shown")
+    if menu is not None:
+        # A link's text is its icon's ligature name, then the title.
+        links = _texts(page.get_by_test_id("stSidebarNavLink"))
+        shown = [text.splitlines()[-1].strip() for text in links]
+        if shown != list(menu):
+            visit.problems.append(f"the sidebar lists {shown}, not the role's pages {list(menu)}")
     refusals = main.get_by_text(REFUSAL).count()
     if visit.toegestaan and refusals:
         visit.problems.append(f"'{REFUSAL}' on a page this role may see")
@@ -651,6 +661,7 @@ def walk(
     screen size (:func:`check_screens`; screenshots under ``out_dir/schermen``).
     """
     result = Walk(rol)
+    menu = [p.titel for p in PAGINAS if rol in p.rollen]  # the whole app's, not just the walk's
     allowed = [p for p in paginas if rol in p.rollen]
     refused = [p for p in paginas if rol not in p.rollen]
     deep = [p for p in allowed if p.url_pad] or [p for p in paginas if p.url_pad] or list(paginas)
@@ -680,7 +691,7 @@ def walk(
                     open_page(page, server, visit.path)
                     visit.lang = page.evaluate("() => document.documentElement.lang")
                     sign_in(page, rol)
-                check_page(page, visit, demo=demo)
+                check_page(page, visit, demo=demo, menu=menu)
                 if axe:
                     visit.axe = run_axe(page)
                 if schermen and visit.toegestaan:

@@ -97,7 +97,7 @@ def render(
         }
     for sleutel, waarde in (query or {}).items():
         at.query_params[sleutel] = waarde
-    if pad != "app.py":
+    if pad != "pages/start.py":
         at.switch_page(pad)
     weergave = Weergave(at)
     with downloads_opvangen(weergave.downloads):
