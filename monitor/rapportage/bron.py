@@ -46,7 +46,7 @@ def eerdere_metingen(session: Session, jaar: int) -> tuple[Meting, ...]:
             r.jaar,
             r.peildatum,
             lezen.vragen_frame(session, r.id),
-            lezen.antwoorden_frame(session, r.id, alleen_ingediend=True),
+            lezen.antwoorden_frame(session, r.id, alleen_ingediend=True, met_tekst=False),
         )
         for r in lezen.rondes(session)
         if r.jaar < jaar and r.peildatum is not None

@@ -42,6 +42,9 @@ ANTWOORD_KOLOMMEN = [
     "status",
     "voorlopig",
 ]
+# What a figure over many rounds needs of an answer (Op koers?): not the toelichting, the long
+# text; 20 rounds of answers read in half the time without it.
+STATUS_KOLOMMEN = ["organisatie_code", "vraag_id", "waarde", "status"]
 ORGANISATIE_KOLOMMEN = [
     "code",
     "naam",
@@ -84,15 +87,16 @@ def vragen_frame(session: Session, ronde_id: int, *, met_grenzen: bool = False) 
 
 
 def antwoorden_frame(
-    session: Session, ronde_id: int, *, alleen_ingediend: bool = False
+    session: Session, ronde_id: int, *, alleen_ingediend: bool = False, met_tekst: bool = True
 ) -> pd.DataFrame:
     """The round's answers; ``alleen_ingediend`` leaves out concept answers of organisations
-    still filling in (figures, reports and snapshots count submitted answers only)."""
-    kolommen = [getattr(Antwoord, k) for k in ANTWOORD_KOLOMMEN]
-    stmt = select(*kolommen).where(Antwoord.ronde_id == ronde_id)
+    still filling in (figures, reports and snapshots count submitted answers only);
+    ``met_tekst=False`` reads only ``STATUS_KOLOMMEN``."""
+    namen = ANTWOORD_KOLOMMEN if met_tekst else STATUS_KOLOMMEN
+    stmt = select(*(getattr(Antwoord, k) for k in namen)).where(Antwoord.ronde_id == ronde_id)
     if alleen_ingediend:
         stmt = stmt.where(Antwoord.status == AntwoordStatus.INGEDIEND)
-    return _frame(session, stmt, ANTWOORD_KOLOMMEN)
+    return _frame(session, stmt, namen)
 
 
 def organisaties_frame(session: Session) -> pd.DataFrame:
