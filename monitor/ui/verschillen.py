@@ -11,6 +11,7 @@ from monitor.domain import ACTORTYPE_BY_CODE
 from monitor.opmaak import tekst
 from monitor.rechten import Gebruiker
 from monitor.ui import data
+from monitor.ui.veilig import platte_tekst
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,23 @@ def verschillen(ronde_id: int, versie: int, gebruiker: Gebruiker) -> list[Versch
 
 
 def toon(verschil: Verschil, met_toelichting: bool) -> None:
+    """One afspraak in a bordered card. Without toelichtingen (the public) the card is one
+    Markdown element; a column per actor made the page ~140 elements, which every new session
+    paid for (bench (e))."""
     with st.container(border=True):
-        st.markdown(f"**{verschil.afspraak}**")
-        st.caption(verschil.thema)
+        kop = f"**{platte_tekst(verschil.afspraak)}**  \n*{platte_tekst(verschil.thema)}*"
+        if not met_toelichting:
+            antwoorden = " · ".join(
+                f"**{platte_tekst(label)}: {platte_tekst(antwoord)}**"
+                for label, antwoord, _ in verschil.antwoorden
+            )
+            st.markdown(f"{kop}\n\n{antwoorden}")
+            return
+        st.markdown(kop)
         kolommen = st.columns(len(verschil.antwoorden))
         for kolom, (label, antwoord, toelichting) in zip(
             kolommen, verschil.antwoorden, strict=True
         ):
-            kolom.markdown(f"**{label}: {antwoord}**")
-            if met_toelichting:
-                # plain text, never HTML; no toelichting is said in words, never 'nan'
-                kolom.text(tekst.tekst_of_leeg(toelichting, "(geen toelichting)"))
+            kolom.markdown(f"**{platte_tekst(label)}: {platte_tekst(antwoord)}**")
+            # plain text, never HTML; no toelichting is said in words, never 'nan'
+            kolom.text(tekst.tekst_of_leeg(toelichting, "(geen toelichting)"))

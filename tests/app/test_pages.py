@@ -10,7 +10,7 @@ import pytest
 from monitor.domain import DEMO_BANNER, Rol
 from monitor.ui.navigation import PAGINAS
 from tests.app.conftest import open_met_tabellen, open_page, page_text
-from tests.utils.apptest import open_tabblad
+from tests.utils.apptest import getoond, open_tabblad
 
 GEVALLEN = [(p, r) for p in PAGINAS for r in Rol]
 
@@ -159,13 +159,24 @@ def test_beleving_page_shows_the_reports_figures():
 def test_verschillen_page_names_the_reports_examples():
     at = open_page("pages/verschillen.py", Rol.KIJKER, ronde="2024")
     assert not at.exception
-    tekst = page_text(at)
+    tekst = getoond(page_text(at))
     assert "volwassen-GGZ" in tekst and "Stoppen met tijdschrijven" in tekst
     assert "Rijk: Ja" in tekst and "VNG: Nee" in tekst
     volgend = open_page("pages/verschillen.py", Rol.KIJKER, ronde="2025")
     toelichtingen = [t.value for t in [*at.text, *volgend.text]]
     assert "(geen toelichting)" in toelichtingen  # in 2025 one actor gave none
     assert not {"nan", "None", "NaN", ""} & set(toelichtingen)
+
+
+def test_the_public_sees_each_difference_as_one_card_without_toelichtingen():
+    at = open_page("pages/verschillen.py", ronde="2024")
+    assert not at.exception
+    kaarten = [getoond(m.value) for m in at.markdown if "**Rijk: " in m.value]
+    assert kaarten, "no card with Rijk's answer"
+    assert all("**VNG: " in k or "**BGZJ: " in k or "**SBJ: " in k for k in kaarten)
+    assert any("volwassen-GGZ" in k for k in kaarten)  # the afspraak and its answers together
+    assert not at.text  # no toelichting for the public
+    assert "Toelichtingen zijn zichtbaar na inloggen." in page_text(at)
 
 
 def test_planning_page_lists_what_the_report_names_as_behind():
