@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +15,9 @@ from pandas.io.formats.style import Styler
 from monitor.opmaak import tekst
 from monitor.opmaak.excel import XLSX_MIME
 from monitor.ui import data
+
+if TYPE_CHECKING:  # veilig builds on this module's download button
+    from monitor.ui.veilig import SchermTabel
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -124,7 +127,7 @@ def grafiek(
     *,
     titel: str,
     alt: str,
-    tabel: pd.DataFrame | Callable[[], pd.DataFrame],
+    tabel: pd.DataFrame | SchermTabel | Callable[[], pd.DataFrame],
 ) -> None:
     """A chart with a text title, alt text, a 'toon als tabel' alternative and an Excel download.
 

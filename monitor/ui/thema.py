@@ -34,9 +34,9 @@ class ActorBlok:
 
     actortype: str
     regel: str | None  # the share gereed and what is behind on planning, in words
-    tabel: pd.DataFrame  # one row per afspraak-vraag, with labelled headers
+    tabel: veilig.SchermTabel  # one row per afspraak-vraag, labelled headers, columns shown
     staaf: pd.DataFrame | None  # gemeenten and regio's: the bars' distribution
-    informatie: pd.DataFrame | None  # their questions asked for information only
+    informatie: veilig.SchermTabel | None  # their questions asked for information only
 
 
 @st.cache_data(ttl=600, max_entries=64, show_spinner=False)
@@ -59,10 +59,16 @@ def actor_blokken(
             staaf = themaoverzicht.verdeling_voor_grafiek(verdeling, groep)
             alleen_info = groep["vraagtype"].isin(themaoverzicht.INFORMATIE_TYPES).to_numpy()
             if alleen_info.any():
-                informatie = weergave[alleen_info].drop(
-                    columns=["Planning", "Stand t.o.v. planning"]
+                informatie = veilig.voor_scherm(
+                    weergave[alleen_info].drop(columns=["Planning", "Stand t.o.v. planning"])
                 )
-        blokken.append(ActorBlok(str(actortype), regel, weergave, staaf, informatie))
+        # A table per national actor has no count; the bars' table has no planning status.
+        weergave = weergave.drop(
+            columns=["Stand t.o.v. planning" if staaf is not None else "Antwoorden"]
+        )
+        blokken.append(
+            ActorBlok(str(actortype), regel, veilig.voor_scherm(weergave), staaf, informatie)
+        )
     return blokken
 
 
@@ -75,7 +81,7 @@ def actor_sectie(blok: ActorBlok, titel_staaf: str, sleutel: tuple) -> None:
         st.markdown(blok.regel)
     if blok.staaf is None:
         veilig.tabel(
-            blok.tabel.drop(columns=["Antwoorden"]),
+            blok.tabel,
             titel=f"{actor.label_meervoud}: antwoorden",
             download=False,
             vast=True,
@@ -87,7 +93,7 @@ def actor_sectie(blok: ActorBlok, titel_staaf: str, sleutel: tuple) -> None:
             figuur(charts.verdeling_staaf, blok.staaf, titel, sleutel=(*sleutel, titel)),
             titel=titel,
             alt=f"Gestapeld staafdiagram: {titel}",
-            tabel=lambda: blok.tabel.drop(columns=["Stand t.o.v. planning"]),
+            tabel=blok.tabel,
         )
     if blok.informatie is not None:
         st.markdown("**Ter informatie gevraagd**")

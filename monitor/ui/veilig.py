@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import string
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -63,8 +64,23 @@ def _veilig_op_scherm(tekst: str) -> object:
     return tekst if _GETAL_MET_TEKEN.fullmatch(tekst) else veilige_cel(tekst, max_tekens=None)
 
 
+@dataclass(frozen=True)
+class SchermTabel:
+    """A table already made ready to show (:func:`voor_scherm`): made inside a cached view
+    model, a rerun shows it without passing every cell through the guard again (a tenth of the
+    Thema page's runs). ``bron`` is the table as given, for its Excel download."""
+
+    bron: pd.DataFrame
+    frame: pd.DataFrame
+
+
+def voor_scherm(frame: pd.DataFrame) -> SchermTabel:
+    """``frame`` as :func:`tabel` shows it, made once: free text neutralised, '–' for none."""
+    return SchermTabel(frame, _leeg_als_streep(geneutraliseerd(frame)))
+
+
 def tabel(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | SchermTabel,
     *,
     titel: str,
     key: str | None = None,
@@ -77,11 +93,13 @@ def tabel(
     (so Streamlit's toolbar download is safe too). ``vast`` shows a static table whose text
     wraps (narrow screens, long afspraak texts) instead of the scrolling grid; ``download`` adds
     the app's Excel download (off where the page already offers one); ``kolommen`` is
-    Streamlit's column_config for the grid."""
+    Streamlit's column_config for the grid. A :class:`SchermTabel` was made ready before."""
+    klaar = frame if isinstance(frame, SchermTabel) else voor_scherm(frame)
+    frame = klaar.bron
     ruw = [str(k) for k in frame.columns if RUWE_KOP.match(str(k))]
     if ruw:
         raise ValueError(f"Tabel '{titel}': kolomnaam zonder label als kop: {', '.join(ruw)}")
-    weergave = nederlandse_getallen(_leeg_als_streep(geneutraliseerd(frame)))
+    weergave = nederlandse_getallen(klaar.frame)
     if vast:
         st.table(weergave, hide_index=True, border="horizontal")
     else:

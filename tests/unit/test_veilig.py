@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from monitor.ui.veilig import geneutraliseerd, platte_tekst, tabel
+from monitor.ui.veilig import geneutraliseerd, platte_tekst, tabel, voor_scherm
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,16 @@ def test_a_signed_difference_is_shown_without_a_formula_quote():
 def test_a_table_whose_header_is_a_column_name_of_the_code_is_refused():
     with pytest.raises(ValueError, match="aandeel_achter"):
         tabel(pd.DataFrame({"aandeel_achter": [1.0]}), titel="Planning", key="p")
+
+
+def test_a_table_made_ready_in_advance_is_neutralised_and_keeps_its_source_for_excel():
+    frame = pd.DataFrame({"Toelichting": ["=1+1", None], "Antwoorden": [3, 4]})
+    klaar = voor_scherm(frame)
+    assert list(klaar.frame["Toelichting"]) == ["'=1+1", "–"]
+    assert list(klaar.frame["Antwoorden"]) == [3, 4]
+    assert klaar.bron is frame  # the download writes the source; the Excel writer guards it
+
+
+def test_a_ready_table_with_a_raw_header_is_refused_too():
+    with pytest.raises(ValueError, match="aandeel_achter"):
+        tabel(voor_scherm(pd.DataFrame({"aandeel_achter": [1.0]})), titel="Planning", key="p")
