@@ -1,11 +1,13 @@
 """Benchmark: a gemeente or jeugdregio against a group of peers, what changed since last round,
-who to learn from, and the gemeenten of its jeugdregio side by side."""
+who to learn from, and the gemeenten of its jeugdregio side by side, each in a tab of which only
+the open one is built (the page was the heaviest in bench (a) and (d))."""
 
 import streamlit as st
 
 from monitor.errors import MonitorFout
 from monitor.ui import benchmark as ui
 from monitor.ui import data, veilig
+from monitor.ui.components import tabbladen
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/benchmark.py")
@@ -35,18 +37,32 @@ vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_
 themas = data.themas(versie)
 
 ui.profiel(organisaties, uitkomst)
-thema_tabel = ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar, sleutel)
 wacht_op = ui.wacht_op_per_vraag(
     data.vragen(ronde.id, versie), data.afspraken(versie), data.wacht_op(ronde.id, versie)
 )
-vraag_tabel = ui.per_vraag(uitkomst, themas, ronde.jaar, wacht_op, sleutel)
-ui.download(uitkomst, ronde.jaar, thema_tabel, vraag_tabel)
-ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)
-ui.leer_van_anderen(uitkomst, wacht_op)
+ui.download(
+    uitkomst,
+    ronde.jaar,
+    ui.thema_weergave(ui.thema_tabel(uitkomst, themas), vorig_jaar),
+    ui.vraag_weergave(uitkomst, wacht_op),
+)
 regio = (
     code
     if uitkomst.actortype == "regio"
     else organisaties.set_index("code").at[code, "jeugdregio_code"]
 )
+bladen = ["Per thema", "Per vraag", "Veranderingen", "Leer van anderen"]
 if isinstance(regio, str) and regio:
-    ui.regio_beeld(gebruiker, regio, organisaties, ronde.id, ronde.jaar, versie)
+    bladen.append("Regiobeeld")
+blad, inhoud = tabbladen(bladen)
+with inhoud:
+    if blad == "Per thema":
+        ui.per_thema(uitkomst, themas, ronde.jaar, vorig_jaar, sleutel)
+    elif blad == "Per vraag":
+        ui.per_vraag(uitkomst, themas, ronde.jaar, wacht_op, sleutel)
+    elif blad == "Veranderingen":
+        ui.veranderingen(uitkomst, vorig_jaar, ronde.jaar)
+    elif blad == "Leer van anderen":
+        ui.leer_van_anderen(uitkomst, wacht_op)
+    else:
+        ui.regio_beeld(gebruiker, regio, organisaties, ronde.id, ronde.jaar, versie)

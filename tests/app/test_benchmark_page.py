@@ -13,7 +13,7 @@ from monitor.models import Account, Inzending, PeerGroep, Ronde
 from monitor.ui.benchmark import EIGEN_LEDEN
 from monitor.ui.page import SESSIE_GEBRUIKER
 from tests.app.conftest import APP, TIMEOUT, page_text
-from tests.utils.apptest import getoond, open_uitklappers
+from tests.utils.apptest import getoond, open_tabblad, open_uitklappers
 
 PAGINA = "pages/benchmark.py"
 
@@ -36,6 +36,17 @@ def _open(rol: Rol, *, login: str | None = None, account_id: int | None = None, 
     return at
 
 
+def _blad(at: AppTest, label: str) -> AppTest:
+    """Open tab ``label`` of the page (only the open tab is built), as a click would."""
+    return open_tabblad(at, "blad", label)
+
+
+def _alle_bladen(at: AppTest) -> str:
+    """The text of every tab, one after the other (for what must be absent everywhere)."""
+    labels = [m.label for m in at.tabs] if at.tabs else []
+    return "\n".join(_tekst(_blad(at, label)) for label in labels)
+
+
 def _tekst(at) -> str:
     return page_text(at) + "\n" + "\n".join(str(s.value) for s in at.subheader)
 
@@ -56,14 +67,21 @@ def test_invuller_sees_own_organisation_against_its_regio():
     assert "Amsterdam (GM0363)" in tekst
     assert "931.298 inwoners (≥250.000)" in tekst  # Dutch thousands separator
     assert "Eigen jeugdregio (Amsterdam-Amstelland)" in tekst
-    assert "Leer van anderen" in tekst
-    assert "Sinds 2024:" in tekst
     assert _grafiek_titels(at)[0] == "Amsterdam tegenover de vergelijkgroep, ronde 2025"
     assert _box_trace(at), "no peer distribution in the thema chart"
     assert not at.get("selectbox") or all(s.label != "Gemeente of jeugdregio" for s in at.selectbox)
     assert at.query_params["organisatie"] == "GM0363"
     kolommen = {k for df in at.dataframe for k in df.value.columns}
     assert {"Eigen index 2024", "Mediaan groep 2024", "Percentiel"} <= kolommen
+    assert [t.label for t in at.tabs] == [
+        "Per thema",
+        "Per vraag",
+        "Veranderingen",
+        "Leer van anderen",
+        "Regiobeeld",
+    ]
+    assert "Sinds 2024:" in _tekst(_blad(at, "Veranderingen"))
+    assert any("verder" in e.label for e in _blad(at, "Leer van anderen").expander)
 
 
 def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():
@@ -73,9 +91,9 @@ def test_kijker_chooses_rotterdam_by_url_and_sees_peers_and_regio_heatmap():
     tekst = _tekst(at)
     assert "Rotterdam (GM0599)" in tekst
     assert "Provincie Zuid-Holland" in tekst
-    titels = _grafiek_titels(at)
-    assert any(t.startswith("Antwoorden van de gemeenten in jeugdregio") for t in titels)
     assert _box_trace(at)
+    titels = _grafiek_titels(_blad(at, "Regiobeeld"))
+    assert any(t.startswith("Antwoorden van de gemeenten in jeugdregio") for t in titels)
     regio = next(d.value for d in at.dataframe if "Gemeente" in d.value.columns)
     assert "Rotterdam" in set(regio["Gemeente"])
     koppen = [k for k in regio.columns if k != "Gemeente"]  # a code with its question text
@@ -115,15 +133,17 @@ def test_before_submitting_an_invuller_sees_only_its_own_results(amsterdam_niet_
     assert "nadat uw organisatie de antwoorden van ronde 2025 heeft ingediend" in tekst
     assert _grafiek_titels(at) == ["Amsterdam tegenover de vergelijkgroep, ronde 2025"]
     assert not _box_trace(at)  # only the own marker, no peers
-    assert not any("verder" in e.label for e in at.expander)  # no 'Leer van anderen'
-    assert "Amstelveen" not in tekst
+    assert "Amstelveen" not in _alle_bladen(at)
+    leer = _blad(at, "Leer van anderen")
+    assert "Leer van anderen" in _tekst(leer)  # the tab is open ...
+    assert not any("verder" in e.label for e in leer.expander)  # ... and names no one
     # After submitting (2024) the same invuller sees the peers
     ingediend = _open(Rol.INVULLER, login="GM0363", ronde="2024")
     assert _box_trace(ingediend)
     # A kijker always sees them
     kijker = _open(Rol.KIJKER, organisatie="GM0363", ronde="2025")
     assert _box_trace(kijker)
-    assert any("verder" in e.label for e in kijker.expander)
+    assert any("verder" in e.label for e in _blad(kijker, "Leer van anderen").expander)
 
 
 def test_a_custom_selection_for_this_session_only():
@@ -184,7 +204,7 @@ def test_a_regio_against_all_regios_with_its_gemeenten_side_by_side():
     assert "Vergelijkgroep: **Alle jeugdregio's**, 41 andere organisaties." in tekst
     raster = next(
         json.loads(g.proto.spec)
-        for g in at.get("plotly_chart")
+        for g in _blad(at, "Regiobeeld").get("plotly_chart")
         if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
     )
     assert sorted(raster["data"][0]["y"]) == [
@@ -207,32 +227,36 @@ def test_an_anonymised_round_shows_no_peer_names(demo_kopie):
     # ... Amsterdam's own invuller (submitted) compares with anonymised peers
     at = _open(Rol.INVULLER, login="GM0363", ronde="2025", groep="provincie")
     assert not at.exception, at.exception
+    assert "Deze ronde toont anderen anoniem" in _tekst(at)
+    _blad(at, "Leer van anderen")
     tekst = _tekst(at) + "\n".join(str(t.value) for t in at.text)
-    assert "Deze ronde toont anderen anoniem" in tekst
     leer = [e.label for e in at.expander if "verder" in e.label]
     assert leer, "no 'Leer van anderen' in a group of 43"
     namen = [m.value for m in at.markdown if m.value.startswith("**Gemeente ")]
     assert namen, "peers are not labelled 'Gemeente A, B, …'"
+    elders = _alle_bladen(at) + "\n".join(str(t.value) for t in at.text)
     for echte in ("Amstelveen", "Haarlem", "Zaanstad", "Hilversum"):
         assert f"**{echte}**" not in tekst
+        assert echte not in elders, f"{echte} named on a tab of an anonymous round"
     raster = next(
         json.loads(g.proto.spec)
-        for g in at.get("plotly_chart")
+        for g in _blad(at, "Regiobeeld").get("plotly_chart")
         if "gemeenten in jeugdregio" in json.loads(g.proto.spec)["layout"]["title"]["text"]
     )
     rijen = sorted(raster["data"][0]["y"])
+    assert not at.exception
     assert "Amsterdam" in rijen[0] and rijen[1:] == [f"Gemeente {x}" for x in "ABCDE"], rijen
     # The 3 other gemeenten of ≥250.000 are too few to show anonymised
     klein = _open(Rol.INVULLER, login="GM0363", ronde="2025", groep="inwonersklasse")
     tekst = _tekst(klein)
     assert "Een groep van 3 is te klein om anoniem te tonen" in tekst
-    assert not any("verder" in e.label for e in klein.expander)
     assert not _box_trace(klein)
+    assert not any("verder" in e.label for e in _blad(klein, "Leer van anderen").expander)
 
 
 def test_per_vraag_says_what_an_afspraak_waits_for():
     """GEM.7.01 (inkoop op landelijke standaarden, A7.14) waits for A7.01–A7.03 in 2024."""
-    at = _open(Rol.KIJKER, ronde="2024", organisatie="GM0363")
+    at = _blad(_open(Rol.KIJKER, ronde="2024", organisatie="GM0363"), "Per vraag")
     assert not at.exception
     tabel = max((d.value for d in at.dataframe if "Wacht op" in d.value.columns), key=len)
     wacht = dict(zip(tabel["Code"], tabel["Wacht op"], strict=True))
