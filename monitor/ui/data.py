@@ -113,7 +113,7 @@ def antwoorden(ronde_id: int, versie: int) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=600, max_entries=32, show_spinner=False)
-def status_antwoorden(ronde_id: int, versie: int) -> pd.DataFrame:
+def antwoorden_zonder_tekst(ronde_id: int, versie: int) -> pd.DataFrame:
     """The round's submitted answers without their toelichting, for Op koers? over every
     round (``queries.STATUS_KOLOMMEN``): a cold start reads 20 rounds in half the time."""
     with sessie.lees(engine()) as session:
@@ -379,7 +379,9 @@ def thema_tabel_gefilterd(
 def metingen(ronde: RondeInfo, versie: int) -> list[koers_mod.Meting]:
     """The round and every earlier round with a peildatum, oldest first (frames cached above)."""
     return [
-        koers_mod.Meting(r.jaar, r.peildatum, vragen(r.id, versie), status_antwoorden(r.id, versie))
+        koers_mod.Meting(
+            r.jaar, r.peildatum, vragen(r.id, versie), antwoorden_zonder_tekst(r.id, versie)
+        )
         for r in rondes(versie)
         if r.jaar <= ronde.jaar and r.peildatum is not None
     ]

@@ -23,7 +23,7 @@ from monitor.rechten import PUBLIEK, Gebruiker, mag
 from monitor.store import sessie
 from monitor.ui import data
 from monitor.ui.components import keuze_uit_url, uitklap
-from monitor.ui.navigation import PAGINA_BY_PAD, PAGINAS, START, Pagina
+from monitor.ui.navigation import PAGINA_BY_PAD, PAGINAS, START, Pagina, paginas_voor
 
 SESSIE_GEBRUIKER = "gebruiker"
 OVERDRACHT = "inlogsessie_overdracht"  # one-time code, handed to the browser on the next run
@@ -218,14 +218,14 @@ def navigatie() -> st.Page:
     cannot follow (axe: list, listitem)."""
     _sessie_bijhouden()
     st.session_state[_SESSIE_GECONTROLEERD] = True
-    rol = current_user().rol
+    zichtbaar = set(paginas_voor(current_user().rol))
     paginas = [
         st.Page(
             pagina.pad,
             title=pagina.titel,
             icon=pagina.icoon or None,
             default=pagina.pad == START,
-            visibility="visible" if rol in pagina.rollen else "hidden",
+            visibility="visible" if pagina in zichtbaar else "hidden",
         )
         for pagina in PAGINAS
     ]

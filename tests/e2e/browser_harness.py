@@ -31,8 +31,9 @@ from playwright.sync_api import Browser, BrowserContext, Locator, Page, WebSocke
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from monitor.domain import Rol
 from monitor.opmaak.tekst import RUWE_KOP
-from monitor.ui.navigation import PAGINAS
+from monitor.ui.navigation import paginas_voor
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -661,7 +662,7 @@ def walk(
     screen size (:func:`check_screens`; screenshots under ``out_dir/schermen``).
     """
     result = Walk(rol)
-    menu = [p.titel for p in PAGINAS if rol in p.rollen]  # the whole app's, not just the walk's
+    menu = [p.titel for p in paginas_voor(Rol(rol))]  # the whole app's, not just the walk's
     allowed = [p for p in paginas if rol in p.rollen]
     refused = [p for p in paginas if rol not in p.rollen]
     deep = [p for p in allowed if p.url_pad] or [p for p in paginas if p.url_pad] or list(paginas)
