@@ -6,6 +6,7 @@ import streamlit as st
 from monitor.errors import MonitorFout
 from monitor.opmaak import tekst
 from monitor.rechten import Recht, mag
+from monitor.reflectie.dias import dia_titel
 from monitor.ui import data, veilig
 from monitor.ui.page import ronde_of_stop, setup_page
 from monitor.ui.reflectie import actiepunten, bewaar_opvolging
@@ -14,12 +15,13 @@ context = setup_page("pages/actiepunten.py")
 st.title("Actiepunten")
 ronde = ronde_of_stop(context)
 gebruiker = context.gebruiker
-titels = {d.sleutel: d.titel for d in data.dia_catalogus(ronde, context.versie)}
+themas = data.themas(context.versie)
 
 
-def _weergave(tabel):
+def _weergave(tabel, jaar: int):
+    """The notes as shown: each slide by its title in round ``jaar`` (not built for this)."""
     return tabel.assign(
-        dia=tabel["dia"].map(lambda s: titels.get(s, s)),
+        dia=tabel["dia"].map(lambda sleutel: dia_titel(sleutel, jaar, themas)),
         deadline=tabel["deadline"].map(tekst.datum),
         aangemaakt_op=tabel["aangemaakt_op"].map(tekst.datum_kort),
     ).rename(
@@ -42,7 +44,9 @@ st.caption("Elk signaal uit de reflectiesessie een eigenaar en een opvolging.")
 if deze.empty:
     st.info("In deze ronde zijn nog geen actiepunten genoteerd (op de pagina Reflectiesessie).")
 else:
-    veilig.tabel(_weergave(deze), titel=f"Actiepunten ronde {ronde.jaar}", key="actiepunten")
+    veilig.tabel(
+        _weergave(deze, ronde.jaar), titel=f"Actiepunten ronde {ronde.jaar}", key="actiepunten"
+    )
 
 vorig_jaar = next((r.jaar for r in context.rondes if r.id == ronde.vorige_ronde_id), None)
 if vorige is not None:
@@ -51,7 +55,7 @@ if vorige is not None:
         st.info(f"In ronde {vorig_jaar} zijn geen actiepunten genoteerd.")
     elif mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         bewerkt = st.data_editor(
-            _weergave(vorige),
+            _weergave(vorige, vorig_jaar),
             hide_index=True,
             width="stretch",
             disabled=["Genoteerd op", "Dia", "Actiepunt", "Eigenaar", "Deadline"],
@@ -75,5 +79,7 @@ if vorige is not None:
                 st.rerun()
     else:
         veilig.tabel(
-            _weergave(vorige), titel=f"Actiepunten ronde {vorig_jaar}", key="actiepunten_vorig"
+            _weergave(vorige, vorig_jaar),
+            titel=f"Actiepunten ronde {vorig_jaar}",
+            key="actiepunten_vorig",
         )

@@ -182,8 +182,39 @@ def _zin(tekst: str, lengte: int) -> str:
 
 
 def thema_titel(bron: Bron, nr: int) -> str:
-    titels = dict(zip(bron.themas["nr"].astype(int), bron.themas["titel"], strict=True))
+    return _thema_titel(bron.themas, nr)
+
+
+def _thema_titel(themas: pd.DataFrame, nr: int) -> str:
+    titels = dict(zip(themas["nr"].astype(int), themas["titel"], strict=True))
     return f"{nr}. {titels.get(nr, '')}".rstrip(". ")
+
+
+_VASTE_TITELS = {
+    "respons": "Respons per actor, ronde {jaar}",
+    "planning-stand": "Stand ten opzichte van de planning, ronde {jaar}",
+    "op-koers": "Op koers? Gemeenten en jeugdregio's per thema, ronde {jaar}",
+    "verschillen": "Verschillen tussen actoren, ronde {jaar}",
+}
+_TITELS_PER_ACTOR = {
+    "beleving-{code}": "{naam}: beleving van de beweging per thema, ronde {jaar}",
+    "benchmark-{code}-index": "{naam}: spreiding van de voortgangsindex per thema, ronde {jaar}",
+}
+
+
+def dia_titel(sleutel: str, jaar: int, themas: pd.DataFrame) -> str:
+    """The title of slide ``sleutel`` in round ``jaar`` (``themas``: nr, titel): the one home of
+    slide titles, for the slide itself and for a page that names a note's slide without
+    building the slides (Actiepunten). An unknown key is its own title."""
+    if sleutel in _VASTE_TITELS:
+        return _VASTE_TITELS[sleutel].format(jaar=jaar)
+    if (nr := thema_van_dia(sleutel)) is not None:
+        return f"Thema {_thema_titel(themas, nr)}: voortgang per actor"
+    for actor in ACTORTYPES:
+        for patroon, titel in _TITELS_PER_ACTOR.items():
+            if sleutel == patroon.format(code=actor.code):
+                return titel.format(naam=actor.label_meervoud, jaar=jaar)
+    return sleutel
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,7 +246,7 @@ def respons_dia(bron: Bron) -> Dia:
     boodschap += "landelijke partijen deden mee."
     return Dia(
         sleutel="respons",
-        titel=f"Respons per actor, ronde {bron.jaar}",
+        titel=dia_titel("respons", bron.jaar, bron.themas),
         soort=STAAF,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
@@ -278,7 +309,7 @@ def thema_voortgang_dia(bron: Bron, thema_nr: int) -> Dia:
         )
     return Dia(
         sleutel=thema_dia_sleutel(thema_nr),
-        titel=f"Thema {thema_titel(bron, thema_nr)}: voortgang per actor",
+        titel=dia_titel(thema_dia_sleutel(thema_nr), bron.jaar, bron.themas),
         soort=GESTAPELD,
         tabel=tabel,
         kernboodschap=boodschap,
@@ -323,7 +354,7 @@ def planning_dia(bron: Bron) -> Dia:
         )
     return Dia(
         sleutel="planning-stand",
-        titel=f"Stand ten opzichte van de planning, ronde {bron.jaar}",
+        titel=dia_titel("planning-stand", bron.jaar, bron.themas),
         soort=GESTAPELD_AANTAL,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
@@ -379,7 +410,7 @@ def koers_dia(bron: Bron) -> Dia:
     )
     return Dia(
         sleutel="op-koers",
-        titel=f"Op koers? Gemeenten en jeugdregio's per thema, ronde {bron.jaar}",
+        titel=dia_titel("op-koers", bron.jaar, bron.themas),
         soort=BEREIK,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
@@ -420,7 +451,7 @@ def verschillen_dia(bron: Bron) -> Dia:
         boodschap = "De landelijke partijen beantwoorden hun gedeelde afspraken gelijk."
     return Dia(
         sleutel="verschillen",
-        titel=f"Verschillen tussen actoren, ronde {bron.jaar}",
+        titel=dia_titel("verschillen", bron.jaar, bron.themas),
         soort=GEGROEPEERD,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
@@ -464,7 +495,7 @@ def beleving_dia(bron: Bron, actortype: str) -> Dia:
     )
     return Dia(
         sleutel=f"beleving-{actortype}",
-        titel=f"{naam}: beleving van de beweging per thema, ronde {bron.jaar}",
+        titel=dia_titel(f"beleving-{actortype}", bron.jaar, bron.themas),
         soort=GESTAPELD,
         tabel=_tabel(rijen),
         kernboodschap=boodschap,
@@ -505,7 +536,7 @@ def benchmark_dia(bron: Bron, actortype: str) -> Dia:
         )
     return Dia(
         sleutel=f"benchmark-{actortype}-index",
-        titel=f"{naam}: spreiding van de voortgangsindex per thema, ronde {bron.jaar}",
+        titel=dia_titel(f"benchmark-{actortype}-index", bron.jaar, bron.themas),
         soort=GESTAPELD,
         tabel=tabel,
         kernboodschap=boodschap,

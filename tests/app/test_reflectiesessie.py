@@ -79,7 +79,13 @@ def test_kijker_adds_an_actiepunt_that_shows_under_the_slide_and_in_the_overview
     assert tabel["Eigenaar"].tolist() == ["VNG"]
     volgend = open_page("pages/actiepunten.py", Rol.KIJKER, ronde="2025")
     assert "actiepunten van ronde 2024" in page_text(volgend)
-    assert volgend.get("arrow_data_frame") or volgend.dataframe
+    vorige = volgend.dataframe[0].value  # the kijker follows them up in an editor
+    assert vorige["Actiepunt"].tolist() == ["Regio's wachten op de landsdelen."]
+    # the slide by its title, not by its key
+    assert tabel["Dia"].tolist() == [
+        "Thema 4. Terugdringen residentiële jeugdhulp: voortgang per actor"
+    ]
+    assert vorige["Dia"].tolist() == tabel["Dia"].tolist()
 
 
 def test_a_note_heading_is_its_dutch_time_without_a_dangling_dot(eigen_database):

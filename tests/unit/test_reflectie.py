@@ -216,3 +216,18 @@ def test_a_key_message_cut_short_ends_after_a_whole_word():
     tekst = "Rijk en VNG hebben uitgewerkt hoe betere samenwerking tussen jeugdhulp en ggz werkt."
     assert _zin(tekst, 60) == "Rijk en VNG hebben uitgewerkt hoe betere samenwerking…"
     assert _zin("Onze regio heeft een plan.", 60) == "Onze regio heeft een plan."
+
+
+def test_a_slide_is_named_without_building_it_as_it_names_itself():
+    bron = _twee_rondes()
+    dias = reflectie.catalogus(bron)
+    assert {d.sleutel for d in dias} >= {"respons", "thema-4-voortgang", "op-koers"}
+    for dia in dias:
+        assert reflectie.dia_titel(dia.sleutel, 2024, bron.themas) == dia.titel
+    assert reflectie.dia_titel("thema-4-voortgang", 2023, bron.themas) == (
+        "Thema 4. Residentieel: voortgang per actor"
+    )
+    assert reflectie.dia_titel("beleving-regio", 2023, bron.themas) == (
+        "Jeugdregio's: beleving van de beweging per thema, ronde 2023"
+    )
+    assert reflectie.dia_titel("weg-uit-het-deck", 2024, bron.themas) == "weg-uit-het-deck"
