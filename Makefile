@@ -6,14 +6,16 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 RUFF   := $(VENV)/bin/ruff
 PYTEST := $(PY) -m pytest
-# Parallel test workers (pytest-xdist); `make test XDIST=0` runs them in one process. Measured on
-# 2 cores on 7 December 2026 (1551 tests): 6 min 49 s with -n 2 against 8 min 38 s without; the
-# browser tests stay in one worker (xdist_group "e2e", --dist loadgroup).
+# Parallel test workers (pytest-xdist); `make test XDIST=0` runs them in one process. Each test
+# file stays in one worker (--dist loadfile): the browser smoke walks are made once per role and
+# shared by the tests of their file. (--dist loadgroup no longer groups under pytest 9: it spread
+# those tests over both workers, and each worker walked every role again.) Measured on 2 cores on
+# 8 December 2026 (1,566 tests): 7 min 32 s with -n 2 --dist loadfile, 8 min 12 s with loadgroup.
 XDIST  ?= 2
 ifeq ($(XDIST),0)
 PYTEST_PAR :=
 else
-PYTEST_PAR := -n $(XDIST) --dist loadgroup
+PYTEST_PAR := -n $(XDIST) --dist loadfile
 endif
 
 .PHONY: help setup run cluster test _test-body e2e bench lint fmt clean

@@ -19,7 +19,7 @@ from browser_harness import (
 )
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 OPTIE = "Súdwest-Fryslân (GM1900) · Sudwest-Fryslan"
 

@@ -25,7 +25,7 @@ from monitor.db import make_engine, read_session
 from monitor.invullen import antwoorden as invullen
 from monitor.models import Antwoord, Vraag
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 PERCENTAGE = "GEM.3.06"  # getal, 0 to 100
 BEDRAG = "GEM.3.09"  # bedrag in euro, at least 0
 MEERKEUZE = "GEM.3.05"  # several options

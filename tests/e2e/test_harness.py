@@ -30,7 +30,7 @@ def break_page(path: Path) -> None:
 
 
 # One xdist worker runs all browser tests: they share the server and the walks.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from browser_harness import (
 )
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 TITEL = "Op koers per thema en actor, ronde 2025"
 

@@ -16,7 +16,7 @@ from browser_harness import (
 )
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 NOTITIE = "Regio's herkennen het beeld; de landsdelen werken het plan uit."
 

@@ -13,7 +13,7 @@ from monitor.domain import Rol
 ROLLEN = [r.value for r in Rol]
 
 # One xdist worker runs all browser tests: they share the server and the walks.
-pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("e2e")]
+pytestmark = pytest.mark.e2e
 
 
 def test_first_request_is_a_deep_link(walks: Callable[[str], Walk], app_server: AppServer) -> None:
