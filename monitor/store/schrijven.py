@@ -296,18 +296,25 @@ def bulk_save_antwoorden(
 def save_inzendingen(
     *, session: Session, ronde: Ronde, organisatie_codes: Iterable[str], moment: datetime
 ) -> None:
-    for code in organisatie_codes:
-        _upsert(
-            session,
-            Inzending,
-            (ronde.id, code),
-            {
-                "ronde_id": ronde.id,
-                "organisatie_code": code,
-                "status": "ingediend",
-                "ingediend_op": moment,
-            },
-        )
+    """Mark the organisations' questionnaires of the round as submitted at ``moment``: one
+    SELECT of the round's inzendingen and one batched INSERT, not a query per organisation
+    (an import of every organisation spent a tenth of its time on those)."""
+    bestaand = {
+        rij.organisatie_code: rij
+        for rij in session.exec(select(Inzending).where(Inzending.ronde_id == ronde.id)).all()
+    }
+    for code in dict.fromkeys(organisatie_codes):
+        waarden = {
+            "ronde_id": ronde.id,
+            "organisatie_code": code,
+            "status": "ingediend",
+            "ingediend_op": moment,
+        }
+        rij = bestaand.get(code)
+        if rij is None:
+            session.add(Inzending(**waarden))
+        else:
+            _werk_bij(rij, waarden)
 
 
 def audit(
