@@ -157,8 +157,10 @@ def thema(session: Session, nr: int) -> Thema | None:
 
 
 def meta(session: Session, sleutel: str) -> str | None:
-    rij = session.get(MonitorMeta, sleutel)
-    return rij.waarde if rij else None
+    """One value of the key/value table. Read as a column, not as an ORM object: every page
+    run reads the data versie, and loading it as an object cost a tenth of a new session."""
+    stmt = select(MonitorMeta.waarde).where(MonitorMeta.sleutel == sleutel)
+    return session.connection().execute(stmt).scalar_one_or_none()
 
 
 def is_demo(session: Session) -> bool:

@@ -260,3 +260,25 @@ def test_a_tab_named_in_the_url_opens_and_only_it_is_built():
     assert at.session_state["blad"] == "Kaart"
     (kaart,) = at.get("plotly_chart")
     assert '"choroplethmap"' in kaart.proto.spec  # the map, not the heatmap of the first tab
+
+
+def test_an_empty_database_says_what_to_do_and_its_tables_are_found_once_made(
+    tmp_path, monkeypatch
+):
+    import streamlit as st
+
+    from monitor.db import make_engine, upgrade_schema
+
+    pad = tmp_path / "leeg.db"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{pad}")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    leeg = open_page("pages/start.py")
+    assert "De database is nog leeg" in page_text(leeg)
+    engine = make_engine(f"sqlite:///{pad}")
+    upgrade_schema(engine)  # the tables now exist (still without rounds)
+    engine.dispose()
+    leeg.run()  # the same session, the same app process: looked at again, not remembered
+    assert "De database is nog leeg" not in page_text(leeg)
+    st.cache_data.clear()
+    st.cache_resource.clear()
