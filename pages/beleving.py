@@ -7,7 +7,7 @@ from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
 from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
 from monitor.ui import data, filters, veilig
-from monitor.ui.components import figuur, grafiek
+from monitor.ui.components import figuur, grafiek, tabbladen
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beleving.py")
@@ -31,33 +31,32 @@ if niet_gevraagd:
         "die hen wel vraagt, verschijnt hier vanzelf."
     )
 filters.toon_filter(filter_, versie)
-# One under the other, each the full width: the statements are long and must be read whole.
-for actortype, tabel in tabellen.items():
+VERSCHILLEN = "Verschillen tussen actoren"
+
+
+def per_actor(actortype: str) -> None:
+    """One actortype's statements, the full width: they are long and must be read whole."""
+    tabel = tabellen[actortype]
     naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
-    with st.container():
-        titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
-        if tabel.empty or not tabel["percentage"].notna().any():
-            st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
-            continue
-        grafiek(
-            figuur(
-                charts.beleving_divergerend,
-                tabel,
-                titel,
-                sleutel=(ronde.id, versie, filter_, titel),
-            ),
-            titel=titel,
-            alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
-            tabel=lambda tabel=tabel: (
-                tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
-                .rename(
-                    columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"}
-                )
-                .drop(columns=["optie"])
-            ),
-        )
-if len(gevraagd) > 1:
-    st.subheader("Verschillen tussen actoren")
+    titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
+    if tabel.empty or not tabel["percentage"].notna().any():
+        st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
+        return
+    grafiek(
+        figuur(
+            charts.beleving_divergerend, tabel, titel, sleutel=(ronde.id, versie, filter_, titel)
+        ),
+        titel=titel,
+        alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
+        tabel=lambda: (
+            tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
+            .rename(columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"})
+            .drop(columns=["optie"])
+        ),
+    )
+
+
+def verschillen() -> None:
     st.caption("Per thema het aandeel dat de beweging 'grotendeels' of 'volledig' gemaakt vindt.")
     veilig.tabel(
         verschil.assign(thema_nr=verschil["thema_nr"].map(lambda n: f"Thema {n}"))
@@ -67,3 +66,14 @@ if len(gevraagd) > 1:
         key="beleving_verschillen",
         download=False,
     )
+
+
+# One actor at a time: two long charts were drawn on every visit.
+per_label = {ACTORTYPE_BY_CODE[a].label_meervoud: a for a in gevraagd}
+if per_label:
+    blad, inhoud = tabbladen([*per_label, *([VERSCHILLEN] if len(gevraagd) > 1 else [])])
+    with inhoud:
+        if blad == VERSCHILLEN:
+            verschillen()
+        else:
+            per_actor(per_label[blad])

@@ -86,6 +86,12 @@ PAGINAS = [
     pytest.param("pages/thema.py", {"ronde": "2025", "thema": "4"}, True, id="themas-thema-4"),
     pytest.param("pages/beleving.py", {"ronde": "2024"}, True, id="beleving"),
     pytest.param("pages/respons.py", {"ronde": "2024"}, False, id="respons"),
+    pytest.param(
+        "pages/respons.py",
+        {"ronde": "2024", "blad": "Per jeugdregio"},
+        False,
+        id="respons-jeugdregio",
+    ),
     pytest.param("pages/planning.py", {"ronde": "2024"}, False, id="planning"),
 ]
 

@@ -118,11 +118,11 @@ def test_filter_in_the_url_narrows_the_view(frames_2024):
 
 def test_respons_per_provincie_adds_up_to_the_national_figure():
     # whether each regio responded itself is for kijkers and beheerders only
-    at = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
-    provincies = at.dataframe[1].value
+    at = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024", blad="Per provincie")
+    provincies = at.dataframe[0].value
     assert provincies["Ingevuld"].sum() == 308 and provincies["Totaal"].sum() == 342
     assert len(provincies) == 12
-    regios = at.dataframe[2].value
+    regios = open_tabblad(at, "blad", "Per jeugdregio").dataframe[0].value
     assert len(regios) == 42 and (regios["Regio zelf ingevuld"] == "ja").sum() == 41
 
 
@@ -153,10 +153,10 @@ def test_thema_page_shows_change_or_says_there_is_no_previous_round():
 
 
 def test_beleving_diverges_and_puts_gemeenten_next_to_regios():
-    at = open_page("pages/beleving.py", ronde="2024")
+    at = open_page("pages/beleving.py", ronde="2024", blad="Gemeenten")
     assert not at.exception
     spec = _figuur(at, "Gemeenten")
-    _figuur(at, "Jeugdregio's")
+    _figuur(open_tabblad(at, "blad", "Jeugdregio's"), "Jeugdregio's")
     per_naam: dict[str, list[float]] = {}
     for trace in spec["data"]:
         per_naam.setdefault(trace["name"], []).extend(_array(trace["x"]))

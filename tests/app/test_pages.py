@@ -10,7 +10,7 @@ import pytest
 from monitor.domain import DEMO_BANNER, Rol
 from monitor.ui.navigation import PAGINAS
 from tests.app.conftest import open_met_tabellen, open_page, page_text
-from tests.utils.apptest import getoond, open_tabblad
+from tests.utils.apptest import getoond, open_tabblad, tabellen_op_elk_blad
 
 GEVALLEN = [(p, r) for p in PAGINAS for r in Rol]
 
@@ -103,19 +103,37 @@ def test_thema_toelichtingen_only_after_sign_in_and_searchable():
 
 
 def test_respons_lists_non_respondents_for_kijker_only():
-    kijker = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
+    blad = "Nog niet gereageerd"
+    kijker = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024", blad=blad)
     assert not kijker.exception
     assert any("35 gemeenten en regio's" in c.value for c in kijker.caption)  # 34 + 1 in 2024
-    publiek = open_met_tabellen("pages/respons.py", ronde="2024")
+    assert "Naam" in kijker.dataframe[0].value.columns
+    publiek = open_met_tabellen("pages/respons.py", ronde="2024", blad=blad)
     assert "zien alleen beheerders en kijkers" in page_text(publiek)
-    # the tables of the three charts (actor, provincie, jeugdregio) and the question counts,
-    # never the list of names
-    assert len(publiek.dataframe) == 4
-    assert all("Naam" not in d.value.columns for d in publiek.dataframe)
+    # on every tab: the tables of the three charts (actor, provincie, jeugdregio) and the
+    # question counts, never the list of names
+    tabellen = tabellen_op_elk_blad(publiek)
+    assert len(tabellen) == 4
+    assert all("Naam" not in tabel.columns for tabel in tabellen)
+
+
+def test_respons_shows_one_chart_at_a_time_in_tabs():
+    at = open_page("pages/respons.py", ronde="2024")
+    assert [t.label for t in at.tabs] == [
+        "Per actor",
+        "Per provincie",
+        "Per jeugdregio",
+        "Aantal vragen",
+        "Nog niet gereageerd",
+    ]
+    assert len(at.get("plotly_chart")) == 1  # only the open tab is drawn
+    regios = open_page("pages/respons.py", ronde="2024", blad="Per jeugdregio")
+    (grafiek,) = regios.get("plotly_chart")
+    assert "per jeugdregio" in json.loads(grafiek.proto.spec)["layout"]["title"]["text"]
 
 
 def test_respons_explains_the_reports_rates_and_unpublished_questions():
-    at = open_page("pages/respons.py", ronde="2024")
+    at = open_page("pages/respons.py", ronde="2024", blad="Aantal vragen")
     assert not at.exception
     bijschriften = " ".join(c.value for c in at.caption)
     assert "het rapport noemt 89,2%" in bijschriften and "308 van 342 = 90,1%" in bijschriften
@@ -136,7 +154,7 @@ def test_home_tile_help_explains_the_reports_response_rate():
 
 
 def test_beleving_page_says_who_was_asked_and_shows_differences_between_actors():
-    at = open_page("pages/beleving.py", ronde="2024")
+    at = open_page("pages/beleving.py", ronde="2024", blad="Verschillen tussen actoren")
     assert not at.exception
     assert any(
         "vroeg alleen jeugdregio's en gemeenten naar hun beleving" in c.value for c in at.caption
@@ -147,12 +165,14 @@ def test_beleving_page_says_who_was_asked_and_shows_differences_between_actors()
 
 
 def test_beleving_page_shows_the_reports_figures():
-    at = open_page("pages/beleving.py", ronde="2024")
+    at = open_page("pages/beleving.py", ronde="2024", blad="Gemeenten")
     assert not at.exception
+    assert [t.label for t in at.tabs] == ["Jeugdregio's", "Gemeenten", "Verschillen tussen actoren"]
+    assert len(at.get("plotly_chart")) == 1  # one actor at a time
     gemeenten = _staaf_percentages(at, "Gemeenten")
     regionaal = next(k for k in gemeenten if k[0].startswith("Verplichte regionale samenwerking"))
     assert round(gemeenten[(regionaal[0], "Volledig")]) == 44  # the report: 44% volledig
-    regios = _staaf_percentages(at, "Jeugdregio's")
+    regios = _staaf_percentages(open_tabblad(at, "blad", "Jeugdregio's"), "Jeugdregio's")
     assert len({vraag for vraag, _ in regios}) == 6  # regio's answered six statements
 
 

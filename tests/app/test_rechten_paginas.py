@@ -10,6 +10,7 @@ from monitor.db import write_session
 from monitor.domain import Rol
 from monitor.models import Antwoord, Inzending, Organisatie, Ronde
 from tests.app.conftest import open_met_tabellen, open_page, page_text
+from tests.utils.apptest import tabellen_op_elk_blad
 
 T = "Toelichtingen"  # the tab of the Thema page with the toelichtingen
 
@@ -123,11 +124,11 @@ def test_index_map_lists_non_respondents_for_a_kijker():
 def test_public_respons_does_not_say_which_regio_responded():
     at = open_met_tabellen("pages/respons.py", ronde="2024")
     assert not at.exception, at.exception
-    kolommen = {k for df in at.dataframe for k in df.value.columns}
+    kolommen = {k for tabel in tabellen_op_elk_blad(at) for k in tabel.columns}
     assert "Regio zelf ingevuld" not in kolommen
     assert "Jeugdregio's ingevuld" not in kolommen
     kijker = open_met_tabellen("pages/respons.py", Rol.KIJKER, ronde="2024")
-    assert "Regio zelf ingevuld" in {k for df in kijker.dataframe for k in df.value.columns}
+    assert "Regio zelf ingevuld" in {k for t in tabellen_op_elk_blad(kijker) for k in t.columns}
 
 
 def test_no_custom_groups_in_an_anonymous_round(demo_kopie):

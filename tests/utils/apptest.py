@@ -48,6 +48,18 @@ def tabbladen(at: AppTest) -> list[tuple[str, list[str]]]:
     return groepen
 
 
+def tabellen_op_elk_blad(at: AppTest) -> list[Any]:
+    """The tables (frames) of every tab of the page's tab group ``blad``, one tab after the
+    other, as a user clicking through them would (only the open tab is built)."""
+    labels = next((labels for sleutel, labels in tabbladen(at) if sleutel == "blad"), [None])
+    frames = []
+    for label in labels:
+        if label is not None:
+            open_tabblad(at, "blad", label)
+        frames += [d.value for d in at.dataframe]
+    return frames
+
+
 def open_tabblad(at: AppTest, sleutel: str, label: str) -> AppTest:
     """Choose tab ``label`` of group ``sleutel`` as a click would, then open its expanders."""
     at.session_state[sleutel] = label
