@@ -429,10 +429,13 @@ def reflectie_bron(ronde: RondeInfo, versie: int) -> Bron:
     )
 
 
-@st.cache_data(ttl=600, max_entries=8, show_spinner=False)
-def dia_catalogus(ronde: RondeInfo, versie: int) -> list[Dia]:
-    """All slides of the round (monitor.reflectie.dias.catalogus), built once per data versie."""
-    return catalogus(reflectie_bron(ronde, versie))
+@st.cache_resource(ttl=600, max_entries=8, show_spinner=False)
+def dia_catalogus(ronde: RondeInfo, versie: int) -> tuple[Dia, ...]:
+    """All slides of the round (monitor.reflectie.dias.catalogus), built once per data versie
+    and shared, not copied: every run of Reflectiesessie, Rapportage and the slide downloads
+    reads them, and unpickling their frames from ``st.cache_data`` was a third of the work of
+    a new Reflectiesessie session. Slides are frozen and their frames only read."""
+    return tuple(catalogus(reflectie_bron(ronde, versie)))
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -279,7 +280,9 @@ def _bewaar(
     st.rerun()
 
 
-def deck_editor(gebruiker: Gebruiker, ronde_id: int, catalogus: list[Dia], deck: list[str]) -> None:
+def deck_editor(
+    gebruiker: Gebruiker, ronde_id: int, catalogus: Sequence[Dia], deck: list[str]
+) -> None:
     """Choose and order the slides (facilitators only); saved as the round's deck."""
     if not mag(gebruiker, Recht.NOTITIES_SCHRIJVEN):
         return

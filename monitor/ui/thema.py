@@ -39,11 +39,13 @@ class ActorBlok:
     informatie: veilig.SchermTabel | None  # their questions asked for information only
 
 
-@st.cache_data(ttl=600, max_entries=64, show_spinner=False)
+@st.cache_resource(ttl=600, max_entries=64, show_spinner=False)
 def actor_blokken(
     ronde_id: int, peildatum: date | None, thema_nr: int, versie: int, filter_: Filter
-) -> list[ActorBlok]:
-    """The per actor part of a thema, made once per round, thema, data versie and filter."""
+) -> tuple[ActorBlok, ...]:
+    """The per actor part of a thema, made once per round, thema, data versie and filter, and
+    shared, not copied: unpickling its tables from ``st.cache_data`` on every run was a
+    quarter of the work of a new Thema's session. The blokken are frozen and only read."""
     verdeling = data.verdeling_gefilterd(ronde_id, versie, filter_)
     tabel = data.thema_tabel_gefilterd(ronde_id, peildatum, thema_nr, versie, filter_)
     cijfers = data.kerncijfers_per_thema_actor(ronde_id, peildatum, versie, filter_)
@@ -69,7 +71,7 @@ def actor_blokken(
         blokken.append(
             ActorBlok(str(actortype), regel, veilig.voor_scherm(weergave), staaf, informatie)
         )
-    return blokken
+    return tuple(blokken)
 
 
 def actor_sectie(blok: ActorBlok, titel_staaf: str, sleutel: tuple) -> None:
