@@ -22,6 +22,7 @@ from monitor.rondes import vragen as vragen_mod
 from monitor.store import sessie
 from monitor.store.sessie import Session
 from monitor.ui import data, veilig
+from monitor.ui.components import uitklap
 from monitor.ui.page import PaginaContext
 
 MELDING = "beheer_melding"
@@ -142,7 +143,9 @@ def _wijzig_formulier(context: PaginaContext, tabel: pd.DataFrame) -> None:
     open_rondes = tabel[tabel["status"] != RondeStatus.GEPUBLICEERD]
     if open_rondes.empty:
         return
-    with st.expander("Titel en data van een ronde wijzigen"):
+    with uitklap("Titel en data van een ronde wijzigen", key="beheer_wijzig") as open_:
+        if not open_:  # built only when opened: four date fields and a form less per run
+            return
         jaren = [int(j) for j in open_rondes["jaar"]]
         jaar = st.selectbox("Ronde", jaren, index=len(jaren) - 1, key="beheer_wijzig_ronde")
         rij = open_rondes.set_index("jaar").loc[jaar]
@@ -176,7 +179,9 @@ def _statusdefinities_formulier(context: PaginaContext, tabel: pd.DataFrame) -> 
     niet_gepubliceerd = tabel[tabel["status"] != RondeStatus.GEPUBLICEERD]
     if niet_gepubliceerd.empty:
         return
-    with st.expander("Statusdefinities van een ronde"):
+    with uitklap("Statusdefinities van een ronde", key="beheer_definities") as open_:
+        if not open_:  # built only when opened: six text fields and a form less per run
+            return
         st.caption(
             "Wat 'nog niet begonnen', 'mee bezig', 'bijna klaar', 'afgerond', 'ja' en 'nee' "
             "betekenen. Invullers zien dit onder elke optie; de exports tonen het als legenda. "

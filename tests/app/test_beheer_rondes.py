@@ -14,7 +14,7 @@ from monitor.models import Vraag
 from monitor.store import lezen as queries
 from tests.app.conftest import open_page, page_text
 from tests.e2e.browser_harness import sqlite_url
-from tests.utils.apptest import getoond, open_tabblad
+from tests.utils.apptest import getoond, open_tabblad, open_uitklappers
 
 
 @pytest.fixture
@@ -34,7 +34,8 @@ def _knop(at, label):
 
 
 def _beheer(**query):
-    at = open_page("pages/beheer.py", Rol.BEHEERDER, **query)
+    """Beheer as a beheerder, its folded forms opened as a click would (built only when open)."""
+    at = open_uitklappers(open_page("pages/beheer.py", Rol.BEHEERDER, **query))
     assert not at.exception, at.exception
     return at
 
@@ -201,3 +202,14 @@ def test_a_refused_question_names_its_code_as_plain_text_and_adds_nothing(eigen_
     assert "klik" in melding and "](" not in melding  # escaped: \[klik\]\(…
     with read_session(eigen_db) as s:
         assert len(queries.vragen_frame(s, queries.ronde_by_jaar(s, nieuw).id)) == 123
+
+
+def test_the_folded_forms_are_built_only_when_opened():
+    dicht = open_page("pages/beheer.py", Rol.BEHEERDER)
+    kopjes = [e.label for e in dicht.expander]
+    assert "Titel en data van een ronde wijzigen" in kopjes
+    assert "Statusdefinities van een ronde" in kopjes
+    open_ = _beheer()
+    # opened: the six meanings to edit and the four fields of the round come along
+    assert len(open_.text_area) >= len(dicht.text_area) + 6
+    assert len(open_.date_input) >= len(dicht.date_input) + 3
