@@ -5,6 +5,7 @@ import asyncio
 import io
 import json
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 
 from starlette.applications import Starlette
 
@@ -69,7 +70,10 @@ def _get(pad: str) -> tuple[int, dict[str, str], bytes]:
     async def send(bericht):
         berichten.append(bericht)
 
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: in a test process that ran the browser tests first, Playwright's
+    # sync API keeps an event loop running in the main thread, where asyncio.run refuses.
+    with ThreadPoolExecutor(1) as draad:
+        draad.submit(asyncio.run, app(scope, receive, send)).result()
     start = berichten[0]
     koppen = {k.decode(): v.decode() for k, v in start["headers"]}
     body = b"".join(b.get("body", b"") for b in berichten[1:])
