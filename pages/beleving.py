@@ -4,10 +4,10 @@ thema, and the differences between them."""
 import streamlit as st
 
 from monitor.domain import ACTORTYPE_BY_CODE, ACTORTYPES
-from monitor.opmaak import grafieken as charts
 from monitor.opmaak import tekst
-from monitor.ui import data, filters, veilig
-from monitor.ui.components import figuur, grafiek, tabbladen
+from monitor.ui import beleving as ui
+from monitor.ui import data, filters
+from monitor.ui.components import tabbladen
 from monitor.ui.page import ronde_of_stop, setup_page
 
 context = setup_page("pages/beleving.py")
@@ -31,49 +31,11 @@ if niet_gevraagd:
         "die hen wel vraagt, verschijnt hier vanzelf."
     )
 filters.toon_filter(filter_, versie)
-VERSCHILLEN = "Verschillen tussen actoren"
-
-
-def per_actor(actortype: str) -> None:
-    """One actortype's statements, the full width: they are long and must be read whole."""
-    tabel = tabellen[actortype]
-    naam = ACTORTYPE_BY_CODE[actortype].label_meervoud
-    titel = f"{naam}: beleving van de beweging per thema, ronde {ronde.jaar}"
-    if tabel.empty or not tabel["percentage"].notna().any():
-        st.info(f"Geen antwoorden van {naam.lower()} op de belevingsvragen (met dit filter).")
-        return
-    grafiek(
-        figuur(
-            charts.beleving_divergerend, tabel, titel, sleutel=(ronde.id, versie, filter_, titel)
-        ),
-        titel=titel,
-        alt=f"Divergerend staafdiagram: {titel}. Links minder, rechts meer beweging.",
-        tabel=lambda: (
-            tabel.assign(percentage=tabel["percentage"].map(tekst.procent))
-            .rename(columns={"vraag": "Stelling", "label": "Antwoord", "percentage": "Percentage"})
-            .drop(columns=["optie"])
-        ),
-    )
-
-
-def verschillen() -> None:
-    st.caption("Per thema het aandeel dat de beweging 'grotendeels' of 'volledig' gemaakt vindt.")
-    veilig.tabel(
-        verschil.assign(thema_nr=verschil["thema_nr"].map(lambda n: f"Thema {n}"))
-        .rename(columns={"thema_nr": "Thema"})
-        .apply(lambda k: k.map(tekst.procent) if k.name != "Thema" else k),
-        titel="Beleving: verschillen tussen actoren",
-        key="beleving_verschillen",
-        download=False,
-    )
-
-
 # One actor at a time: two long charts were drawn on every visit.
-per_label = {ACTORTYPE_BY_CODE[a].label_meervoud: a for a in gevraagd}
-if per_label:
-    blad, inhoud = tabbladen([*per_label, *([VERSCHILLEN] if len(gevraagd) > 1 else [])])
+if per_label := ui.bladen(gevraagd):
+    blad, inhoud = tabbladen(list(per_label))
     with inhoud:
-        if blad == VERSCHILLEN:
-            verschillen()
+        if (actortype := per_label[blad]) is None:
+            ui.verschillen(verschil)
         else:
-            per_actor(per_label[blad])
+            ui.per_actor(actortype, tabellen[actortype], ronde, versie, filter_)

@@ -55,6 +55,9 @@ def engine() -> Engine:
     return sessie.maak_engine(get_settings().database_url)
 
 
+_MET_SCHEMA: weakref.WeakSet[Engine] = weakref.WeakSet()  # engines whose tables were seen
+
+
 def database_klaar() -> bool:
     """Whether the database has its tables. Once seen, an engine's schema stays: it is not
     inspected again on every page run (that cost a fortieth of a new session)."""
@@ -62,9 +65,6 @@ def database_klaar() -> bool:
     if eigen not in _MET_SCHEMA and sessie.heeft_schema(eigen):
         _MET_SCHEMA.add(eigen)
     return eigen in _MET_SCHEMA
-
-
-_MET_SCHEMA: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def data_versie() -> int:

@@ -126,7 +126,9 @@ def test_respons_shows_one_chart_at_a_time_in_tabs():
         "Aantal vragen",
         "Nog niet gereageerd",
     ]
-    assert len(at.get("plotly_chart")) == 1  # only the open tab is drawn
+    (per_actor,) = at.get("plotly_chart")  # only the open tab is drawn
+    titel = json.loads(per_actor.proto.spec)["layout"]["title"]["text"]
+    assert titel == "Respons per actor, ronde 2024"  # the reflectiesessie's slide says the same
     regios = open_page("pages/respons.py", ronde="2024", blad="Per jeugdregio")
     (grafiek,) = regios.get("plotly_chart")
     assert "per jeugdregio" in json.loads(grafiek.proto.spec)["layout"]["title"]["text"]
