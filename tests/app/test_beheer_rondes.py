@@ -2,7 +2,7 @@
 (these tests write; the shared demo database stays as it is)."""
 
 import shutil
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import streamlit as st
@@ -213,3 +213,18 @@ def test_the_folded_forms_are_built_only_when_opened():
     # opened: the six meanings to edit and the four fields of the round come along
     assert len(open_.text_area) >= len(dicht.text_area) + 6
     assert len(open_.date_input) >= len(dicht.date_input) + 3
+
+
+def test_changing_a_round_in_its_fold_refuses_bad_dates_and_keeps_the_round(eigen_db):
+    at = _beheer()  # the fold opened, as a click would
+    (open_datum,) = [d for d in at.date_input if d.label == "Open vanaf" and d.key is None]
+    (sluit,) = [d for d in at.date_input if d.label == "Sluitdatum" and d.key is None]
+    jaar = int(at.selectbox(key="beheer_wijzig_ronde").value)
+    with read_session(eigen_db) as s:
+        voor = queries.ronde_by_jaar(s, jaar).sluit_datum
+    sluit.set_value(open_datum.value - timedelta(days=1))
+    _knop(at, "Wijzigingen opslaan").click().run()
+    assert not at.exception
+    assert any("vóór de opendatum" in getoond(e.value) for e in at.error)
+    with read_session(eigen_db) as s:
+        assert queries.ronde_by_jaar(s, jaar).sluit_datum == voor  # nothing written
